@@ -1,0 +1,377 @@
+package sqldb
+
+import (
+	"cmp"
+	"context"
+	"database/sql"
+	"fmt"
+	"slices"
+	"time"
+
+	"hasap/ledger"
+	"hasap/money"
+	"hasap/store"
+)
+
+// reader runs the read queries against a pool or a snapshot transaction.
+type reader struct {
+	db *DB
+	q  querier
+}
+
+// Snapshot runs fn over one consistent read transaction.
+func (db *DB) Snapshot(ctx context.Context, fn func(store.Reader) error) error {
+	tx, err := db.r.BeginTx(ctx, db.d.SnapshotOpts)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(reader{db, tx}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func (db *DB) rd() reader { return reader{db, db.r} }
+
+// Entry returns a posted entry by sequence.
+func (db *DB) Entry(ctx context.Context, org ledger.OrgID, seq int64) (ledger.Entry, error) {
+	return db.rd().Entry(ctx, org, seq)
+}
+
+// EntryByNumber returns a posted entry by year and number.
+func (db *DB) EntryByNumber(ctx context.Context, org ledger.OrgID, year int, number int64) (ledger.Entry, error) {
+	return db.rd().EntryByNumber(ctx, org, year, number)
+}
+
+// ScanEntries streams entries in chain order.
+func (db *DB) ScanEntries(ctx context.Context, org ledger.OrgID, fromSeq int64, fn func(*ledger.Entry) error) error {
+	return db.rd().ScanEntries(ctx, org, fromSeq, fn)
+}
+
+// Head returns the recorded chain head.
+func (db *DB) Head(ctx context.Context, org ledger.OrgID) (store.Head, error) {
+	return db.rd().Head(ctx, org)
+}
+
+// Totals returns all stored totals rows.
+func (db *DB) Totals(ctx context.Context, org ledger.OrgID) ([]ledger.TotalRow, error) {
+	return db.rd().Totals(ctx, org)
+}
+
+// DayTotals returns all stored day totals.
+func (db *DB) DayTotals(ctx context.Context, org ledger.OrgID) (ledger.DayTotals, error) {
+	return db.rd().DayTotals(ctx, org)
+}
+
+// Turnover sums turnover per account and currency over a period.
+func (db *DB) Turnover(ctx context.Context, org ledger.OrgID, from, to ledger.Date) ([]store.AccountTurnover, error) {
+	return db.rd().Turnover(ctx, org, from, to)
+}
+
+func (db *DB) entry(ctx context.Context, q querier, org ledger.OrgID, seq int64) (ledger.Entry, error) {
+	var found ledger.Entry
+	ok := false
+	err := reader{db, q}.scan(ctx, org, seq, seq, func(e *ledger.Entry) error {
+		found = cloneEntry(e)
+		ok = true
+		return nil
+	})
+	if err != nil {
+		return found, err
+	}
+	if !ok {
+		return found, ledger.Errorf(ledger.ENotFound, "entry %d does not exist", seq)
+	}
+	return found, nil
+}
+
+func cloneEntry(e *ledger.Entry) ledger.Entry {
+	c := *e
+	c.Postings = append([]ledger.Posting(nil), e.Postings...)
+	return c
+}
+
+func (r reader) Entry(ctx context.Context, org ledger.OrgID, seq int64) (ledger.Entry, error) {
+	return r.db.entry(ctx, r.q, org, seq)
+}
+
+func (r reader) EntryByNumber(ctx context.Context, org ledger.OrgID, year int, number int64) (ledger.Entry, error) {
+	var seq int64
+	err := r.q.QueryRowContext(ctx, r.db.q(`SELECT seq FROM entries WHERE org_id = ? AND year = ? AND number = ?`), int64(org), year, number).Scan(&seq)
+	if err != nil {
+		return ledger.Entry{}, notFound(err, "entry %d/%d does not exist", year, number)
+	}
+	return r.Entry(ctx, org, seq)
+}
+
+func (r reader) ScanEntries(ctx context.Context, org ledger.OrgID, fromSeq int64, fn func(*ledger.Entry) error) error {
+	return r.scan(ctx, org, fromSeq, 1<<62, fn)
+}
+
+// scan merges two ordered cursors, entries and postings, by sequence.
+func (r reader) scan(ctx context.Context, org ledger.OrgID, from, to int64, fn func(*ledger.Entry) error) error {
+	ents, err := r.q.QueryContext(ctx, r.db.q(`SELECT seq, year, number, day, description, document, author, posted_us, idem_key, reverses, prev_hash, hash
+		FROM entries WHERE org_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`), int64(org), from, to)
+	if err != nil {
+		return fmt.Errorf("scan entries: %w", err)
+	}
+	defer ents.Close()
+	posts, err := r.q.QueryContext(ctx, r.db.q(`SELECT seq, line, dt_account, dt_a1, dt_a2, dt_a3, dt_currency, dt_cur_amount, dt_qty,
+		kt_account, kt_a1, kt_a2, kt_a3, kt_currency, kt_cur_amount, kt_qty, amount
+		FROM postings WHERE org_id = ? AND seq >= ? AND seq <= ? ORDER BY seq, line`), int64(org), from, to)
+	if err != nil {
+		return fmt.Errorf("scan postings: %w", err)
+	}
+	defer posts.Close()
+	var e ledger.Entry
+	var pp postingRow
+	havePosting := posts.Next()
+	if havePosting {
+		if err := pp.scan(posts); err != nil {
+			return err
+		}
+	}
+	for ents.Next() {
+		if err := scanEntryRow(ents, &e); err != nil {
+			return err
+		}
+		e.Org = org
+		e.Postings = e.Postings[:0]
+		for havePosting && pp.seq <= e.Seq {
+			if pp.seq == e.Seq {
+				e.Postings = append(e.Postings, pp.p)
+			}
+			// a posting row whose entry is missing is skipped here; the
+			// entry hash check or the totals check reports it.
+			if havePosting = posts.Next(); havePosting {
+				if err := pp.scan(posts); err != nil {
+					return err
+				}
+			}
+		}
+		if err := fn(&e); err != nil {
+			return err
+		}
+	}
+	if err := ents.Err(); err != nil {
+		return err
+	}
+	return posts.Err()
+}
+
+func scanEntryRow(rows *sql.Rows, e *ledger.Entry) error {
+	var year, day int64
+	var postedUS int64
+	var prev, hash []byte
+	if err := rows.Scan(&e.Seq, &year, &e.Number, &day, &e.Description, &e.Document, &e.Author, &postedUS, &e.IdemKey, &e.Reverses, &prev, &hash); err != nil {
+		return err
+	}
+	e.Year, e.Date = int(year), ledger.Date(day)
+	e.PostedAt = time.UnixMicro(postedUS).UTC()
+	copy(e.PrevHash[:], prev)
+	copy(e.Hash[:], hash)
+	if len(prev) != 32 || len(hash) != 32 {
+		e.Hash = ledger.Hash{} // a mangled hash can never verify
+	}
+	return nil
+}
+
+type postingRow struct {
+	seq, line int64
+	p         ledger.Posting
+}
+
+func (pr *postingRow) scan(rows *sql.Rows) error {
+	var d, k ledger.Side
+	var dacc, kacc string
+	var amount int64
+	err := rows.Scan(&pr.seq, &pr.line, &dacc, &d.Analytics[0], &d.Analytics[1], &d.Analytics[2], &d.Currency, &d.CurAmount, &d.Qty,
+		&kacc, &k.Analytics[0], &k.Analytics[1], &k.Analytics[2], &k.Currency, &k.CurAmount, &k.Qty, &amount)
+	if err != nil {
+		return err
+	}
+	d.Account, k.Account = ledger.AccountCode(dacc), ledger.AccountCode(kacc)
+	pr.p = ledger.Posting{Debit: d, Credit: k, Amount: money.Amount(amount)}
+	return nil
+}
+
+func (r reader) Head(ctx context.Context, org ledger.OrgID) (store.Head, error) {
+	h := store.Head{Years: map[int]int64{}}
+	var hash []byte
+	err := r.q.QueryRowContext(ctx, r.db.q(`SELECT seq, hash FROM chain_heads WHERE org_id = ?`), int64(org)).Scan(&h.Seq, &hash)
+	if err != nil {
+		return h, notFound(err, "organisation %d does not exist", org)
+	}
+	copy(h.Hash[:], hash)
+	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT year, last_number FROM year_numbers WHERE org_id = ?`), int64(org))
+	if err != nil {
+		return h, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var y int
+		var n int64
+		if err := rows.Scan(&y, &n); err != nil {
+			return h, err
+		}
+		h.Years[y] = n
+	}
+	return h, rows.Err()
+}
+
+func (r reader) Totals(ctx context.Context, org ledger.OrgID) ([]ledger.TotalRow, error) {
+	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT account, a1, a2, a3, currency, month, debit, credit, debit_cur, credit_cur, debit_qty, credit_qty
+		FROM totals WHERE org_id = ? ORDER BY account, a1, a2, a3, currency, month`), int64(org))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []ledger.TotalRow
+	for rows.Next() {
+		var t ledger.TotalRow
+		var acc string
+		if err := rows.Scan(&acc, &t.Key.Analytics[0], &t.Key.Analytics[1], &t.Key.Analytics[2], &t.Key.Currency, &t.Key.Month,
+			&t.Debit, &t.Credit, &t.DebitCur, &t.CreditCur, &t.DebitQty, &t.CreditQty); err != nil {
+			return nil, err
+		}
+		t.Key.Account = ledger.AccountCode(acc)
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+func (r reader) DayTotals(ctx context.Context, org ledger.OrgID) (ledger.DayTotals, error) {
+	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT account, currency, day, debit, credit, debit_cur, credit_cur, debit_qty, credit_qty
+		FROM day_totals WHERE org_id = ?`), int64(org))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := ledger.DayTotals{}
+	for rows.Next() {
+		var k ledger.DayKey
+		var t ledger.Turnover
+		var acc string
+		var day int64
+		if err := rows.Scan(&acc, &k.Currency, &day, &t.Debit, &t.Credit, &t.DebitCur, &t.CreditCur, &t.DebitQty, &t.CreditQty); err != nil {
+			return nil, err
+		}
+		k.Account, k.Day = ledger.AccountCode(acc), ledger.Date(day)
+		out[k] = t
+	}
+	return out, rows.Err()
+}
+
+// Turnover sums turnover per account and currency for from ≤ day ≤ to:
+// whole months from the monthly totals, part months from the day totals.
+func (r reader) Turnover(ctx context.Context, org ledger.OrgID, from, to ledger.Date) ([]store.AccountTurnover, error) {
+	if from != ledger.NoDate && to != ledger.NoDate && from > to {
+		return nil, nil
+	}
+	p := splitPeriod(from, to)
+	acc := map[[2]string]ledger.Turnover{}
+	add := func(rows *sql.Rows) error {
+		defer rows.Close()
+		for rows.Next() {
+			var a, c string
+			var t ledger.Turnover
+			if err := rows.Scan(&a, &c, &t.Debit, &t.Credit, &t.DebitCur, &t.CreditCur, &t.DebitQty, &t.CreditQty); err != nil {
+				return err
+			}
+			sum, err := acc[[2]string{a, c}].Add(t)
+			if err != nil {
+				return err
+			}
+			acc[[2]string{a, c}] = sum
+		}
+		return rows.Err()
+	}
+	const sums = `sum(debit), sum(credit), sum(debit_cur), sum(credit_cur), sum(debit_qty), sum(credit_qty)`
+	if p.m1 <= p.m2 {
+		rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT account, currency, `+sums+` FROM totals
+			WHERE org_id = ? AND month >= ? AND month <= ? GROUP BY account, currency`), int64(org), p.m1, p.m2)
+		if err != nil {
+			return nil, err
+		}
+		if err := add(rows); err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range p.days {
+		rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT account, currency, `+sums+` FROM day_totals
+			WHERE org_id = ? AND day >= ? AND day <= ? GROUP BY account, currency`), int64(org), int64(d[0]), int64(d[1]))
+		if err != nil {
+			return nil, err
+		}
+		if err := add(rows); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]store.AccountTurnover, 0, len(acc))
+	for k, t := range acc {
+		out = append(out, store.AccountTurnover{Account: ledger.AccountCode(k[0]), Currency: k[1], Turnover: t})
+	}
+	sortTurnover(out)
+	return out, nil
+}
+
+// period is a date range cut into whole months m1..m2 and part-month day ranges.
+type period struct {
+	m1, m2 int
+	days   [][2]ledger.Date
+}
+
+func monthEnd(d ledger.Date) ledger.Date {
+	y, m, _ := d.YMD()
+	return ledger.DateOf(y, m+1, 1) - 1
+}
+
+func nextMonth(m int) int {
+	if m%100 == 12 {
+		return (m/100+1)*100 + 1
+	}
+	return m + 1
+}
+
+func prevMonth(m int) int {
+	if m%100 == 1 {
+		return (m/100-1)*100 + 12
+	}
+	return m - 1
+}
+
+func splitPeriod(from, to ledger.Date) period {
+	p := period{m1: 0, m2: 999912}
+	if from != ledger.NoDate {
+		p.m1 = from.Month()
+		if from != from.MonthStart() {
+			end := monthEnd(from)
+			if to != ledger.NoDate && to < end {
+				end = to
+			}
+			p.days = append(p.days, [2]ledger.Date{from, end})
+			p.m1 = nextMonth(from.Month())
+		}
+	}
+	if to != ledger.NoDate {
+		p.m2 = to.Month()
+		if to != monthEnd(to) {
+			p.m2 = prevMonth(to.Month())
+			start := to.MonthStart()
+			if from == ledger.NoDate || from <= start {
+				p.days = append(p.days, [2]ledger.Date{start, to})
+			}
+		}
+	}
+	return p
+}
+
+func sortTurnover(ts []store.AccountTurnover) {
+	slices.SortFunc(ts, func(a, b store.AccountTurnover) int {
+		if c := cmp.Compare(a.Account, b.Account); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Currency, b.Currency)
+	})
+}
