@@ -99,8 +99,8 @@ func abs64(x int64) uint64 {
 // Prorate splits total into parts proportional to weights so that the parts
 // add up to total exactly. Rounding is by largest remainder; ties go to the
 // earlier part. Weights must be all of one sign (zeros allowed) and not all
-// zero, or Prorate returns an error. It is used to split a currency amount or a quantity over several
-// postings without losing a minor unit.
+// zero, or Prorate returns an error. It is used to split a currency amount or
+// a quantity over several postings without losing a minor unit.
 func Prorate(total Amount, weights []Amount) ([]Amount, error) {
 	var wsum Amount
 	var pos, neg bool
