@@ -1,0 +1,277 @@
+package demo
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"math/bits"
+
+	"hasap/app"
+	"hasap/ledger"
+	"hasap/money"
+)
+
+// The accounts of the cis chart the demo posts to.
+const (
+	accOpening      ledger.AccountCode = "000"
+	accFixedAssets  ledger.AccountCode = "01"
+	accDepreciation ledger.AccountCode = "02"
+	accVATGoods     ledger.AccountCode = "19.03"
+	accVATServices  ledger.AccountCode = "19.04"
+	accAdmin        ledger.AccountCode = "26"
+	accGoods        ledger.AccountCode = "41.01"
+	accSelling      ledger.AccountCode = "44"
+	accCash         ledger.AccountCode = "50.01"
+	accBank         ledger.AccountCode = "51"
+	accCurrency     ledger.AccountCode = "52"
+	accSuppliers    ledger.AccountCode = "60.01"
+	accSuppliersCur ledger.AccountCode = "60.21"
+	accCustomers    ledger.AccountCode = "62.01"
+	accIncomeTax    ledger.AccountCode = "68.01"
+	accVAT          ledger.AccountCode = "68.02"
+	accPension      ledger.AccountCode = "69.02"
+	accPayroll      ledger.AccountCode = "70"
+	accAccountable  ledger.AccountCode = "71.01"
+	accOtherSupply  ledger.AccountCode = "76.05"
+	accOtherSettle  ledger.AccountCode = "76.09"
+	accCapital      ledger.AccountCode = "80"
+	accRetained     ledger.AccountCode = "84"
+	accRevenue      ledger.AccountCode = "90.01"
+	accCostOfSales  ledger.AccountCode = "90.02"
+	accSalesVAT     ledger.AccountCode = "90.03"
+	accSellingCost  ledger.AccountCode = "90.07"
+	accAdminCost    ledger.AccountCode = "90.08"
+	accSalesResult  ledger.AccountCode = "90.09"
+	accOtherExpense ledger.AccountCode = "91.02"
+	accOtherResult  ledger.AccountCode = "91.09"
+	accProfit       ledger.AccountCode = "99"
+)
+
+// needs lists every account the demo posts to with the flags its postings
+// rely on, so that a chart that changed under the demo is reported before
+// anything is posted, naming every account that does not fit.
+var needs = []struct {
+	code          ledger.AccountCode
+	quantity, cur bool
+}{
+	{accOpening, false, false}, {accFixedAssets, false, false}, {accDepreciation, false, false},
+	{accVATGoods, false, false}, {accVATServices, false, false}, {accAdmin, false, false},
+	{accGoods, true, false}, {accSelling, false, false}, {accCash, false, false},
+	{accBank, false, false}, {accCurrency, false, true}, {accSuppliers, false, false},
+	{accSuppliersCur, false, true}, {accCustomers, false, false}, {accIncomeTax, false, false},
+	{accVAT, false, false}, {accPension, false, false}, {accPayroll, false, false},
+	{accAccountable, false, false}, {accOtherSupply, false, false}, {accOtherSettle, false, false},
+	{accCapital, false, false}, {accRetained, false, false}, {accRevenue, false, false},
+	{accCostOfSales, false, false}, {accSalesVAT, false, false}, {accSellingCost, false, false},
+	{accAdminCost, false, false}, {accSalesResult, false, false}, {accOtherExpense, false, false},
+	{accOtherResult, false, false}, {accProfit, false, false},
+}
+
+// checkChart reports every account the demo needs that the chart lacks or
+// keeps differently.
+func checkChart(chart ledger.Chart) error {
+	var errs []error
+	for _, n := range needs {
+		a, ok := chart[n.code]
+		switch {
+		case !ok:
+			errs = append(errs, fmt.Errorf("account %s is missing", n.code))
+		case a.Group || a.Inactive:
+			errs = append(errs, fmt.Errorf("account %s takes no postings (group or inactive)", n.code))
+		case n.quantity && !a.Quantity:
+			errs = append(errs, fmt.Errorf("account %s is not kept in quantities", n.code))
+		case n.cur && !a.Currency:
+			errs = append(errs, fmt.Errorf("account %s is not kept in foreign currency", n.code))
+		}
+	}
+	if errs != nil {
+		return ledger.Errorf(ledger.EInternal, "demo: the cis chart does not fit the demo: %s", errors.Join(errs...).Error())
+	}
+	return nil
+}
+
+// refs are the analytics a document knows about; side takes from them the
+// ones the account asks for, in the chart's order. A document can so name
+// its counterparty once and let each account pick what it keeps.
+type refs struct {
+	party, contract, item, warehouse, employee, asset, cashflow ledger.AnalyticID
+}
+
+func (r refs) of(k ledger.AnalyticKind) ledger.AnalyticID {
+	switch k {
+	case ledger.Counterparty:
+		return r.party
+	case ledger.Contract:
+		return r.contract
+	case ledger.Item:
+		return r.item
+	case ledger.Warehouse:
+		return r.warehouse
+	case ledger.Employee:
+		return r.employee
+	case ledger.FixedAsset:
+		return r.asset
+	case ledger.CashFlowItem:
+		return r.cashflow
+	}
+	return 0
+}
+
+// side builds one side of a posting to account code with the analytics the
+// chart requires for it. A required analytic the document does not know is
+// a bug of the demo: it is recorded and the entry is never posted.
+func (s *sim) side(code ledger.AccountCode, r refs) ledger.Side {
+	sd := ledger.Side{Account: code}
+	a, ok := s.chart[code]
+	if !ok {
+		s.fail(fmt.Errorf("account %s is not in the chart", code))
+		return sd
+	}
+	for i, k := range a.Analytics {
+		id := r.of(k)
+		if id == 0 {
+			s.fail(fmt.Errorf("account %s requires a %s the document does not name", code, k))
+		}
+		sd.Analytics[i] = id
+	}
+	return sd
+}
+
+// withQty returns sd carrying q units (whole units, not thousandths).
+func withQty(sd ledger.Side, units int64) ledger.Side {
+	sd.Qty = ledger.Quantity(units * qtyUnit)
+	return sd
+}
+
+// withUSD returns sd carrying a US dollar amount in cents.
+func withUSD(sd ledger.Side, cents money.Amount) ledger.Side {
+	sd.Currency, sd.CurAmount = "USD", cents
+	return sd
+}
+
+// qtyUnit is one whole unit in ledger.Quantity (thousandths).
+const qtyUnit = 1000
+
+// entry starts an entry of a document series; post numbers the document,
+// so that a document dropped for want of postings leaves no gap.
+func (s *sim) entry(date ledger.Date, series, description string) *ledger.Entry {
+	return &ledger.Entry{Date: date, Document: series, Description: description}
+}
+
+// add appends the posting Dt dt Kt kt amount to e.
+func add(e *ledger.Entry, dt, kt ledger.Side, amount money.Amount) {
+	e.Postings = append(e.Postings, ledger.Posting{Debit: dt, Credit: kt, Amount: amount})
+}
+
+// post sends e through the app, the way every user posts, after checking
+// that no cash, bank, currency or stock balance would go below zero. Then
+// it brings the sim's own view of the balances up to date.
+func (s *sim) post(e *ledger.Entry) error {
+	s.docs[e.Document]++
+	e.Document = fmt.Sprintf("%s-%05d", e.Document, s.docs[e.Document])
+	if s.err != nil {
+		return fmt.Errorf("demo: %s %s: %w", e.Document, e.Description, s.err)
+	}
+	if err := s.books.check(e); err != nil {
+		return fmt.Errorf("demo: %s %s: %w", e.Document, e.Description, err)
+	}
+	posted, err := s.app.Post(s.ctx, app.System, Code, *e)
+	if err != nil {
+		return fmt.Errorf("demo: post %s %s: %w", e.Document, e.Description, err)
+	}
+	if err := s.books.apply(&posted); err != nil {
+		return fmt.Errorf("demo: %s: %w", e.Document, err)
+	}
+	s.stats.Entries++
+	s.stats.Postings += len(posted.Postings)
+	return nil
+}
+
+// fail records the first error of the simulation; post then refuses.
+func (s *sim) fail(err error) {
+	if s.err == nil {
+		s.err = err
+	}
+}
+
+// Checked arithmetic for the simulation: an overflow is recorded by fail and
+// stops the next post, so that the document code can read straight down.
+
+func (s *sim) plus(a, b money.Amount) money.Amount {
+	c, err := money.Add(a, b)
+	if err != nil {
+		s.fail(err)
+	}
+	return c
+}
+
+func (s *sim) minus(a, b money.Amount) money.Amount {
+	c, err := money.Sub(a, b)
+	if err != nil {
+		s.fail(err)
+	}
+	return c
+}
+
+func (s *sim) times(a money.Amount, n int64) money.Amount {
+	c, err := money.Mul(a, n)
+	if err != nil {
+		s.fail(err)
+	}
+	return c
+}
+
+// ratio returns a×num/den rounded half away from zero.
+func (s *sim) ratio(a money.Amount, num, den int64) money.Amount {
+	c, err := ratio(a, num, den)
+	if err != nil {
+		s.fail(err)
+	}
+	return c
+}
+
+// ratio returns a×num/den rounded half away from zero (num ≥ 0, den > 0).
+// This is the rounding of every tax and cost the demo computes: VAT of a
+// document line, income tax and pension of a salary, the cost of goods
+// sold from the average cost.
+func ratio(a money.Amount, num, den int64) (money.Amount, error) {
+	if num < 0 || den <= 0 {
+		return 0, fmt.Errorf("ratio %d/%d: need num ≥ 0 and den > 0", num, den)
+	}
+	neg := a < 0
+	ua := uint64(a)
+	if neg {
+		ua = uint64(-(a + 1)) + 1
+	}
+	hi, lo := bits.Mul64(ua, uint64(num))
+	if hi >= uint64(den) {
+		return 0, money.ErrOverflow
+	}
+	q, r := bits.Div64(hi, lo, uint64(den))
+	if r >= uint64(den)-r { // 2r ≥ den: half or more rounds away from zero
+		q++
+	}
+	if q > math.MaxInt64 {
+		return 0, money.ErrOverflow
+	}
+	if neg {
+		return -money.Amount(q), nil
+	}
+	return money.Amount(q), nil
+}
+
+// convertUSD returns the manat value of cents at the demo's fixed rate,
+// rounded half away from zero.
+func (s *sim) convertUSD(cents money.Amount) money.Amount {
+	v, err := usdRate.Convert(cents, usd, tmt)
+	if err != nil {
+		s.fail(err)
+	}
+	return v
+}
+
+var (
+	usdRate = money.MustRate("3.50")
+	usd     = money.MustLookup("USD")
+	tmt     = money.MustLookup("TMT")
+)
