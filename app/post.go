@@ -1,0 +1,61 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"hasap/ledger"
+	"hasap/store"
+)
+
+// Post posts one entry for the actor and returns it as stored. With an
+// idempotency key already used for the same entry it returns the first
+// result and posts nothing.
+func (a *App) Post(ctx context.Context, actor Actor, orgCode string, e ledger.Entry) (ledger.Entry, error) {
+	org, err := a.Org(ctx, orgCode)
+	if err != nil {
+		return ledger.Entry{}, err
+	}
+	return a.post(ctx, actor, org.ID, e)
+}
+
+func (a *App) post(ctx context.Context, actor Actor, org ledger.OrgID, e ledger.Entry) (ledger.Entry, error) {
+	e.Author = actor.Name
+	p, err := a.Store.BeginPost(ctx, org, store.PostOptions{Now: a.Now})
+	if err != nil {
+		return ledger.Entry{}, err
+	}
+	defer p.Rollback()
+	if _, err := p.Post(&e); err != nil {
+		return ledger.Entry{}, err
+	}
+	if err := p.Commit(); err != nil {
+		return ledger.Entry{}, err
+	}
+	return e, nil
+}
+
+// Reverse posts the reversal (storno false: debit and credit swapped) or the
+// red storno (storno true: the same correspondence with negated amounts) of
+// the entry year/number, dated date. An entry is reversed at most once: the
+// same request again returns the first reversal, another one is refused.
+func (a *App) Reverse(ctx context.Context, actor Actor, orgCode string, year int, number int64, date ledger.Date, storno bool) (ledger.Entry, error) {
+	org, err := a.Org(ctx, orgCode)
+	if err != nil {
+		return ledger.Entry{}, err
+	}
+	orig, err := a.Store.EntryByNumber(ctx, org.ID, year, number)
+	if err != nil {
+		return ledger.Entry{}, err
+	}
+	r, err := orig.Reversal(date, storno)
+	if err != nil {
+		return ledger.Entry{}, err
+	}
+	r.IdemKey = fmt.Sprintf("hasap:reversal-of:%d", orig.Seq)
+	posted, err := a.post(ctx, actor, org.ID, r)
+	if ledger.IsCode(err, ledger.EConflict) {
+		return ledger.Entry{}, ledger.Errorf(ledger.EConflict, "entry %d/%d was already reversed", year, number)
+	}
+	return posted, err
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"text/tabwriter"
+
+	"hasap/api"
+	"hasap/app"
+	"hasap/i18n"
+	"hasap/ledger"
+	"hasap/money"
+	"hasap/report"
+)
+
+func jsonIndent(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+func cmdReport(e *env, args []string) error {
+	if len(args) == 0 {
+		return usagef("report balances|trial-balance --org C ...")
+	}
+	kind := args[0]
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	org := fs.String("org", "", "organisation code")
+	from := fs.String("from", "", "first day YYYY-MM-DD (trial balance)")
+	to := fs.String("to", "", "last day YYYY-MM-DD")
+	format := fs.String("format", "text", "text, csv or json")
+	if err := parseFlags(fs, args[1:], 0); err != nil {
+		return err
+	}
+	if err := required("org", *org); err != nil {
+		return err
+	}
+	if *format != "text" && *format != "csv" && *format != "json" {
+		return usagef("unknown format %q (text, csv, json)", *format)
+	}
+	fromD, err := parseOptDate(*from)
+	if err != nil {
+		return err
+	}
+	toD, err := parseOptDate(*to)
+	if err != nil {
+		return err
+	}
+	switch kind {
+	case "balances":
+		if fromD != ledger.NoDate {
+			return usagef("balances are from the beginning: use --to only")
+		}
+		bs, err := e.app.Balances(e.ctx, app.System, *org, toD)
+		if err != nil {
+			return err
+		}
+		return writeBalances(e.stdout, bs, *format, e.lang)
+	case "trial-balance", "tb":
+		tb, err := e.app.TrialBalance(e.ctx, app.System, *org, fromD, toD)
+		if err != nil {
+			return err
+		}
+		return writeTB(e.stdout, tb, *format, e.lang)
+	}
+	return usagef("unknown report %q (balances, trial-balance)", kind)
+}
+
+type balanceJSON struct {
+	Account  string `json:"account"`
+	Currency string `json:"currency"`
+	Balance  string `json:"balance"`
+}
+
+func writeBalances(w io.Writer, bs []report.Balance, format, lang string) error {
+	switch format {
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"account", "currency", "balance"})
+		for _, b := range bs {
+			cw.Write([]string{string(b.Account), b.Currency.Code, money.Decimal(b.Amount, b.Currency.Exponent)})
+		}
+		cw.Flush()
+		return cw.Error()
+	case "json":
+		out := make([]balanceJSON, 0, len(bs))
+		for _, b := range bs {
+			out = append(out, balanceJSON{string(b.Account), b.Currency.Code, money.Decimal(b.Amount, b.Currency.Exponent)})
+		}
+		j, err := jsonIndent(out)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(j)
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t\n", i18n.T(lang, "Account"), i18n.T(lang, "Currency"), i18n.T(lang, "Balance"))
+	for _, b := range bs {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t\n", b.Account, b.Currency.Code, money.Format(b.Amount, b.Currency.Exponent, localeOf(lang)))
+	}
+	return tw.Flush()
+}
+
+func writeTB(w io.Writer, tb *report.TrialBalance, format, lang string) error {
+	exp := tb.Currency.Exponent
+	switch format {
+	case "json":
+		j, err := jsonIndent(api.TrialBalanceJSON(tb, lang))
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(j)
+		return err
+	case "csv":
+		cw := csv.NewWriter(w)
+		cw.Write([]string{"account", "name", "opening_debit", "opening_credit", "debit", "credit", "closing_debit", "closing_credit"})
+		for _, r := range append(tb.Rows, tb.Total) {
+			d := func(a money.Amount) string { return money.Decimal(a, exp) }
+			cw.Write([]string{string(r.Account), r.Name.In(lang), d(r.OpeningDebit), d(r.OpeningCredit), d(r.Debit), d(r.Credit), d(r.ClosingDebit), d(r.ClosingCredit)})
+		}
+		cw.Flush()
+		return cw.Error()
+	}
+	loc := localeOf(lang)
+	f := func(a money.Amount) string {
+		if a == 0 {
+			return ""
+		}
+		return money.Format(a, exp, loc)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", i18n.T(lang, "Account"),
+		i18n.T(lang, "Opening Dt"), i18n.T(lang, "Opening Kt"), i18n.T(lang, "Turnover Dt"), i18n.T(lang, "Turnover Kt"), i18n.T(lang, "Closing Dt"), i18n.T(lang, "Closing Kt"))
+	for _, r := range append(tb.Rows, tb.Total) {
+		name := string(r.Account)
+		if r.Account == "total" {
+			name = i18n.T(lang, "Total") + " (" + tb.Currency.Code + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name, f(r.OpeningDebit), f(r.OpeningCredit), f(r.Debit), f(r.Credit), f(r.ClosingDebit), f(r.ClosingCredit))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if !tb.Balanced() {
+		return ledger.Errorf(ledger.ETampered, "the trial balance does not balance: run hasap verify")
+	}
+	return nil
+}
