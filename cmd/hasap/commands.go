@@ -12,6 +12,7 @@ import (
 
 	"hasap/app"
 	"hasap/chart"
+	"hasap/i18n"
 	"hasap/ledger"
 	"hasap/money"
 )
@@ -105,7 +106,8 @@ func cmdImport(e *env, args []string) error {
 		fmt.Fprintln(e.stderr)
 	}
 	if err != nil {
-		return fmt.Errorf("nothing was imported: %w", err)
+		fmt.Fprintln(e.stderr, i18n.T(e.lang, "Nothing was imported: the books are as they were."))
+		return err
 	}
 	fmt.Fprintf(e.stdout, "imported %d transactions as %d entries with %d postings; %d accounts created, %d prices, %d balance assertions checked (%.1fs)\n",
 		st.Transactions, st.Entries, st.Postings, st.AccountsCreated, st.Prices, st.Assertions, time.Since(start).Seconds())
@@ -162,6 +164,8 @@ func cmdPost(e *env, args []string) error {
 	amount := fs.String("amount", "", "amount in the base currency")
 	desc := fs.String("desc", "", "description")
 	key := fs.String("key", "", "idempotency key")
+	dtAn := fs.String("dt-analytics", "", "debit analytics: kind=code,... (e.g. counterparty=C001,contract=K-1)")
+	ktAn := fs.String("kt-analytics", "", "credit analytics: kind=code,...")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
@@ -184,13 +188,102 @@ func cmdPost(e *env, args []string) error {
 	if err != nil {
 		return ledger.Errorf(ledger.EInvalid, "amount %q: %v", *amount, err)
 	}
-	entry := ledger.Entry{Date: d, Description: *desc, IdemKey: *key, Postings: []ledger.Posting{{
-		Debit: ledger.Side{Account: ledger.AccountCode(*dt)}, Credit: ledger.Side{Account: ledger.AccountCode(*kt)}, Amount: amt}}}
+	dside, err := e.side(o, *dt, *dtAn)
+	if err != nil {
+		return err
+	}
+	kside, err := e.side(o, *kt, *ktAn)
+	if err != nil {
+		return err
+	}
+	entry := ledger.Entry{Date: d, Description: *desc, IdemKey: *key, Postings: []ledger.Posting{{Debit: dside, Credit: kside, Amount: amt}}}
 	posted, err := e.app.Post(e.ctx, app.System, *org, entry)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(e.stdout, "posted entry %d/%d (seq %d): Dt %s Kt %s %s\n", posted.Year, posted.Number, posted.Seq, *dt, *kt, money.Format(amt, o.Currency.Exponent, localeOf(e.lang)))
+	return nil
+}
+
+// side builds a posting side, placing the named analytics in the order the
+// account requires them.
+func (e *env) side(o ledger.Org, account, analytics string) (ledger.Side, error) {
+	s := ledger.Side{Account: ledger.AccountCode(account)}
+	if analytics == "" {
+		return s, nil
+	}
+	chart, err := e.app.Store.Chart(e.ctx, o.ID)
+	if err != nil {
+		return s, err
+	}
+	a, err := chart.Get(s.Account)
+	if err != nil {
+		return s, err
+	}
+	for _, pair := range strings.Split(analytics, ",") {
+		kind, code, ok := strings.Cut(strings.TrimSpace(pair), "=")
+		if !ok {
+			return s, usagef("analytics must be kind=code, got %q", pair)
+		}
+		slot := -1
+		for i, k := range a.Analytics {
+			if string(k) == kind {
+				slot = i
+			}
+		}
+		if slot < 0 {
+			return s, ledger.Errorf(ledger.EInvalid, "account %s does not take %s", account, kind)
+		}
+		an, err := e.app.Store.AnalyticByCode(e.ctx, o.ID, ledger.AnalyticKind(kind), code)
+		if err != nil {
+			return s, err
+		}
+		s.Analytics[slot] = an.ID
+	}
+	return s, nil
+}
+
+func cmdAnalytic(e *env, args []string) error {
+	if len(args) == 0 || (args[0] != "add" && args[0] != "list") {
+		return usagef("analytic add --org C --kind K --code X --name N | analytic list --org C --kind K [--search S]")
+	}
+	fs := flag.NewFlagSet("analytic", flag.ContinueOnError)
+	org := fs.String("org", "", "organisation code")
+	kind := fs.String("kind", "", "catalog: counterparty, contract, item, warehouse, employee, fixed_asset, cashflow, project")
+	code := fs.String("code", "", "code in the catalog")
+	name := fs.String("name", "", "name")
+	search := fs.String("search", "", "filter by code or name")
+	if err := parseFlags(fs, args[1:], 0); err != nil {
+		return err
+	}
+	if err := required("org", *org); err != nil {
+		return err
+	}
+	if err := required("kind", *kind); err != nil {
+		return err
+	}
+	if args[0] == "list" {
+		o, err := e.app.Org(e.ctx, *org)
+		if err != nil {
+			return err
+		}
+		list, err := e.app.Store.Analytics(e.ctx, o.ID, ledger.AnalyticKind(*kind), *search, 1000)
+		if err != nil {
+			return err
+		}
+		for _, a := range list {
+			fmt.Fprintf(e.stdout, "%s\t%s\n", a.Code, a.Names.In(e.lang))
+		}
+		return nil
+	}
+	if err := required("code", *code); err != nil {
+		return err
+	}
+	an := ledger.Analytic{Kind: ledger.AnalyticKind(*kind), Code: *code, Names: ledger.Names{TK: *name, RU: *name, EN: *name}}
+	if err := e.app.CreateAnalytic(e.ctx, app.System, *org, &an); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "created %s %s\n", *kind, *code)
 	return nil
 }
 
@@ -317,7 +410,10 @@ func cmdVerify(e *env, args []string) error {
 	}
 	res, err := e.app.Verify(e.ctx, app.System, *org, cp)
 	if err != nil {
-		return fmt.Errorf("NOT INTACT: %w", err)
+		if ledger.IsCode(err, ledger.ETampered) {
+			fmt.Fprintln(e.stderr, i18n.T(e.lang, "NOT INTACT: the books differ from what was posted."))
+		}
+		return err
 	}
 	line := res.String()
 	if cp != nil {

@@ -46,9 +46,10 @@ var commands []command
 func init() {
 	commands = []command{
 		{name: "org", summary: "create and list organisations: org create --code C --name N [--chart cis|ifrs|empty] [--chart-file F.csv] [--currency TMT]; org list", run: cmdOrg},
+		{name: "analytic", summary: "analytic add --org C --kind counterparty --code X --name N; analytic list --org C --kind K", run: cmdAnalytic},
 		{name: "import", summary: "import --org C --format ledger FILE|-: load a journal as one transaction", run: cmdImport},
 		{name: "export", summary: "export --org C --format ledger [--out FILE]: write the books as a journal", run: cmdExport},
-		{name: "post", summary: "post --org C --date D --dt ACC --kt ACC --amount N [--desc T] [--key K]: post one entry", run: cmdPost},
+		{name: "post", summary: "post --org C --date D --dt ACC --kt ACC --amount N [--dt-analytics kind=code,...] [--kt-analytics ...] [--desc T] [--key K]: post one entry", run: cmdPost},
 		{name: "reverse", summary: "reverse --org C --entry YEAR/NUMBER [--date D] [--storno]: reverse an entry", run: cmdReverse},
 		{name: "lock", summary: "lock --org C --date D: nothing may be posted on or before D (--date none to reopen)", run: cmdLock},
 		{name: "rate", summary: "rate --org C --currency USD --date D --rate 3.5: record an exchange rate", run: cmdRate},
@@ -76,7 +77,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	key := fs.String("key", os.Getenv("HASAP_KEY"), "checkpoint signing key file (default: beside the data)")
 	lang := fs.String("lang", envOr("HASAP_LANG", "en"), "language of messages: tk, ru or en")
 	fs.Usage = func() { usage(stderr, fs) }
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(liftGlobals(args)); err != nil {
 		return 2
 	}
 	if fs.NArg() == 0 {
@@ -152,6 +153,26 @@ func keyPath(flagKey, dsn string) string {
 		return filepath.Join("hasap-data", "hasap-checkpoint.key")
 	}
 	return filepath.Join(filepath.Dir(strings.TrimPrefix(dsn, "sqlite:")), "hasap-checkpoint.key")
+}
+
+// liftGlobals moves the global flags (--db, --key, --lang) to the front,
+// so that they may also be written after the command, as people do.
+func liftGlobals(args []string) []string {
+	var globals, rest []string
+	for i := 0; i < len(args); i++ {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		isFlag := strings.HasPrefix(args[i], "-") && args[i] != "-"
+		if isFlag && (name == "db" || name == "key" || name == "lang") {
+			globals = append(globals, args[i])
+			if !hasValue && i+1 < len(args) {
+				globals = append(globals, args[i+1])
+				i++
+			}
+			continue
+		}
+		rest = append(rest, args[i])
+	}
+	return append(globals, rest...)
 }
 
 type usageError struct{ msg string }
