@@ -54,13 +54,13 @@ func Builtin(name string) ([]ledger.Account, error) {
 		}
 		f, err := data.Open(b.file)
 		if err != nil {
-			return nil, ledger.Errorf(ledger.EInternal, "built-in chart %s: %s", name, err.Error())
+			return nil, ledger.Errorf(ledger.EInternal, "built-in chart %s: %s", name, err)
 		}
 		defer f.Close()
 		accounts, err := LoadCSV(f)
 		if err != nil {
 			// The embedded files are tested; reaching this is a bug.
-			return nil, ledger.Errorf(ledger.EInternal, "built-in chart %s: %s", name, err.Error())
+			return nil, ledger.Errorf(ledger.EInternal, "built-in chart %s: %s", name, err)
 		}
 		return accounts, nil
 	}

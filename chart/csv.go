@@ -288,7 +288,7 @@ func checkAccount(a ledger.Account) error {
 	}
 	if a.Parent != "" {
 		if err := ledger.ValidateCode(a.Parent); err != nil {
-			return ledger.Errorf(ledger.EInvalid, "parent of account %s: %s", a.Code, err.Error())
+			return ledger.Errorf(ledger.EInvalid, "parent of account %s: %s", a.Code, err)
 		}
 	}
 	names := []struct{ column, name string }{{"name_tk", a.Names.TK}, {"name_ru", a.Names.RU}, {"name_en", a.Names.EN}}
@@ -373,11 +373,11 @@ func checkCycles(accounts []ledger.Account, lines, parent []int) error {
 }
 
 // atLine puts the CSV line in front of a domain error's message, keeping its
-// code; the format stays a stable translation key.
+// code; the inner error stays a translatable argument.
 func atLine(line int, err error) error {
 	var e *ledger.Error
 	if errors.As(err, &e) {
-		return ledger.Errorf(e.Code, "line %d: "+e.Format, append([]any{line}, e.Args...)...)
+		return ledger.Errorf(e.Code, "line %d: %s", line, e)
 	}
 	return fmt.Errorf("line %d: %w", line, err)
 }

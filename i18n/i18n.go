@@ -26,8 +26,9 @@ func Valid(lang string) bool {
 }
 
 // Error renders err for a user in lang. A *ledger.Error is translated,
-// arguments that are themselves errors too; any other error is shown as it
-// is (it is a bug or an outside failure, and its detail helps the operator).
+// arguments that are themselves errors too, and so are the words termArgs
+// marks ("debit", an analytics catalog); any other error is shown as it is
+// (it is a bug or an outside failure, and its detail helps the operator).
 func Error(err error, lang string) string {
 	if err == nil {
 		return ""

@@ -1,25 +1,370 @@
 package i18n
 
 // catalog maps English formats to their translations. The verbs of each
-// translation match the English format's, in the same order.
+// translation match the English format's, in the same order. Keep each
+// language sorted. TestCatalogCoversEveryMessage fails when code uses a
+// format missing here, or when an entry here is no longer used;
+// `go run ./i18n/cmd/missing` prints stubs for the missing ones.
+//
+// Words used throughout. ru: "операция" an entry, "проводка" a posting,
+// "сквозной номер" an entry's seq, "субконто" an analytic, "справочник" an
+// analytics catalog, "контрольная точка" a checkpoint. tk: "amal" an entry,
+// "geçiriş" a posting, "yzygiderli belgi" a seq, "analitika" an analytic,
+// "sanaw" an analytics catalog, "barlag nokady" a checkpoint, "ene hasap" a
+// parent account, "hümmet" a rate. Turkmen puts no case ending right after
+// a %s or %d (the ending depends on the value's last vowel): it goes on the
+// noun next to it ("%s hasabyna"), and "line 12" is "setir 12", not
+// "12-nji setir" (6-njy, 9-njy, 10-njy ...).
 var catalog = map[string]map[string]string{
 	"ru": {
-		"line %d: %s":                    "строка %d: %s",
-		"posting %d: %s":                 "проводка %d: %s",
-		"organisation %s does not exist": "организация %s не существует",
+		"%d fields, want %d":                                        "полей: %d, а должно быть %d",
+		"%q is not a date (YYYY-MM-DD)":                             "%q — не дата (нужен формат ГГГГ-ММ-ДД)",
+		"%q is not a hash":                                          "%q — не хеш",
+		"%s %q is not 0 or 1":                                       "%s: значение %q должно быть 0 или 1",
+		"%s %s already exists":                                      "в справочнике «%s» уже есть элемент с кодом %s",
+		"%s %s does not exist":                                      "в справочнике «%s» нет элемента с кодом %s",
+		"%s account %s does not exist":                              "счёт %s %s не существует",
+		"%s account %s has sub-accounts; post to one of them":       "у счёта %s %s есть субсчета; выберите для проводки один из них",
+		"%s account %s is deactivated":                              "счёт %s %s неактивен",
+		"%s account %s is not kept in foreign currency":             "по счёту %s %s не ведётся валютный учёт",
+		"%s account %s is not kept in quantities":                   "по счёту %s %s не ведётся количественный учёт",
+		"%s account %s requires %s":                                 "для счёта %s %s требуется субконто «%s»",
+		"%s account %s takes %d analytics, got more":                "у счёта %s %s видов субконто: %d, а указано больше",
+		"%s account %s: %s is the base currency, not a foreign one": "счёт %s %s: %s — базовая валюта, а не иностранная",
+		"%s account %s: analytic %d is not a %s":                    "счёт %s %s: субконто с номером %d не из справочника «%s»",
+		"%s account %s: currency amount without a currency":         "счёт %s %s: валютная сумма указана без валюты",
+		"%s account %s: unknown currency %q":                        "счёт %s %s: неизвестная валюта %q",
+		"%s code must be 1 to 100 characters":                       "код элемента справочника «%s» должен содержать от 1 до 100 символов",
+		"%s has a control character or a line break":                "в поле %s есть управляющий символ или перенос строки",
+		"%s is longer than %d bytes":                                "поле %s длиннее %d байт",
+		"%s is not valid UTF-8":                                     "поле %s содержит некорректный UTF-8",
+		"%s is the base currency":                                   "%s — базовая валюта организации",
+		"%s side has no account but carries details":                "на стороне %s не указан счёт, но заполнены другие данные",
+		"Account":    "Счёт",
+		"Balance":    "Сальдо",
+		"Closing Dt": "Сальдо на конец Дт",
+		"Closing Kt": "Сальдо на конец Кт",
+		"Currency":   "Валюта",
+		"NOT INTACT: the books differ from what was posted.": "НАРУШЕНА ЦЕЛОСТНОСТЬ: учётные данные отличаются от проведённых.",
+		"Nothing was imported: the books are as they were.":  "Ничего не импортировано: учётные данные не изменились.",
+		"Opening Dt":                        "Сальдо на начало Дт",
+		"Opening Kt":                        "Сальдо на начало Кт",
+		"Total":                             "Итого",
+		"Turnover Dt":                       "Оборот Дт",
+		"Turnover Kt":                       "Оборот Кт",
+		"a chart holds at most %d accounts": "план счетов может содержать не более %d счетов",
+		"a price cannot be negative":        "цена не может быть отрицательной",
+		"account %s already exists":         "счёт %s уже существует",
+		"account %s does not exist":         "счёт %s не существует",
+		"account %s does not take %s":       "по счёту %s не ведётся учёт по субконто «%s»",
+		"account %s has no name":            "у счёта %s нет наименования",
+		"account %s has postings: only its names, parent and active state can change": "по счёту %s есть проводки: можно менять только наименования, родительский счёт и признак активности",
+		"account %s is its own parent":                                                               "счёт %s указан родительским для самого себя",
+		"account %s requires %s: add a tag \"%s: CODE\" to the posting":                              "для счёта %s требуется субконто «%s»: добавьте к проводке тег \"%s: КОД\"",
+		"account %s: analytic %q twice":                                                              "счёт %s: субконто %q указано дважды",
+		"account %s: at most %d analytics":                                                           "счёт %s: допускается не более %d видов субконто",
+		"account %s: kind %q is not A, P or AP":                                                      "счёт %s: вид %q должен быть A, P или AP",
+		"account %s: unknown analytic %q":                                                            "счёт %s: неизвестный вид субконто %q",
+		"account %s: unknown class %q":                                                               "счёт %s: неизвестный класс %q",
+		"account code %q has a forbidden character":                                                  "код счёта %q содержит недопустимый символ",
+		"account code %q has stray spaces":                                                           "в коде счёта %q лишние пробелы",
+		"account code is not valid UTF-8":                                                            "код счёта содержит некорректный UTF-8",
+		"account code longer than %d bytes":                                                          "код счёта длиннее %d байт",
+		"amount %q: %v":                                                                              "сумма %q: %v",
+		"amount %s %s: %v":                                                                           "сумма %s %s: %v",
+		"amount %s has more decimals than %s allows (%d)":                                            "в сумме %s больше знаков после запятой, чем допускает %s (%d)",
+		"amount is zero":                                                                             "сумма равна нулю",
+		"amounts out of range":                                                                       "суммы выходят за допустимый диапазон",
+		"an entry needs 1 to %d postings, this one has %d":                                           "в операции должно быть от 1 до %d проводок, а в этой — %d",
+		"an off-balance account can only correspond with off-balance accounts or none":               "забалансовый счёт может корреспондировать только с забалансовыми счетами или ни с каким",
+		"analytic %d does not exist":                                                                 "субконто с номером %d не существует",
+		"balance assertion failed: %s also holds %d minor units of %s":                               "проверка остатка не пройдена: на счёте %s есть ещё сумма %d в минимальных единицах валюты %s",
+		"balance assertion failed: %s is %s %s, the journal says %s %s":                              "проверка остатка не пройдена: остаток счёта %s равен %s %s, а в журнале указано %s %s",
+		"balance of %s out of range":                                                                 "остаток счёта %s выходит за допустимый диапазон",
+		"built-in chart %s: %s":                                                                      "встроенный план счетов %s: %s",
+		"cannot infer the price of %s here: give the postings explicit prices with @ or @@":          "здесь нельзя определить цену %s: укажите цены в проводках явно через @ или @@",
+		"cannot split %s: %v":                                                                        "не удаётся разделить сумму по счёту %s: %v",
+		"cannot split the quantity of %s: %v":                                                        "не удаётся разделить количество по счёту %s: %v",
+		"class %q is not asset, liability, equity, income, expense, mixed or off-balance":            "класс %q должен быть одним из: asset, liability, equity, income, expense, mixed, off-balance",
+		"commit after commit or rollback":                                                            "нельзя зафиксировать: транзакция уже зафиксирована или отменена",
+		"commodity %q is not a currency Hasap knows (use an ISO 4217 code such as TMT, USD, EUR)":    "%q — не валюта, известная Hasap (используйте код ISO 4217, например TMT, USD, EUR)",
+		"converting %s %s: %v":                                                                       "не удалось пересчитать %s %s: %v",
+		"date %s is on or before the lock date %s":                                                   "дата %s попадает в закрытый период: дата запрета изменений %s",
+		"date %s is out of range":                                                                    "дата %s вне допустимого диапазона",
+		"day totals of %s %s on %s are missing":                                                      "нет дневных итогов по %s %s за %s",
+		"day totals of %s %s on %s differ from the postings: stored %s, postings give %s":            "дневные итоги по %s %s за %s не совпадают с проводками: сохранено %s, по проводкам %s",
+		"demo year %d is out of range":                                                               "демо-год %d вне допустимого диапазона",
+		"demo: the cis chart does not fit the demo: %s":                                              "демо: план счетов cis не подходит для демо: %s",
+		"empty account code":                                                                         "пустой код счёта",
+		"entries of %d run to number %d but the recorded last number is %d":                          "операции %d года доходят до номера %d, а записанный последний номер — %d",
+		"entries run to seq %d but the recorded head is seq %d: entries appended outside Hasap":      "операции доходят до сквозного номера %d, а записанная вершина цепочки — сквозной номер %d: операции добавлены в обход Hasap", // review: «вершина цепочки» for the chain head
+		"entry %d does not exist":                                                                    "операция со сквозным номером %d не существует",
+		"entry %d/%d does not exist":                                                                 "операция %d/%d не существует",
+		"entry %d/%d has a single-entry off-balance posting, which journal files cannot express yet": "в операции %d/%d есть одинарная забалансовая проводка, которую файлы журнала пока не поддерживают",
+		"entry %d/%d was already reversed":                                                           "операция %d/%d уже сторнирована",
+		"entry reverses seq %d, which is not posted":                                                 "операция сторнирует операцию со сквозным номером %d, которая не проведена",
+		"entry seq %d (%d/%d): previous-hash link broken: entries inserted, deleted or reordered before it":    "операция со сквозным номером %d (%d/%d): разорвана связь с хешем предыдущей: перед ней операции вставлены, удалены или переставлены",
+		"entry seq %d (%d/%d, %s): content does not match its hash: the entry or its postings were changed":    "операция со сквозным номером %d (%d/%d, %s): содержимое не совпадает с хешем: операция или её проводки изменены",
+		"entry seq %d appears after seq %d: entries reordered or duplicated":                                   "операция со сквозным номером %d идёт после %d: операции переставлены или продублированы",
+		"entry seq %d belongs to organisation %d, not %d":                                                      "операция со сквозным номером %d относится к организации %d, а не %d",
+		"entry seq %d does not match the checkpoint's head hash: the books before the checkpoint were changed": "операция со сквозным номером %d не совпадает с хешем вершины в контрольной точке: учётные данные до контрольной точки изменены",
+		"entry seq %d is missing (next stored is %d): entries deleted":                                         "нет операции со сквозным номером %d (следующая сохранённая — %d): операции удалены",
+		"entry seq %d: %s": "операция со сквозным номером %d: %s",
+		"entry seq %d: fiscal year %d does not match date %s":                                      "операция со сквозным номером %d: финансовый год %d не соответствует дате %s",
+		"entry seq %d: number %d/%d follows %d/%d: numbering has a gap":                            "операция со сквозным номером %d: номер %d/%d следует за %d/%d: пропуск в нумерации",
+		"idempotency key %q was already used for a different entry":                                "ключ идемпотентности %q уже использован для другой операции",
+		"idempotency key longer than %d bytes":                                                     "ключ идемпотентности длиннее %d байт",
+		"kind %q is not A, P or AP":                                                                "вид %q должен быть A, P или AP",
+		"line %d: %s":                                                                              "строка %d: %s",
+		"line %d: a chart holds at most %d accounts":                                               "строка %d: план счетов может содержать не более %d счетов",
+		"line %d: account %s and its parent %s must both be off-balance or both not":               "строка %d: счёт %s и его родительский счёт %s должны быть либо оба забалансовыми, либо оба нет",
+		"line %d: account %s is already on line %d":                                                "строка %d: счёт %s уже есть в строке %d",
+		"line %d: account %s is its own ancestor":                                                  "строка %d: счёт %s оказывается предком самого себя",
+		"line %d: parent %s of account %s does not exist":                                          "строка %d: родительский счёт %s для счёта %s не существует",
+		"line 1: the chart is empty: the header row is missing":                                    "строка 1: план счетов пуст: нет строки заголовка",
+		"line 1: the header must be %q, optionally followed by %q; got %q":                         "строка 1: заголовок должен быть %q, после него может идти %q; получено %q",
+		"no %s rate on or before %s":                                                               "нет курса %s на %s или более раннюю дату",
+		"no account on either side":                                                                "ни по дебету, ни по кредиту не указан счёт",
+		"no checkpoint key at %s: this installation has signed no checkpoints":                     "нет ключа контрольных точек по пути %s: эта установка ещё не подписывала контрольные точки",
+		"no rate of %s to %s on or before %s: add a P directive or a rate":                         "нет курса %s к %s на %s или более раннюю дату: добавьте директиву P или курс",
+		"not a checkpoint file: %v":                                                                "это не файл контрольной точки: %v",
+		"organisation %d does not exist":                                                           "организация %d не существует",
+		"organisation %s already exists":                                                           "организация %s уже существует",
+		"organisation %s does not exist":                                                           "организация %s не существует",
+		"organisation code %q must be 1 to 64 characters without spaces or slashes":                "код организации %q должен содержать от 1 до 64 символов без пробелов и косых черт",
+		"organisation has no base currency":                                                        "у организации не указана базовая валюта",
+		"organisation name is empty":                                                               "не указано наименование организации",
+		"parent of account %s: %s":                                                                 "родительский счёт для %s: %s",
+		"post after commit or rollback":                                                            "нельзя провести: транзакция уже зафиксирована или отменена",
+		"posting %d: %s":                                                                           "проводка %d: %s",
+		"price %s: %v":                                                                             "цена %s: %v",
+		"price of %s: %v":                                                                          "цена %s: %v",
+		"quantity %q: %v":                                                                          "количество %q: %v",
+		"rate %q: %v":                                                                              "курс %q: %v",
+		"rate must be positive":                                                                    "курс должен быть положительным",
+		"storno: amount out of range":                                                              "сторно: сумма вне допустимого диапазона",
+		"text longer than %d bytes or not UTF-8":                                                   "текст длиннее %d байт или не в UTF-8",
+		"the chart file is larger than %d bytes":                                                   "файл плана счетов больше %d байт",
+		"the checkpoint is at seq %d but entries end at seq %d: the tail was truncated":            "контрольная точка стоит на сквозном номере %d, а операции заканчиваются на %d: конец журнала обрезан",
+		"the checkpoint is for organisation %s, not %s":                                            "контрольная точка относится к организации %s, а не %s",
+		"the checkpoint was signed by another key than this installation's":                        "контрольная точка подписана не ключом этой установки",
+		"the checkpoint's signature is not valid: the file was altered":                            "подпись контрольной точки недействительна: файл изменён",
+		"the recorded head hash does not match the last entry (seq %d)":                            "записанный хеш вершины цепочки не совпадает с последней операцией (сквозной номер %d)",                    // review: «вершина цепочки» for the chain head
+		"the recorded head is seq %d but entries end at seq %d: entries deleted from the tail":     "записанная вершина цепочки — сквозной номер %d, а операции заканчиваются на %d: операции удалены с конца", // review: «вершина цепочки» for the chain head
+		"the recorded last number of %d is %d but entries end at %d":                               "записанный последний номер за %d год — %d, а операции заканчиваются на %d",
+		"the trial balance does not balance: run hasap verify":                                     "оборотно-сальдовая ведомость не сходится: запустите hasap verify",
+		"totals of %s are missing: postings give %s":                                               "нет итогов для %s: по проводкам %s",
+		"totals of %s differ from the postings: stored %s, postings give %s":                       "итоги для %s не совпадают с проводками: сохранено %s, по проводкам %s",
+		"transaction does not balance in %s":                                                       "операция не сбалансирована в валюте %s",
+		"transaction does not balance in %s after conversion: off by %s; give prices with @ or @@": "после пересчёта операция не сбалансирована в валюте %s: расхождение %s; укажите цены через @ или @@",
+		"transaction does not balance: %s left over":                                               "операция не сбалансирована: расхождение %s",
+		"trial balance of %s out of range":                                                         "суммы оборотно-сальдовой ведомости по счёту %s выходят за допустимый диапазон",
+		"turnover out of range":                                                                    "обороты выходят за допустимый диапазон",
+		"unknown analytic %q":                                                                      "неизвестный вид субконто %q",
+		"unknown analytics catalog %q":                                                             "неизвестный справочник субконто %q",
+		"unknown chart %q: the built-in charts are %s":                                             "неизвестный план счетов %q: встроенные планы счетов — %s",
+		"unknown currency %q":                                                                      "неизвестная валюта %q",
 	},
 	"tk": {
-		"line %d: %s":                    "%d-nji setir: %s",
-		"posting %d: %s":                 "%d-nji geçiriş: %s",
-		"organisation %s does not exist": "%s guramasy ýok",
+		"%d fields, want %d":                                        "%d meýdan bar, %d bolmaly",
+		"%q is not a date (YYYY-MM-DD)":                             "%q sene däl (ÝÝÝÝ-AA-GG görnüşinde bolmaly)",
+		"%q is not a hash":                                          "%q heş däl",
+		"%s %q is not 0 or 1":                                       "%s: %q bahasy 0 ýa-da 1 bolmaly",
+		"%s %s already exists":                                      "«%s» sanawynda %s kodly ýazgy eýýäm bar", // review: sanaw for справочник
+		"%s %s does not exist":                                      "«%s» sanawynda %s kodly ýazgy ýok",       // review: sanaw for справочник
+		"%s account %s does not exist":                              "%s tarapyndaky %s hasaby ýok",
+		"%s account %s has sub-accounts; post to one of them":       "%s tarapyndaky %s hasabynyň subhasaplary bar; geçirişi olaryň birine ediň",
+		"%s account %s is deactivated":                              "%s tarapyndaky %s hasaby işjeň däl",
+		"%s account %s is not kept in foreign currency":             "%s tarapyndaky %s hasaby boýunça walýuta hasaba alnyşy ýöredilmeýär",
+		"%s account %s is not kept in quantities":                   "%s tarapyndaky %s hasaby boýunça mukdar hasaba alnyşy ýöredilmeýär",
+		"%s account %s requires %s":                                 "%s tarapyndaky %s hasaby üçin «%s» analitikasy hökmany",            // review: analitika for субконто
+		"%s account %s takes %d analytics, got more":                "%s tarapyndaky %s hasabynda %d analitika bar, has köpi görkezildi", // review: analitika for субконто
+		"%s account %s: %s is the base currency, not a foreign one": "%s tarapyndaky %s hasaby: %s esasy walýuta, daşary ýurt walýutasy däl",
+		"%s account %s: analytic %d is not a %s":                    "%s tarapyndaky %s hasaby: %d belgili analitika «%s» sanawyndan däl", // review: analitika, sanaw
+		"%s account %s: currency amount without a currency":         "%s tarapyndaky %s hasaby: walýuta möçberi walýutasyz görkezilen",
+		"%s account %s: unknown currency %q":                        "%s tarapyndaky %s hasaby: näbelli walýuta %q",
+		"%s code must be 1 to 100 characters":                       "«%s» sanawyndaky ýazgynyň kody 1-den 100-e çenli nyşandan ybarat bolmaly", // review: sanaw for справочник
+		"%s has a control character or a line break":                "%s meýdanynda dolandyryjy nyşan ýa-da täze setir nyşany bar",
+		"%s is longer than %d bytes":                                "%s meýdany %d baýtdan uzyn",
+		"%s is not valid UTF-8":                                     "%s meýdany dogry UTF-8 däl",
+		"%s is the base currency":                                   "%s guramanyň esasy walýutasy",
+		"%s side has no account but carries details":                "%s tarapynda hasap görkezilmedik, ýöne beýleki maglumatlar doldurylan",
+		"Account":    "Hasap",
+		"Balance":    "Galyndy",
+		"Closing Dt": "Ahyrky galyndy Dt", // review: column header
+		"Closing Kt": "Ahyrky galyndy Kt", // review: column header
+		"Currency":   "Walýuta",
+		"NOT INTACT: the books differ from what was posted.": "BITEWILIGI BOZULDY: hasap ýazgylary geçirilen ýazgylardan tapawutlanýar.",
+		"Nothing was imported: the books are as they were.":  "Hiç zat import edilmedi: hasap ýazgylary öňküligine galdy.",
+		"Opening Dt":                        "Başlangyç galyndy Dt", // review: column header
+		"Opening Kt":                        "Başlangyç galyndy Kt", // review: column header
+		"Total":                             "Jemi",
+		"Turnover Dt":                       "Dolanyşyk Dt", // review: dolanyşyk for оборот
+		"Turnover Kt":                       "Dolanyşyk Kt", // review: dolanyşyk for оборот
+		"a chart holds at most %d accounts": "hasaplar meýilnamasynda iň köp %d hasap bolup biler",
+		"a price cannot be negative":        "baha noldan kiçi bolup bilmez",
+		"account %s already exists":         "%s hasaby eýýäm bar",
+		"account %s does not exist":         "%s hasaby ýok",
+		"account %s does not take %s":       "%s hasabynda «%s» analitikasy ýöredilmeýär", // review: analitika for субконто
+		"account %s has no name":            "%s hasabynyň ady ýok",
+		"account %s has postings: only its names, parent and active state can change": "%s hasaby boýunça geçirişler bar: diňe onuň atlaryny, ene hasabyny we işjeňligini üýtgedip bolýar",
+		"account %s is its own parent":                                                               "%s hasaby özüniň ene hasaby bolup bilmez",
+		"account %s requires %s: add a tag \"%s: CODE\" to the posting":                              "%s hasaby üçin «%s» analitikasy hökmany: geçirişe \"%s: KOD\" belligini goşuň", // review: analitika; bellik for a journal tag
+		"account %s: analytic %q twice":                                                              "%s hasaby: %q analitikasy iki gezek görkezilen",                                // review: analitika for субконто
+		"account %s: at most %d analytics":                                                           "%s hasaby: iň köp %d analitika bolup biler",                                    // review: analitika for субконто
+		"account %s: kind %q is not A, P or AP":                                                      "%s hasaby: %q görnüşi A, P ýa-da AP bolmaly",
+		"account %s: unknown analytic %q":                                                            "%s hasaby: näbelli analitika görnüşi %q", // review: analitika for субконто
+		"account %s: unknown class %q":                                                               "%s hasaby: näbelli synp %q",              // review: synp for the account class (asset, liability, ...)
+		"account code %q has a forbidden character":                                                  "%q hasap kodunda gadagan edilen nyşan bar",
+		"account code %q has stray spaces":                                                           "%q hasap kodunda artykmaç boşluklar bar",
+		"account code is not valid UTF-8":                                                            "hasap kody dogry UTF-8 däl",
+		"account code longer than %d bytes":                                                          "hasap kody %d baýtdan uzyn",
+		"amount %q: %v":                                                                              "möçber %q: %v",
+		"amount %s %s: %v":                                                                           "möçber %s %s: %v",
+		"amount %s has more decimals than %s allows (%d)":                                            "%s möçberinde %s üçin rugsat edilenden köp onluk belgi bar (%d)",
+		"amount is zero":                                                                             "möçber nola deň",
+		"amounts out of range":                                                                       "möçberler rugsat edilen çäkden çykýar",
+		"an entry needs 1 to %d postings, this one has %d":                                           "amalda iň az 1, iň köp %d geçiriş bolmaly, bu amalda %d geçiriş bar",                                                   // review: amal for an entry (операция)
+		"an off-balance account can only correspond with off-balance accounts or none":               "balansdan daşary hasabyň garşylykly hasaby diňe balansdan daşary hasap bolup biler ýa-da garşylykly hasap bolmaly däl", // review: garşylykly hasap for корреспондирующий счёт
+		"analytic %d does not exist":                                                                 "%d belgili analitika ýok",                                                                                              // review: analitika for субконто
+		"balance assertion failed: %s also holds %d minor units of %s":                               "galyndy barlagy şowsuz: %s hasabynda goşmaça %d (iň kiçi birliklerde) %s hem bar",
+		"balance assertion failed: %s is %s %s, the journal says %s %s":                              "galyndy barlagy şowsuz: %s hasabynyň galyndysy %s %s, žurnalda bolsa %s %s",
+		"balance of %s out of range":                                                                 "%s hasabynyň galyndysy rugsat edilen çäkden çykýar",
+		"built-in chart %s: %s":                                                                      "taýýar %s hasaplar meýilnamasy: %s",
+		"cannot infer the price of %s here: give the postings explicit prices with @ or @@":          "bu ýerde %s bahasyny kesgitläp bolmaýar: geçirişlerde bahalary @ ýa-da @@ bilen aç-açan görkeziň",
+		"cannot split %s: %v":                                                                        "%s hasaby boýunça möçberi bölüp bolmaýar: %v",
+		"cannot split the quantity of %s: %v":                                                        "%s hasaby boýunça mukdary bölüp bolmaýar: %v",
+		"class %q is not asset, liability, equity, income, expense, mixed or off-balance":            "%q synpy şulardan biri bolmaly: asset, liability, equity, income, expense, mixed, off-balance", // review: synp for the account class
+		"commit after commit or rollback":                                                            "tassyklap bolmaýar: tranzaksiýa eýýäm tassyklandy ýa-da yzyna gaýtaryldy",                      // review: database commit/rollback wording
+		"commodity %q is not a currency Hasap knows (use an ISO 4217 code such as TMT, USD, EUR)":    "%q Hasap ulgamyna belli walýuta däl (ISO 4217 koduny ulanyň, meselem, TMT, USD, EUR)",
+		"converting %s %s: %v":                                                                       "%s %s öwrüp bolmady: %v",
+		"date %s is on or before the lock date %s":                                                   "%s senesi ýapyk döwre degişli: döwür %s senesi goşmak bilen ýapyldy",
+		"date %s is out of range":                                                                    "%s senesi rugsat edilen çäkden daşarda",
+		"day totals of %s %s on %s are missing":                                                      "%s %s boýunça %s senesiniň gündelik jemleri ýok",
+		"day totals of %s %s on %s differ from the postings: stored %s, postings give %s":            "%s %s boýunça %s senesiniň gündelik jemleri geçirişlere gabat gelmeýär: saklanany %s, geçirişler boýunça %s",
+		"demo year %d is out of range":                                                               "%d demo ýyly rugsat edilen çäkden daşarda",
+		"demo: the cis chart does not fit the demo: %s":                                              "demo: cis hasaplar meýilnamasy demo üçin laýyk däl: %s",
+		"empty account code":                                                                         "hasap kody boş",
+		"entries of %d run to number %d but the recorded last number is %d":                          "%d ýylyň amallary %d belgä çenli barýar, ýöne ýazylan soňky belgi %d",
+		"entries run to seq %d but the recorded head is seq %d: entries appended outside Hasap":      "amallar %d yzygiderli belgä çenli barýar, ýöne zynjyryň ýazylan soňky belgisi %d: amallar Hasap ulgamyndan daşary goşulypdyr",
+		"entry %d does not exist":                                                                    "yzygiderli belgisi %d bolan amal ýok",
+		"entry %d/%d does not exist":                                                                 "%d/%d amaly ýok",
+		"entry %d/%d has a single-entry off-balance posting, which journal files cannot express yet": "%d/%d amalynda bir taraply balansdan daşary geçiriş bar, žurnal faýllary ony entek görkezip bilmeýär",
+		"entry %d/%d was already reversed":                                                           "%d/%d amaly eýýäm ters geçiriş bilen ýatyryldy", // review: ters geçiriş for a reversal / storno
+		"entry reverses seq %d, which is not posted":                                                 "amal yzygiderli belgisi %d bolan amaly ýatyrýar, ýöne ol geçirilmedik",
+		"entry seq %d (%d/%d): previous-hash link broken: entries inserted, deleted or reordered before it":    "yzygiderli belgisi %d bolan amal (%d/%d): öňki heş bilen baglanyşyk bozuldy: ondan öň amallar goşulypdyr, pozulypdyr ýa-da tertibi üýtgedilipdir",
+		"entry seq %d (%d/%d, %s): content does not match its hash: the entry or its postings were changed":    "yzygiderli belgisi %d bolan amal (%d/%d, %s): mazmuny heşine gabat gelmeýär: amal ýa-da onuň geçirişleri üýtgedilipdir",
+		"entry seq %d appears after seq %d: entries reordered or duplicated":                                   "yzygiderli belgisi %d bolan amal %d belgiden soň gelýär: amallaryň tertibi üýtgedilipdir ýa-da olar gaýtalanypdyr",
+		"entry seq %d belongs to organisation %d, not %d":                                                      "yzygiderli belgisi %d bolan amal %d belgili gurama degişli, %d belgili gurama däl",
+		"entry seq %d does not match the checkpoint's head hash: the books before the checkpoint were changed": "yzygiderli belgisi %d bolan amal barlag nokadyndaky soňky heşe gabat gelmeýär: barlag nokadyndan öňki ýazgylar üýtgedilipdir",
+		"entry seq %d is missing (next stored is %d): entries deleted":                                         "yzygiderli belgisi %d bolan amal ýok (indiki saklanany %d): amallar pozulypdyr",
+		"entry seq %d: %s": "yzygiderli belgisi %d bolan amal: %s",
+		"entry seq %d: fiscal year %d does not match date %s":                                      "yzygiderli belgisi %d bolan amal: %d maliýe ýyly %s senesine gabat gelmeýär",
+		"entry seq %d: number %d/%d follows %d/%d: numbering has a gap":                            "yzygiderli belgisi %d bolan amal: %d/%d belgi %d/%d belgiden soň gelýär: belgilemede boşluk bar",
+		"idempotency key %q was already used for a different entry":                                "%q idempotentlik açary eýýäm başga amal üçin ulanyldy", // review: idempotentlik açary
+		"idempotency key longer than %d bytes":                                                     "idempotentlik açary %d baýtdan uzyn",                   // review: idempotentlik açary
+		"kind %q is not A, P or AP":                                                                "%q görnüşi A, P ýa-da AP bolmaly",
+		"line %d: %s":                                                                              "setir %d: %s",
+		"line %d: a chart holds at most %d accounts":                                               "setir %d: hasaplar meýilnamasynda iň köp %d hasap bolup biler",
+		"line %d: account %s and its parent %s must both be off-balance or both not":               "setir %d: %s hasaby we onuň ene hasaby %s ikisi hem balansdan daşary bolmaly ýa-da ikisi hem däl",
+		"line %d: account %s is already on line %d":                                                "setir %d: %s hasaby eýýäm bar (setir %d)",
+		"line %d: account %s is its own ancestor":                                                  "setir %d: %s hasaby öz-özüniň ýokary derejeli hasaby bolup çykýar",
+		"line %d: parent %s of account %s does not exist":                                          "setir %d: %s ene hasaby ýok, ol %s hasaby üçin görkezilen",
+		"line 1: the chart is empty: the header row is missing":                                    "setir 1: hasaplar meýilnamasy boş: sözbaşy setiri ýok",
+		"line 1: the header must be %q, optionally followed by %q; got %q":                         "setir 1: sözbaşy %q bolmaly, yzyndan %q hem gelip biler; görkezilen %q",
+		"no %s rate on or before %s":                                                               "%s walýutasynyň %s senesine ýa-da ondan öňki hümmeti ýok",
+		"no account on either side":                                                                "ne debetde, ne kreditde hasap görkezilmedik",
+		"no checkpoint key at %s: this installation has signed no checkpoints":                     "%s ýolunda barlag nokatlarynyň açary ýok: bu gurnama entek hiç bir barlag nokadyna gol çekmedik", // review: gurnama for installation
+		"no rate of %s to %s on or before %s: add a P directive or a rate":                         "%s walýutasynyň %s walýutasyna görä %s senesine ýa-da ondan öňki hümmeti ýok: P direktiwasyny ýa-da hümmeti goşuň",
+		"not a checkpoint file: %v":                                                                "bu barlag nokadynyň faýly däl: %v",
+		"organisation %d does not exist":                                                           "%d belgili gurama ýok",
+		"organisation %s already exists":                                                           "%s guramasy eýýäm bar",
+		"organisation %s does not exist":                                                           "%s guramasy ýok",
+		"organisation code %q must be 1 to 64 characters without spaces or slashes":                "%q gurama kody boşluksyz we kesgi çyzyksyz 1-den 64-e çenli nyşandan ybarat bolmaly",
+		"organisation has no base currency":                                                        "guramanyň esasy walýutasy görkezilmedik",
+		"organisation name is empty":                                                               "guramanyň ady görkezilmedik",
+		"parent of account %s: %s":                                                                 "%s hasabynyň ene hasaby: %s",
+		"post after commit or rollback":                                                            "geçirip bolmaýar: tranzaksiýa eýýäm tassyklandy ýa-da yzyna gaýtaryldy", // review: database commit/rollback wording
+		"posting %d: %s":                                                                           "geçiriş %d: %s",
+		"price %s: %v":                                                                             "baha %s: %v",
+		"price of %s: %v":                                                                          "%s bahasy: %v",
+		"quantity %q: %v":                                                                          "mukdar %q: %v",
+		"rate %q: %v":                                                                              "hümmet %q: %v",
+		"rate must be positive":                                                                    "hümmet noldan uly bolmaly",
+		"storno: amount out of range":                                                              "storno: möçber rugsat edilen çäkden çykýar",
+		"text longer than %d bytes or not UTF-8":                                                   "tekst %d baýtdan uzyn ýa-da UTF-8 däl",
+		"the chart file is larger than %d bytes":                                                   "hasaplar meýilnamasynyň faýly %d baýtdan uly",
+		"the checkpoint is at seq %d but entries end at seq %d: the tail was truncated":            "barlag nokady %d yzygiderli belgide, ýöne amallar %d belgide gutarýar: soňky amallar pozulypdyr",
+		"the checkpoint is for organisation %s, not %s":                                            "barlag nokady %s guramasy üçin, %s guramasy üçin däl",
+		"the checkpoint was signed by another key than this installation's":                        "barlag nokadyna bu gurnamanyň açary bilen däl-de, başga açar bilen gol çekilipdir", // review: gurnama for installation
+		"the checkpoint's signature is not valid: the file was altered":                            "barlag nokadynyň goly hakyky däl: faýl üýtgedilipdir",
+		"the recorded head hash does not match the last entry (seq %d)":                            "zynjyryň ýazylan soňky heşi iň soňky amala gabat gelmeýär (yzygiderli belgi %d)",
+		"the recorded head is seq %d but entries end at seq %d: entries deleted from the tail":     "zynjyryň ýazylan soňky belgisi %d, ýöne amallar %d belgide gutarýar: soňky amallar pozulypdyr",
+		"the recorded last number of %d is %d but entries end at %d":                               "%d ýylyň ýazylan soňky belgisi %d, ýöne amallar %d belgide gutarýar",
+		"the trial balance does not balance: run hasap verify":                                     "dolanyşyk-saldo cedweli deňleşmeýär: hasap verify buýrugyny işlediň", // review: dolanyşyk-saldo cedweli for оборотно-сальдовая ведомость
+		"totals of %s are missing: postings give %s":                                               "%s üçin jemler ýok: geçirişler boýunça %s",
+		"totals of %s differ from the postings: stored %s, postings give %s":                       "%s üçin jemler geçirişlere gabat gelmeýär: saklanany %s, geçirişler boýunça %s",
+		"transaction does not balance in %s":                                                       "amal %s walýutasynda deňagramly däl",
+		"transaction does not balance in %s after conversion: off by %s; give prices with @ or @@": "öwrülenden soň amal %s walýutasynda deňagramly däl: tapawut %s; bahalary @ ýa-da @@ bilen görkeziň",
+		"transaction does not balance: %s left over":                                               "amal deňagramly däl: artyp galan %s",
+		"trial balance of %s out of range":                                                         "%s hasaby boýunça dolanyşyk-saldo cedweliniň jemleri rugsat edilen çäkden çykýar", // review: dolanyşyk-saldo cedweli for оборотно-сальдовая ведомость
+		"turnover out of range":                                                                    "dolanyşyklar rugsat edilen çäkden çykýar",                                         // review: dolanyşyk for оборот
+		"unknown analytic %q":                                                                      "näbelli analitika görnüşi %q",                                                     // review: analitika for субконто
+		"unknown analytics catalog %q":                                                             "näbelli analitika sanawy %q",                                                      // review: analitika, sanaw
+		"unknown chart %q: the built-in charts are %s":                                             "näbelli hasaplar meýilnamasy %q: taýýar meýilnamalar: %s",
+		"unknown currency %q":                                                                      "näbelli walýuta %q",
 	},
 }
 
-// terms translates the words that some messages take as arguments; termArgs
-// lists, for each such format, the indexes of those arguments.
+// terms translates the words that some messages take as arguments rather
+// than as text: a posting's side and the analytics catalogs
+// (ledger.AnalyticKinds). Russian side words are genitive, to follow "счёт".
 var terms = map[string]map[string]string{
-	"ru": {},
-	"tk": {},
+	"ru": {
+		"debit":        "дебета",
+		"credit":       "кредита",
+		"counterparty": "Контрагенты",
+		"contract":     "Договоры",
+		"item":         "Номенклатура",
+		"warehouse":    "Склады",
+		"employee":     "Сотрудники",
+		"fixed_asset":  "Основные средства",
+		"cashflow":     "Статьи движения денежных средств",
+		"project":      "Проекты",
+	},
+	"tk": {
+		"debit":        "debet",
+		"credit":       "kredit",
+		"counterparty": "Kontragentler",
+		"contract":     "Şertnamalar",
+		"item":         "Nomenklatura", // review: Nomenklatura (1C term) or Harytlar
+		"warehouse":    "Ammarlar",
+		"employee":     "Işgärler",
+		"fixed_asset":  "Esasy serişdeler",
+		"cashflow":     "Pul serişdeleriniň hereketiniň maddalary", // review: cash-flow items
+		"project":      "Taslamalar",
+	},
 }
 
-var termArgs = map[string][]int{}
+// termArgs lists, for each format that takes such words, the indexes of
+// the arguments to look up in terms. Any other argument is data (a code, an
+// amount, user input) and is never translated.
+var termArgs = map[string][]int{
+	"%s side has no account but carries details":                    {0},
+	"%s account %s does not exist":                                  {0},
+	"%s account %s has sub-accounts; post to one of them":           {0},
+	"%s account %s is deactivated":                                  {0},
+	"%s account %s takes %d analytics, got more":                    {0},
+	"%s account %s requires %s":                                     {0, 2},
+	"%s account %s: analytic %d is not a %s":                        {0, 3},
+	"%s account %s is not kept in foreign currency":                 {0},
+	"%s account %s: unknown currency %q":                            {0},
+	"%s account %s: %s is the base currency, not a foreign one":     {0},
+	"%s account %s: currency amount without a currency":             {0},
+	"%s account %s is not kept in quantities":                       {0},
+	"%s code must be 1 to 100 characters":                           {0},
+	"%s %s already exists":                                          {0},
+	"%s %s does not exist":                                          {0},
+	"account %s requires %s: add a tag \"%s: CODE\" to the posting": {1},
+	"account %s does not take %s":                                   {1},
+}
