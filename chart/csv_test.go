@@ -119,16 +119,20 @@ func TestLoadCSVErrors(t *testing.T) {
 	}
 }
 
-// TestAtLineKeepsFormat: the line is prepended to the format, so the
-// message stays translatable by its format.
+// TestAtLineKeepsFormat: the line wraps the inner error as an argument, so
+// both the "line %d: %s" format and the inner message stay translatable.
 func TestAtLineKeepsFormat(t *testing.T) {
 	_, err := LoadCSV(strings.NewReader(header + "10,,X,asset,0,0,,a,,\n"))
 	var e *ledger.Error
 	if !errors.As(err, &e) {
 		t.Fatalf("error %v is not a *ledger.Error", err)
 	}
-	if e.Format != "line %d: kind %q is not A, P or AP" || !slices.Equal(e.Args, []any{2, "X"}) {
-		t.Errorf("format %q args %v", e.Format, e.Args)
+	if e.Format != "line %d: %s" || len(e.Args) != 2 || e.Args[0] != 2 {
+		t.Fatalf("format %q args %v", e.Format, e.Args)
+	}
+	var inner *ledger.Error
+	if !errors.As(e.Args[1].(error), &inner) || inner.Format != "kind %q is not A, P or AP" || !slices.Equal(inner.Args, []any{"X"}) {
+		t.Errorf("inner error %v", e.Args[1])
 	}
 }
 
