@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"fmt"
+	"unicode/utf8"
 
 	"hasap/money"
 )
@@ -22,9 +23,7 @@ func (e *Entry) Reversal(date Date, storno bool) (Entry, error) {
 	} else {
 		r.Description = fmt.Sprintf("Reversal of entry %d/%d: %s", e.Year, e.Number, e.Description)
 	}
-	if len(r.Description) > MaxTextLen {
-		r.Description = r.Description[:MaxTextLen]
-	}
+	r.Description = TruncateText(r.Description, MaxTextLen)
 	for i, p := range e.Postings {
 		if !storno {
 			r.Postings[i] = Posting{Debit: p.Credit, Credit: p.Debit, Amount: p.Amount}
@@ -44,4 +43,15 @@ func (e *Entry) Reversal(date Date, storno bool) (Entry, error) {
 		r.Postings[i] = q
 	}
 	return r, nil
+}
+
+// TruncateText cuts s to at most n bytes without splitting a character.
+func TruncateText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

@@ -167,3 +167,11 @@ func (d *Derived) AddEntry(e *Entry) error {
 	}
 	return d.Days.AddEntry(e)
 }
+
+// AccountTurnover is turnover summed over a period for one account and
+// currency ("" for amounts kept only in the base currency).
+type AccountTurnover struct {
+	Account  AccountCode
+	Currency string
+	Turnover
+}

@@ -134,8 +134,4 @@ type Head struct {
 
 // AccountTurnover is turnover summed over a period for one account and
 // currency ("" for base-only amounts).
-type AccountTurnover struct {
-	Account  ledger.AccountCode
-	Currency string
-	ledger.Turnover
-}
+type AccountTurnover = ledger.AccountTurnover

@@ -56,6 +56,7 @@ func Dialect() sqldb.Dialect {
 		SnapshotOpts:  &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true},
 		IsUnique:      isUnique,
 		MaxParams:     65535,
+		ByteOrder:     ` COLLATE "C"`,
 	}
 }
 

@@ -81,7 +81,7 @@ func (db *DB) Analytics(ctx context.Context, org ledger.OrgID, kind ledger.Analy
 	pattern := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(search)) + "%"
 	rows, err := db.r.QueryContext(ctx, db.q(`SELECT `+analyticColumns+` FROM analytics WHERE org_id = ? AND kind = ?
 		AND (lower(code) LIKE ? ESCAPE '\' OR lower(name_tk) LIKE ? ESCAPE '\' OR lower(name_ru) LIKE ? ESCAPE '\' OR lower(name_en) LIKE ? ESCAPE '\')
-		ORDER BY code LIMIT ?`), org, string(kind), pattern, pattern, pattern, pattern, limit)
+		ORDER BY code`+db.d.ByteOrder+` LIMIT ?`), org, string(kind), pattern, pattern, pattern, pattern, limit)
 	if err != nil {
 		return nil, err
 	}

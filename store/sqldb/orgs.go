@@ -130,7 +130,7 @@ func (db *DB) OrgByCode(ctx context.Context, code string) (ledger.Org, error) {
 
 // Orgs lists all organisations by code.
 func (db *DB) Orgs(ctx context.Context) ([]ledger.Org, error) {
-	rows, err := db.r.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs ORDER BY code`)
+	rows, err := db.r.QueryContext(ctx, `SELECT `+orgColumns+` FROM orgs ORDER BY code`+db.d.ByteOrder)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +199,10 @@ func (db *DB) loadChart(ctx context.Context, q querier, org ledger.OrgID) (ledge
 
 // PutAccount inserts an account, or updates one. An account that has
 // postings keeps its kind, class, flags and analytics; only its names,
-// parent and active state can change.
+// parent and active state can change. It takes the chain-head lock, like
+// SetLockDate, so that it cannot interleave with a posting transaction: one
+// that already validated against the old account would otherwise commit
+// postings the check below never saw (PostgreSQL, READ COMMITTED).
 func (db *DB) PutAccount(ctx context.Context, org ledger.OrgID, a ledger.Account) error {
 	if err := a.Validate(); err != nil {
 		return err
@@ -209,6 +212,10 @@ func (db *DB) PutAccount(ctx context.Context, org ledger.OrgID, a ledger.Account
 		return err
 	}
 	defer tx.Rollback()
+	var seq int64
+	if err := tx.QueryRowContext(ctx, db.q(`SELECT seq FROM chain_heads WHERE org_id = ?`+db.d.ForUpdate), org).Scan(&seq); err != nil {
+		return notFound(err, "organisation %d does not exist", org)
+	}
 	ch, err := db.loadChart(ctx, tx, org)
 	if err != nil {
 		return err

@@ -31,6 +31,7 @@ type poster struct {
 	idem      map[string]int64                          // keys used in this transaction
 	chartSeen int64
 
+	w        *writer
 	entries  batch
 	postings batch
 	buf      []byte
@@ -58,9 +59,9 @@ func (db *DB) BeginPost(ctx context.Context, orgID ledger.OrgID, opts store.Post
 	if opts.Bulk {
 		rows = 500
 	}
-	p.entries = newBatch(db, tx, `INSERT INTO entries (org_id, seq, year, number, day, description, document, author, posted_us, idem_key, reverses, prev_hash, hash) VALUES `, 13, rows)
-	p.postings = newBatch(db, tx, `INSERT INTO postings (org_id, seq, line, day, dt_account, dt_a1, dt_a2, dt_a3, dt_currency, dt_cur_amount, dt_qty, kt_account, kt_a1, kt_a2, kt_a3, kt_currency, kt_cur_amount, kt_qty, amount) VALUES `, 19, rows)
-	p.postings.before = &p.entries
+	p.w = newWriter(ctx, opts.Bulk && db.d.AsyncBulk)
+	p.entries = newBatch(db, tx, p.w, `INSERT INTO entries (org_id, seq, year, number, day, description, document, author, posted_us, idem_key, reverses, prev_hash, hash) VALUES `, 13, rows)
+	p.postings = newBatch(db, tx, p.w, `INSERT INTO postings (org_id, seq, line, day, dt_account, dt_a1, dt_a2, dt_a3, dt_currency, dt_cur_amount, dt_qty, kt_account, kt_a1, kt_a2, kt_a3, kt_currency, kt_cur_amount, kt_qty, amount) VALUES `, 19, rows)
 	return p, nil
 }
 
@@ -171,6 +172,9 @@ func (p *poster) Post(e *ledger.Entry) (bool, error) {
 	if err := e.Validate(&p.org, p.chart, p); err != nil {
 		return false, err
 	}
+	if e.Reverses < 0 || e.Reverses > p.seq {
+		return false, ledger.Errorf(ledger.EInvalid, "entry reverses seq %d, which is not posted", e.Reverses)
+	}
 	e.Org = p.org.ID
 	e.Year = e.Date.Year()
 	last, err := p.lastNumber(e.Year)
@@ -188,7 +192,7 @@ func (p *poster) Post(e *ledger.Entry) (bool, error) {
 		return false, err
 	}
 	if digest != nil {
-		if err := p.postings.flush(); err != nil {
+		if err := p.w.sync(); err != nil {
 			return false, err
 		}
 		if _, err := p.tx.ExecContext(p.ctx, p.db.q(`INSERT INTO idem_keys (org_id, key, digest, seq) VALUES (?, ?, ?, ?)`),
@@ -284,6 +288,7 @@ func (p *poster) Commit() error {
 	}
 	p.done = true
 	err := p.commit()
+	p.w.stop()
 	if err != nil {
 		p.tx.Rollback()
 		return fmt.Errorf("commit post: %w", err)
@@ -372,27 +377,28 @@ func (p *poster) Rollback() error {
 		return nil
 	}
 	p.done = true
+	p.w.stop()
 	return p.tx.Rollback()
 }
 
-// batch buffers rows for multi-row INSERTs.
+// batch buffers rows for multi-row INSERTs and hands full batches to the
+// transaction's writer.
 type batch struct {
 	db     *DB
 	tx     *sql.Tx
+	w      *writer
 	prefix string
 	cols   int
 	rows   int
 	args   []any
 	stmt   *sql.Stmt
-	// before is flushed first, so that rows referenced by foreign keys exist.
-	before *batch
 }
 
-func newBatch(db *DB, tx *sql.Tx, prefix string, cols, rows int) batch {
+func newBatch(db *DB, tx *sql.Tx, w *writer, prefix string, cols, rows int) batch {
 	if max := db.d.MaxParams / cols; rows > max {
 		rows = max
 	}
-	return batch{db: db, tx: tx, prefix: prefix, cols: cols, rows: rows, args: make([]any, 0, cols*rows)}
+	return batch{db: db, tx: tx, w: w, prefix: prefix, cols: cols, rows: rows, args: make([]any, 0, cols*rows)}
 }
 
 func (b *batch) add(vals ...any) error {
@@ -400,30 +406,35 @@ func (b *batch) add(vals ...any) error {
 	if len(b.args) < b.cols*b.rows {
 		return nil
 	}
-	if err := b.before.flush(); err != nil {
-		return err
-	}
 	if b.stmt == nil {
 		var err error
 		if b.stmt, err = b.tx.Prepare(b.db.q(b.query(b.rows))); err != nil {
 			return err
 		}
 	}
-	_, err := b.stmt.Exec(b.args...)
-	b.args = b.args[:0]
+	err := b.w.submit(b.stmt, b.args)
+	b.args = make([]any, 0, b.cols*b.rows)
 	return err
 }
 
+// flush writes the rows still buffered (fewer than a full batch).
 func (b *batch) flush() error {
-	if b == nil || len(b.args) == 0 {
-		return nil
+	if len(b.args) == 0 {
+		return b.w.sync() // full batches may still be on their way
 	}
-	if err := b.before.flush(); err != nil {
+	stmt, err := b.tx.Prepare(b.db.q(b.query(len(b.args) / b.cols)))
+	if err != nil {
 		return err
 	}
-	_, err := b.tx.Exec(b.db.q(b.query(len(b.args)/b.cols)), b.args...)
-	b.args = b.args[:0]
-	return err
+	err = b.w.submit(stmt, b.args)
+	b.args = make([]any, 0, b.cols*b.rows)
+	if err != nil {
+		return err
+	}
+	if err := b.w.sync(); err != nil {
+		return err
+	}
+	return stmt.Close()
 }
 
 func (b *batch) query(rows int) string {
@@ -443,4 +454,73 @@ func (b *batch) query(rows int) string {
 		s.WriteByte(')')
 	}
 	return s.String()
+}
+
+// writer executes batches in order. In bulk mode it runs them on its own
+// goroutine, so that converting and hashing the next entries overlaps with
+// SQLite writing the last ones; otherwise it runs them at once.
+type writer struct {
+	ctx   context.Context
+	async bool
+	jobs  chan writeJob
+	acks  chan error
+	err   error
+	queue int
+}
+
+type writeJob struct {
+	stmt *sql.Stmt
+	args []any
+}
+
+func newWriter(ctx context.Context, async bool) *writer {
+	w := &writer{ctx: ctx, async: async}
+	if async {
+		w.jobs = make(chan writeJob, 8)
+		w.acks = make(chan error, 1)
+		go w.loop()
+	}
+	return w
+}
+
+func (w *writer) loop() {
+	var err error
+	for j := range w.jobs {
+		if j.stmt == nil { // a sync marker
+			w.acks <- err
+			continue
+		}
+		if err == nil {
+			_, err = j.stmt.ExecContext(w.ctx, j.args...)
+		}
+	}
+}
+
+func (w *writer) submit(stmt *sql.Stmt, args []any) error {
+	if w.err != nil {
+		return w.err
+	}
+	if !w.async {
+		_, w.err = stmt.ExecContext(w.ctx, args...)
+		return w.err
+	}
+	w.jobs <- writeJob{stmt, args}
+	return nil
+}
+
+// sync waits until every submitted batch is written and returns the first error.
+func (w *writer) sync() error {
+	if w.async && w.err == nil {
+		w.jobs <- writeJob{}
+		w.err = <-w.acks
+	}
+	return w.err
+}
+
+// stop ends the writer goroutine; the writer must not be used after.
+func (w *writer) stop() {
+	if w.async && w.jobs != nil {
+		close(w.jobs)
+		w.jobs = nil
+	}
 }

@@ -109,55 +109,104 @@ func (r reader) ScanEntries(ctx context.Context, org ledger.OrgID, fromSeq int64
 	return r.scan(ctx, org, fromSeq, 1<<62, fn)
 }
 
-// scan merges two ordered cursors, entries and postings, by sequence.
+// scanPage is how many entry headers scan holds in memory at a time.
+const scanPage = 1000
+
+// scan calls fn for each entry with from ≤ seq ≤ to, in chain order. It
+// keeps one cursor open at a time: a transaction on PostgreSQL (a Snapshot,
+// a Poster) can have only one result set open, so two merged cursors fail
+// there with "conn busy". It reads a page of entry headers, closes that
+// cursor, then streams the page's postings and merges them in. fn runs while
+// the postings cursor is open, so it must not query through r.q.
 func (r reader) scan(ctx context.Context, org ledger.OrgID, from, to int64, fn func(*ledger.Entry) error) error {
-	ents, err := r.q.QueryContext(ctx, r.db.q(`SELECT seq, year, number, day, description, document, author, posted_us, idem_key, reverses, prev_hash, hash
-		FROM entries WHERE org_id = ? AND seq >= ? AND seq <= ? ORDER BY seq`), int64(org), from, to)
-	if err != nil {
-		return fmt.Errorf("scan entries: %w", err)
-	}
-	defer ents.Close()
-	posts, err := r.q.QueryContext(ctx, r.db.q(`SELECT seq, line, dt_account, dt_a1, dt_a2, dt_a3, dt_currency, dt_cur_amount, dt_qty,
-		kt_account, kt_a1, kt_a2, kt_a3, kt_currency, kt_cur_amount, kt_qty, amount
-		FROM postings WHERE org_id = ? AND seq >= ? AND seq <= ? ORDER BY seq, line`), int64(org), from, to)
-	if err != nil {
-		return fmt.Errorf("scan postings: %w", err)
-	}
-	defer posts.Close()
-	var e ledger.Entry
-	var pp postingRow
-	havePosting := posts.Next()
-	if havePosting {
-		if err := pp.scan(posts); err != nil {
+	var heads []ledger.Entry
+	var buf []ledger.Posting
+	for from <= to {
+		var err error
+		if heads, err = r.entryPage(ctx, org, from, to, heads[:0]); err != nil {
 			return err
 		}
-	}
-	for ents.Next() {
-		if err := scanEntryRow(ents, &e); err != nil {
+		if len(heads) == 0 {
+			return nil
+		}
+		if buf, err = r.mergePostings(ctx, org, heads, buf, fn); err != nil {
 			return err
+		}
+		if len(heads) < scanPage {
+			return nil
+		}
+		from = heads[len(heads)-1].Seq + 1
+	}
+	return nil
+}
+
+// entryPage reads up to scanPage entry headers (no postings) from seq from.
+func (r reader) entryPage(ctx context.Context, org ledger.OrgID, from, to int64, heads []ledger.Entry) ([]ledger.Entry, error) {
+	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT seq, year, number, day, description, document, author, posted_us, idem_key, reverses, prev_hash, hash
+		FROM entries WHERE org_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?`), int64(org), from, to, scanPage)
+	if err != nil {
+		return nil, fmt.Errorf("scan entries: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var e ledger.Entry
+		if err := scanEntryRow(rows, &e); err != nil {
+			return nil, fmt.Errorf("scan entries: %w", err)
 		}
 		e.Org = org
-		e.Postings = e.Postings[:0]
-		for havePosting && pp.seq <= e.Seq {
-			if pp.seq == e.Seq {
-				e.Postings = append(e.Postings, pp.p)
-			}
-			// a posting row whose entry is missing is skipped here; the
-			// entry hash check or the totals check reports it.
-			if havePosting = posts.Next(); havePosting {
-				if err := pp.scan(posts); err != nil {
-					return err
-				}
-			}
-		}
-		if err := fn(&e); err != nil {
-			return err
-		}
+		heads = append(heads, e)
 	}
-	if err := ents.Err(); err != nil {
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("scan entries: %w", err)
+	}
+	return heads, nil
+}
+
+// mergePostings streams the postings of heads' seq range, hands each entry
+// with its postings to fn, and returns the postings buffer for reuse. A
+// posting whose entry is missing is skipped: the sequence check reports the
+// gap, the totals check the amounts. An entry whose postings are all gone
+// comes with none, for the hash check to report.
+func (r reader) mergePostings(ctx context.Context, org ledger.OrgID, heads []ledger.Entry, buf []ledger.Posting, fn func(*ledger.Entry) error) ([]ledger.Posting, error) {
+	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT seq, line, dt_account, dt_a1, dt_a2, dt_a3, dt_currency, dt_cur_amount, dt_qty,
+		kt_account, kt_a1, kt_a2, kt_a3, kt_currency, kt_cur_amount, kt_qty, amount
+		FROM postings WHERE org_id = ? AND seq >= ? AND seq <= ? ORDER BY seq, line`), int64(org), heads[0].Seq, heads[len(heads)-1].Seq)
+	if err != nil {
+		return buf, fmt.Errorf("scan postings: %w", err)
+	}
+	defer rows.Close()
+	i := 0
+	emit := func() error {
+		e := &heads[i]
+		e.Postings = buf
+		err := fn(e)
+		buf, e.Postings = e.Postings[:0], nil
+		i++
 		return err
 	}
-	return posts.Err()
+	var pr postingRow
+	for rows.Next() {
+		if err := pr.scan(rows); err != nil {
+			return buf, fmt.Errorf("scan postings: %w", err)
+		}
+		for i < len(heads) && heads[i].Seq < pr.seq {
+			if err := emit(); err != nil {
+				return buf, err
+			}
+		}
+		if i < len(heads) && heads[i].Seq == pr.seq {
+			buf = append(buf, pr.p)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return buf, fmt.Errorf("scan postings: %w", err)
+	}
+	for i < len(heads) {
+		if err := emit(); err != nil {
+			return buf, err
+		}
+	}
+	return buf, nil
 }
 
 func scanEntryRow(rows *sql.Rows, e *ledger.Entry) error {
@@ -238,7 +287,13 @@ func (r reader) Totals(ctx context.Context, org ledger.OrgID) ([]ledger.TotalRow
 		t.Key.Account = ledger.AccountCode(acc)
 		out = append(out, t)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// "Sorted by key" is ledger.CompareKeys, byte order; ORDER BY follows
+	// the database's collation, which on PostgreSQL may be linguistic.
+	slices.SortFunc(out, func(a, b ledger.TotalRow) int { return ledger.CompareKeys(a.Key, b.Key) })
+	return out, nil
 }
 
 func (r reader) DayTotals(ctx context.Context, org ledger.OrgID) (ledger.DayTotals, error) {

@@ -39,6 +39,14 @@ type Dialect struct {
 	IsUnique func(error) bool
 	// MaxParams bounds the placeholders of one statement.
 	MaxParams int
+	// AsyncBulk lets a bulk posting transaction run its inserts on a second
+	// goroutine. Only for drivers whose connection may be used from two
+	// goroutines in turn (mattn/go-sqlite3); pgx's may not.
+	AsyncBulk bool
+	// ByteOrder follows a text column in ORDER BY so that codes sort by
+	// bytes, as SQLite's BINARY collation and Go do, whatever the database's
+	// default collation (` COLLATE "C"` on PostgreSQL).
+	ByteOrder string
 }
 
 // DB implements store.Store over a writer and a reader pool.
@@ -126,11 +134,18 @@ func (db *DB) Migrate(ctx context.Context) error {
 		return err
 	}
 	sort.Strings(names)
+	seen := map[int]string{}
 	for _, name := range names {
 		v, err := strconv.Atoi(strings.SplitN(name, "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("migration %s: name must start with a number", name)
 		}
+		// Two files with one number: the second would be skipped silently
+		// as already applied.
+		if other, dup := seen[v]; dup {
+			return fmt.Errorf("migrations %s and %s have the same version %d", other, name, v)
+		}
+		seen[v] = name
 		if err := db.migrateOne(ctx, name, v); err != nil {
 			return err
 		}

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/mattn/go-sqlite3"
 
@@ -22,6 +23,17 @@ import (
 
 //go:embed migrations/*.sql
 var migrations embed.FS
+
+// driverName is go-sqlite3 with lower() replaced by Go's strings.ToLower:
+// SQLite's own lower() folds only ASCII, so a search for "ромашка" would not
+// find "ООО «Ромашка»" as it does on PostgreSQL.
+const driverName = "sqlite3_hasap"
+
+func init() {
+	sql.Register(driverName, &sqlite3.SQLiteDriver{ConnectHook: func(c *sqlite3.SQLiteConn) error {
+		return c.RegisterFunc("lower", strings.ToLower, true)
+	}})
+}
 
 // Options tune the connection.
 type Options struct {
@@ -48,13 +60,16 @@ func Open(ctx context.Context, path string, opts Options) (*sqldb.DB, error) {
 	params.Set("_foreign_keys", "on")
 	params.Set("_busy_timeout", "30000")
 	params.Set("_cache_size", fmt.Sprint(-cache*1024))
+	// INSERT OR REPLACE deletes the row it replaces; without recursive
+	// triggers that delete bypasses the immutability triggers.
+	params.Set("_recursive_triggers", "on")
 	rparams := url.Values{}
 	for k, v := range params {
 		rparams[k] = v
 	}
 	params.Set("_txlock", "immediate")
 	base := "file:" + (&url.URL{Path: path}).EscapedPath()
-	w, err := sql.Open("sqlite3", base+"?"+params.Encode())
+	w, err := sql.Open(driverName, base+"?"+params.Encode())
 	if err != nil {
 		return nil, err
 	}
@@ -64,7 +79,7 @@ func Open(ctx context.Context, path string, opts Options) (*sqldb.DB, error) {
 	w.SetMaxIdleConns(1)
 	w.SetConnMaxIdleTime(0)
 	w.SetConnMaxLifetime(0)
-	r, err := sql.Open("sqlite3", base+"?"+rparams.Encode())
+	r, err := sql.Open(driverName, base+"?"+rparams.Encode())
 	if err != nil {
 		w.Close()
 		return nil, err
@@ -91,6 +106,7 @@ func Dialect() sqldb.Dialect {
 		SnapshotOpts: &sql.TxOptions{ReadOnly: true},
 		IsUnique:     isUnique,
 		MaxParams:    32766,
+		AsyncBulk:    true,
 	}
 }
 

@@ -106,7 +106,7 @@ CREATE TABLE postings (
     kt_qty        BIGINT NOT NULL,
     amount        BIGINT NOT NULL,
     PRIMARY KEY (org_id, seq, line),
-    FOREIGN KEY (org_id, seq) REFERENCES entries (org_id, seq)
+    FOREIGN KEY (org_id, seq) REFERENCES entries (org_id, seq) DEFERRABLE INITIALLY DEFERRED
 );
 
 CREATE TABLE idem_keys (
@@ -115,7 +115,7 @@ CREATE TABLE idem_keys (
     digest BYTEA    NOT NULL,
     seq    BIGINT NOT NULL,
     PRIMARY KEY (org_id, key),
-    FOREIGN KEY (org_id, seq) REFERENCES entries (org_id, seq)
+    FOREIGN KEY (org_id, seq) REFERENCES entries (org_id, seq) DEFERRABLE INITIALLY DEFERRED
 );
 
 -- Monthly totals per account, analytics and currency ('' = base only).

@@ -106,7 +106,7 @@ CREATE TABLE postings (
     kt_qty        INTEGER NOT NULL,
     amount        INTEGER NOT NULL,
     PRIMARY KEY (org_id, seq, line),
-    FOREIGN KEY (org_id, seq) REFERENCES entries (org_id, seq)
+    FOREIGN KEY (org_id, seq) REFERENCES entries (org_id, seq) DEFERRABLE INITIALLY DEFERRED
 ) WITHOUT ROWID;
 
 CREATE TABLE idem_keys (
@@ -115,7 +115,7 @@ CREATE TABLE idem_keys (
     digest BLOB    NOT NULL,
     seq    INTEGER NOT NULL,
     PRIMARY KEY (org_id, key),
-    FOREIGN KEY (org_id, seq) REFERENCES entries (org_id, seq)
+    FOREIGN KEY (org_id, seq) REFERENCES entries (org_id, seq) DEFERRABLE INITIALLY DEFERRED
 ) WITHOUT ROWID;
 
 -- Monthly totals per account, analytics and currency ('' = base only).
