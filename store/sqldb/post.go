@@ -12,6 +12,10 @@ import (
 	"hasap/store"
 )
 
+// derivedEvery is how many entries a bulk import accumulates in memory
+// before it writes their totals.
+const derivedEvery = 20000
+
 // poster is one posting transaction of one organisation.
 type poster struct {
 	db    *DB
@@ -31,11 +35,15 @@ type poster struct {
 	idem      map[string]int64                          // keys used in this transaction
 	chartSeen int64
 
-	w        *writer
-	entries  batch
-	postings batch
-	buf      []byte
-	done     bool
+	w          *writer
+	entries    batch
+	postings   batch
+	totals     batch
+	days       batch
+	bulk       bool
+	sinceFlush int
+	buf        []byte
+	done       bool
 }
 
 // BeginPost opens a posting transaction: it takes the organisation's chain
@@ -61,7 +69,12 @@ func (db *DB) BeginPost(ctx context.Context, orgID ledger.OrgID, opts store.Post
 	}
 	p.w = newWriter(ctx, opts.Bulk && db.d.AsyncBulk)
 	p.entries = newBatch(db, tx, p.w, `INSERT INTO entries (org_id, seq, year, number, day, description, document, author, posted_us, idem_key, reverses, prev_hash, hash) VALUES `, 13, rows)
-	p.postings = newBatch(db, tx, p.w, `INSERT INTO postings (org_id, seq, line, day, dt_account, dt_a1, dt_a2, dt_a3, dt_currency, dt_cur_amount, dt_qty, kt_account, kt_a1, kt_a2, kt_a3, kt_currency, kt_cur_amount, kt_qty, amount) VALUES `, 19, rows)
+	p.totals = newBatch(db, tx, p.w, totalsInsert, 13, rows)
+	p.totals.suffix = totalsUpsert
+	p.days = newBatch(db, tx, p.w, daysInsert, 5, rows)
+	p.days.suffix = daysUpsert
+	p.bulk = opts.Bulk
+	p.postings = newBatch(db, tx, p.w, `INSERT INTO postings (org_id, seq, line, day, dt_account, kt_account, amount, dt_analytics, kt_analytics, detail) VALUES `, 10, rows)
 	return p, nil
 }
 
@@ -188,6 +201,11 @@ func (p *poster) Post(e *ledger.Entry) (bool, error) {
 	if err := p.derived.AddEntry(e); err != nil {
 		return false, err
 	}
+	if p.sinceFlush++; p.bulk && p.sinceFlush >= derivedEvery {
+		if err := p.flushDerived(); err != nil {
+			return false, err
+		}
+	}
 	if err := p.write(e); err != nil {
 		return false, err
 	}
@@ -269,10 +287,8 @@ func (p *poster) write(e *ledger.Entry) error {
 	for i := range e.Postings {
 		x := &e.Postings[i]
 		d, k := &x.Debit, &x.Credit
-		err := p.postings.add(org, e.Seq, int64(i+1), int64(e.Date),
-			string(d.Account), int64(d.Analytics[0]), int64(d.Analytics[1]), int64(d.Analytics[2]), d.Currency, int64(d.CurAmount), int64(d.Qty),
-			string(k.Account), int64(k.Analytics[0]), int64(k.Analytics[1]), int64(k.Analytics[2]), k.Currency, int64(k.CurAmount), int64(k.Qty),
-			int64(x.Amount))
+		err := p.postings.add(org, e.Seq, int64(i+1), int64(e.Date), string(d.Account), string(k.Account), int64(x.Amount),
+			encodeAnalytics(d.Analytics), encodeAnalytics(k.Analytics), encodeDetail(d, k))
 		if err != nil {
 			return err
 		}
@@ -313,7 +329,7 @@ func (p *poster) commit() error {
 	if err := p.postings.flush(); err != nil {
 		return err
 	}
-	if err := p.writeTotals(); err != nil {
+	if err := p.flushDerived(); err != nil {
 		return err
 	}
 	org := int64(p.org.ID)
@@ -330,45 +346,40 @@ func (p *poster) commit() error {
 	return p.tx.Commit()
 }
 
-func (p *poster) writeTotals() error {
-	org := int64(p.org.ID)
-	tot := `INSERT INTO totals (org_id, account, a1, a2, a3, currency, month, debit, credit, debit_cur, credit_cur, debit_qty, credit_qty)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (org_id, account, a1, a2, a3, currency, month) DO UPDATE SET
+const (
+	totalsInsert = `INSERT INTO totals (org_id, account, a1, a2, a3, currency, month, debit, credit, debit_cur, credit_cur, debit_qty, credit_qty) VALUES `
+	totalsUpsert = ` ON CONFLICT (org_id, account, a1, a2, a3, currency, month) DO UPDATE SET
 		debit = totals.debit + excluded.debit, credit = totals.credit + excluded.credit,
 		debit_cur = totals.debit_cur + excluded.debit_cur, credit_cur = totals.credit_cur + excluded.credit_cur,
 		debit_qty = totals.debit_qty + excluded.debit_qty, credit_qty = totals.credit_qty + excluded.credit_qty`
-	stmt, err := p.tx.PrepareContext(p.ctx, p.db.q(tot))
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
+	daysInsert = `INSERT INTO day_totals (org_id, account, currency, month, days) VALUES `
+	daysUpsert = ` ON CONFLICT (org_id, month, account, currency) DO UPDATE SET days = excluded.days`
+)
+
+// flushDerived adds the totals accumulated so far to the stored ones, in
+// multi-row upserts through the writer, and starts accumulating afresh. A
+// bulk import calls it every derivedEvery entries, so that the totals are
+// written while the file is still being read, not all at commit.
+func (p *poster) flushDerived() error {
+	org := int64(p.org.ID)
 	for k, t := range p.derived.Totals {
-		_, err := stmt.ExecContext(p.ctx, org, string(k.Account), int64(k.Analytics[0]), int64(k.Analytics[1]), int64(k.Analytics[2]), k.Currency, k.Month,
+		err := p.totals.add(org, string(k.Account), int64(k.Analytics[0]), int64(k.Analytics[1]), int64(k.Analytics[2]), k.Currency, k.Month,
 			int64(t.Debit), int64(t.Credit), int64(t.DebitCur), int64(t.CreditCur), int64(t.DebitQty), int64(t.CreditQty))
 		if err != nil {
 			return fmt.Errorf("totals: %w", err)
 		}
 	}
-	day := `INSERT INTO day_totals (org_id, day, account, currency, debit, credit, debit_cur, credit_cur, debit_qty, credit_qty)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (org_id, day, account, currency) DO UPDATE SET
-		debit = day_totals.debit + excluded.debit, credit = day_totals.credit + excluded.credit,
-		debit_cur = day_totals.debit_cur + excluded.debit_cur, credit_cur = day_totals.credit_cur + excluded.credit_cur,
-		debit_qty = day_totals.debit_qty + excluded.debit_qty, credit_qty = day_totals.credit_qty + excluded.credit_qty`
-	dstmt, err := p.tx.PrepareContext(p.ctx, p.db.q(day))
-	if err != nil {
+	if err := p.writeDays(); err != nil {
+		return fmt.Errorf("day totals: %w", err)
+	}
+	p.derived = ledger.NewDerived()
+	p.sinceFlush = 0
+	// a key must not appear twice in one multi-row upsert (PostgreSQL
+	// refuses it), so the partial batches go out before new keys arrive
+	if err := p.totals.flush(); err != nil {
 		return err
 	}
-	defer dstmt.Close()
-	for k, t := range p.derived.Days {
-		_, err := dstmt.ExecContext(p.ctx, org, int64(k.Day), string(k.Account), k.Currency,
-			int64(t.Debit), int64(t.Credit), int64(t.DebitCur), int64(t.CreditCur), int64(t.DebitQty), int64(t.CreditQty))
-		if err != nil {
-			return fmt.Errorf("day totals: %w", err)
-		}
-	}
-	return nil
+	return p.days.flush()
 }
 
 // Rollback abandons the transaction.
@@ -388,6 +399,7 @@ type batch struct {
 	tx     *sql.Tx
 	w      *writer
 	prefix string
+	suffix string
 	cols   int
 	rows   int
 	args   []any
@@ -453,6 +465,7 @@ func (b *batch) query(rows int) string {
 		}
 		s.WriteByte(')')
 	}
+	s.WriteString(b.suffix)
 	return s.String()
 }
 

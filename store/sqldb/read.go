@@ -168,8 +168,7 @@ func (r reader) entryPage(ctx context.Context, org ledger.OrgID, from, to int64,
 // gap, the totals check the amounts. An entry whose postings are all gone
 // comes with none, for the hash check to report.
 func (r reader) mergePostings(ctx context.Context, org ledger.OrgID, heads []ledger.Entry, buf []ledger.Posting, fn func(*ledger.Entry) error) ([]ledger.Posting, error) {
-	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT seq, line, dt_account, dt_a1, dt_a2, dt_a3, dt_currency, dt_cur_amount, dt_qty,
-		kt_account, kt_a1, kt_a2, kt_a3, kt_currency, kt_cur_amount, kt_qty, amount
+	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT seq, line, dt_account, kt_account, amount, COALESCE(dt_analytics, ''), COALESCE(kt_analytics, ''), COALESCE(detail, '')
 		FROM postings WHERE org_id = ? AND seq >= ? AND seq <= ? ORDER BY seq, line`), int64(org), heads[0].Seq, heads[len(heads)-1].Seq)
 	if err != nil {
 		return buf, fmt.Errorf("scan postings: %w", err)
@@ -233,11 +232,19 @@ type postingRow struct {
 
 func (pr *postingRow) scan(rows *sql.Rows) error {
 	var d, k ledger.Side
-	var dacc, kacc string
+	var dacc, kacc, dan, kan, detail string
 	var amount int64
-	err := rows.Scan(&pr.seq, &pr.line, &dacc, &d.Analytics[0], &d.Analytics[1], &d.Analytics[2], &d.Currency, &d.CurAmount, &d.Qty,
-		&kacc, &k.Analytics[0], &k.Analytics[1], &k.Analytics[2], &k.Currency, &k.CurAmount, &k.Qty, &amount)
-	if err != nil {
+	if err := rows.Scan(&pr.seq, &pr.line, &dacc, &kacc, &amount, &dan, &kan, &detail); err != nil {
+		return err
+	}
+	var err error
+	if d.Analytics, err = decodeAnalytics(dan); err != nil {
+		return err
+	}
+	if k.Analytics, err = decodeAnalytics(kan); err != nil {
+		return err
+	}
+	if err := decodeDetail(detail, &d, &k); err != nil {
 		return err
 	}
 	d.Account, k.Account = ledger.AccountCode(dacc), ledger.AccountCode(kacc)
@@ -297,25 +304,12 @@ func (r reader) Totals(ctx context.Context, org ledger.OrgID) ([]ledger.TotalRow
 }
 
 func (r reader) DayTotals(ctx context.Context, org ledger.OrgID) (ledger.DayTotals, error) {
-	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT account, currency, day, debit, credit, debit_cur, credit_cur, debit_qty, credit_qty
-		FROM day_totals WHERE org_id = ?`), int64(org))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
 	out := ledger.DayTotals{}
-	for rows.Next() {
-		var k ledger.DayKey
-		var t ledger.Turnover
-		var acc string
-		var day int64
-		if err := rows.Scan(&acc, &k.Currency, &day, &t.Debit, &t.Credit, &t.DebitCur, &t.CreditCur, &t.DebitQty, &t.CreditQty); err != nil {
-			return nil, err
-		}
-		k.Account, k.Day = ledger.AccountCode(acc), ledger.Date(day)
+	err := r.dayRows(ctx, org, 0, 999912, func(k ledger.DayKey, t ledger.Turnover) error {
 		out[k] = t
-	}
-	return out, rows.Err()
+		return nil
+	})
+	return out, err
 }
 
 // Turnover sums turnover per account and currency for from ≤ day ≤ to:
@@ -354,12 +348,19 @@ func (r reader) Turnover(ctx context.Context, org ledger.OrgID, from, to ledger.
 		}
 	}
 	for _, d := range p.days {
-		rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT account, currency, `+sums+` FROM day_totals
-			WHERE org_id = ? AND day >= ? AND day <= ? GROUP BY account, currency`), int64(org), int64(d[0]), int64(d[1]))
+		err := r.dayRows(ctx, org, d[0].Month(), d[0].Month(), func(k ledger.DayKey, t ledger.Turnover) error {
+			if k.Day < d[0] || k.Day > d[1] {
+				return nil
+			}
+			key := [2]string{string(k.Account), k.Currency}
+			sum, err := acc[key].Add(t)
+			if err != nil {
+				return err
+			}
+			acc[key] = sum
+			return nil
+		})
 		if err != nil {
-			return nil, err
-		}
-		if err := add(rows); err != nil {
 			return nil, err
 		}
 	}

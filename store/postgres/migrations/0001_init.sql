@@ -91,20 +91,13 @@ CREATE TABLE postings (
     line          BIGINT NOT NULL,
     day           BIGINT NOT NULL,
     dt_account    TEXT    NOT NULL,
-    dt_a1         BIGINT NOT NULL,
-    dt_a2         BIGINT NOT NULL,
-    dt_a3         BIGINT NOT NULL,
-    dt_currency   TEXT    NOT NULL,
-    dt_cur_amount BIGINT NOT NULL,
-    dt_qty        BIGINT NOT NULL,
     kt_account    TEXT    NOT NULL,
-    kt_a1         BIGINT NOT NULL,
-    kt_a2         BIGINT NOT NULL,
-    kt_a3         BIGINT NOT NULL,
-    kt_currency   TEXT    NOT NULL,
-    kt_cur_amount BIGINT NOT NULL,
-    kt_qty        BIGINT NOT NULL,
     amount        BIGINT NOT NULL,
+    -- analytics ids of each side, "12" or "12,7,3"; NULL when none
+    dt_analytics  TEXT,
+    kt_analytics  TEXT,
+    -- currency amounts and quantities, "dc=USD;da=10000;kq=1500"; NULL when none
+    detail        TEXT,
     PRIMARY KEY (org_id, seq, line),
     FOREIGN KEY (org_id, seq) REFERENCES entries (org_id, seq) DEFERRABLE INITIALLY DEFERRED
 );
@@ -138,19 +131,16 @@ CREATE TABLE totals (
 
 CREATE INDEX totals_by_month ON totals (org_id, month);
 
--- Daily totals per account and currency, so a period can end mid-month.
+-- Daily totals per account and currency, so a period can end mid-month:
+-- one row a month, its days packed as "DAY:Dt,Kt,DtCur,KtCur,DtQty,KtQty;..."
+-- (trailing zeros dropped; see store/sqldb/days.go).
 CREATE TABLE day_totals (
-    org_id     BIGINT NOT NULL,
-    account    TEXT    NOT NULL,
-    currency   TEXT    NOT NULL,
-    day        BIGINT NOT NULL,
-    debit      BIGINT NOT NULL,
-    credit     BIGINT NOT NULL,
-    debit_cur  BIGINT NOT NULL,
-    credit_cur BIGINT NOT NULL,
-    debit_qty  BIGINT NOT NULL,
-    credit_qty BIGINT NOT NULL,
-    PRIMARY KEY (org_id, day, account, currency)
+    org_id   BIGINT NOT NULL,
+    account  TEXT    NOT NULL,
+    currency TEXT    NOT NULL,
+    month    BIGINT NOT NULL,
+    days     TEXT    NOT NULL,
+    PRIMARY KEY (org_id, month, account, currency)
 );
 
 -- Posted means immutable: the database itself refuses to change history.
