@@ -42,9 +42,9 @@ func New(s store.Store, keyPath string) *App {
 type CreateOrgInput struct {
 	Code     string
 	Name     string
-	Chart    string             // cis, ifrs, empty; ignored when Accounts is set
-	Accounts []ledger.Account   // a chart loaded from CSV
-	Currency string             // base currency, TMT when empty
+	Chart    string              // cis, ifrs, empty; ignored when Accounts is set
+	Accounts []ledger.Account    // a chart loaded from CSV
+	Currency string              // base currency, TMT when empty
 	Rates    map[string][]RateAt // initial exchange rates
 }
 
