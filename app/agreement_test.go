@@ -127,6 +127,9 @@ func genJournal(r *rand.Rand, txns int) string {
 				lines = append(lines, fmt.Sprintf("    %s  %s TMT  ; note", acc, amt(1000000)))
 			}
 		}
+		if r.IntN(5) == 0 { // an off-balance, single-entry movement
+			lines = append(lines, fmt.Sprintf("    (offbalance:%d)  %s%s TMT  ; qty: %d", r.IntN(3), []string{"", "-"}[r.IntN(2)], amt(10000), 1+r.IntN(9)))
+		}
 		b.WriteString(strings.Join(lines, "\n") + "\n")
 		fmt.Fprintf(&b, "    %s\n\n", accounts[r.IntN(len(accounts))])
 	}
@@ -151,7 +154,7 @@ func TestAgreementWithHledger(t *testing.T) {
 			f, _ := os.Open(file)
 			defer f.Close()
 			if _, err := a.ImportLedger(ctx, app.System, "gen", f, app.ImportOptions{}); err != nil {
-				t.Fatal(err)
+				t.Fatalf("%v\n%s", err, journal[:min(len(journal), 3000)])
 			}
 			tmt := money.MustLookup("TMT")
 			want := hledgerBalances(t, hledger, file, tmt)

@@ -58,15 +58,48 @@ func writeAccounts(jw *ledgertext.Writer, chart ledger.Chart) error {
 	sort.Strings(codes)
 	for _, c := range codes {
 		a := chart[ledger.AccountCode(c)]
-		comment := "type: " + hledgerType(a.Class)
-		if n := a.Names.In("en"); n != "" && n != c {
-			comment += ", name: " + strings.ReplaceAll(n, ",", " ")
+		if a.Group {
+			continue // posted through its sub-accounts; nothing to carry
 		}
-		if err := jw.WriteAccount(&ledgertext.AccountDirective{Name: c, Comment: comment}); err != nil {
+		if err := jw.WriteAccount(&ledgertext.AccountDirective{Name: c, Comment: accountTags(a)}); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// accountTags describes an account in tags: hledger's "type", and Hasap's
+// own so that an import into an organisation without the account recreates
+// it with the same kind, class, flags and analytics.
+func accountTags(a *ledger.Account) string {
+	var tags []string
+	if t := hledgerType(a.Class); t != "" {
+		tags = append(tags, "type: "+t)
+	}
+	tags = append(tags, "hasap-kind: "+string(a.Kind), "hasap-class: "+string(a.Class))
+	var flags []string
+	if a.Currency {
+		flags = append(flags, "currency")
+	}
+	if a.Quantity {
+		flags = append(flags, "quantity")
+	}
+	if len(flags) == 0 {
+		flags = append(flags, "none")
+	}
+	tags = append(tags, "hasap-flags: "+strings.Join(flags, "+"))
+	if len(a.Analytics) > 0 {
+		tags = append(tags, "hasap-analytics: "+joinAnalytics(a.Analytics))
+	}
+	return strings.Join(tags, ", ")
+}
+
+func joinAnalytics(ks []ledger.AnalyticKind) string {
+	s := make([]string, len(ks))
+	for i, k := range ks {
+		s[i] = string(k)
+	}
+	return strings.Join(s, "+")
 }
 
 func hledgerType(c ledger.Class) string {
@@ -82,7 +115,7 @@ func hledgerType(c ledger.Class) string {
 	case ledger.Expense:
 		return "X"
 	}
-	return "A"
+	return ""
 }
 
 type exporter struct {
@@ -110,12 +143,15 @@ func (ex *exporter) transaction(e *ledger.Entry) (*ledgertext.Transaction, error
 				s, sign = &p.Debit, 1
 			}
 			if s.Account == "" {
-				return nil, ledger.Errorf(ledger.EInvalid, "entry %d/%d has a single-entry off-balance posting, which journal files cannot express yet", e.Year, e.Number)
+				continue // the other side of a single-entry posting
 			}
 			jp, err := ex.posting(s, sign*p.Amount, sign)
 			if err != nil {
 				return nil, err
 			}
+			// a single-entry (off-balance) posting balances nothing: an
+			// unbalanced virtual posting in hledger's terms
+			jp.Virtual = p.Debit.Account == "" || p.Credit.Account == ""
 			t.Postings = append(t.Postings, jp)
 		}
 	}

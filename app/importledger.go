@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strings"
 
 	"hasap/interop/ledgertext"
 	"hasap/ledger"
@@ -187,18 +188,55 @@ func (im *importer) account(name string, tags []ledgertext.Tag) (*ledger.Account
 		return a, nil
 	}
 	kind, class := ledger.KindForName(name)
-	for _, t := range tags {
-		if t.Name == "type" {
-			kind, class = kindForType(t.Value, kind, class)
-		}
-	}
 	a := ledger.Account{Code: code, Kind: kind, Class: class, Currency: true,
 		Names: ledger.Names{TK: name, RU: name, EN: name}}
+	if err := applyAccountTags(&a, tags); err != nil {
+		return nil, err
+	}
 	if err := im.p.AddAccount(a); err != nil {
 		return nil, err
 	}
 	im.stats.AccountsCreated++
 	return im.p.Chart()[code], nil
+}
+
+// applyAccountTags reads hledger's "type" tag and the tags Hasap's export
+// writes (hasap-kind, hasap-class, hasap-flags, hasap-analytics).
+func applyAccountTags(a *ledger.Account, tags []ledgertext.Tag) error {
+	hasapFlags := false
+	for _, t := range tags {
+		switch t.Name {
+		case "type":
+			a.Kind, a.Class = kindForType(t.Value, a.Kind, a.Class)
+		case "hasap-kind":
+			a.Kind = ledger.Kind(t.Value)
+		case "hasap-class":
+			a.Class = ledger.Class(t.Value)
+		case "hasap-flags":
+			hasapFlags = true
+			a.Currency, a.Quantity = false, false
+			for _, f := range strings.Split(t.Value, "+") {
+				switch f {
+				case "currency":
+					a.Currency = true
+				case "quantity":
+					a.Quantity = true
+				case "none":
+				default:
+					return errf("unknown account flag %q", f)
+				}
+			}
+		case "hasap-analytics":
+			a.Analytics = nil
+			for _, k := range strings.Split(t.Value, "+") {
+				a.Analytics = append(a.Analytics, ledger.AnalyticKind(k))
+			}
+		}
+	}
+	if !hasapFlags && a.Class == ledger.OffBalance {
+		a.Quantity = true
+	}
+	return a.Validate()
 }
 
 // kindForType reads hledger's account type letters and names.

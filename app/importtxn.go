@@ -27,6 +27,7 @@ func (im *importer) transaction(t *ledgertext.Transaction) error {
 	ps := make([]jposting, 0, len(t.Postings)+1)
 	elided := -1
 	txTags := t.Tags()
+	var virtual []jposting
 	for i := range t.Postings {
 		tp := &t.Postings[i]
 		if tp.Elided {
@@ -36,6 +37,10 @@ func (im *importer) transaction(t *ledgertext.Transaction) error {
 		jp, err := im.posting(tp, txTags)
 		if err != nil {
 			return err
+		}
+		if tp.Virtual {
+			virtual = append(virtual, jp)
+			continue
 		}
 		ps = append(ps, jp)
 	}
@@ -48,7 +53,10 @@ func (im *importer) transaction(t *ledgertext.Transaction) error {
 	if err := im.setBase(ps, date); err != nil {
 		return err
 	}
-	if err := im.assertAndTrack(t, ps); err != nil {
+	if err := im.setVirtualBase(virtual, date); err != nil {
+		return err
+	}
+	if err := im.assertAndTrack(t, append(ps, virtual...)); err != nil {
 		return err
 	}
 	e := ledger.Entry{
@@ -61,6 +69,7 @@ func (im *importer) transaction(t *ledgertext.Transaction) error {
 	if e.Postings, err = pairUp(ps, im.org.Currency); err != nil {
 		return err
 	}
+	e.Postings = append(e.Postings, singleEntry(virtual, im.org.Currency)...)
 	if len(e.Postings) == 0 {
 		return nil // a transaction of zero amounts moves nothing
 	}
@@ -77,7 +86,12 @@ func (im *importer) posting(tp *ledgertext.Posting, txTags []ledgertext.Tag) (jp
 	jp := jposting{line: tp.Line}
 	var err error
 	tags := tp.Tags()
-	if jp.account, err = im.account(tp.Account, nil); err != nil {
+	if tp.Virtual {
+		jp.account, err = im.offBalanceAccount(tp.Account)
+	} else {
+		jp.account, err = im.account(tp.Account, nil)
+	}
+	if err != nil {
 		return jp, err
 	}
 	if jp.cur, jp.amount, err = im.amount(tp.Amount); err != nil {
@@ -219,4 +233,59 @@ func (im *importer) fillElided(ps []jposting, tp *ledgertext.Posting, txTags []l
 		ps = append(ps, jp)
 	}
 	return ps, nil
+}
+
+// offBalanceAccount returns the account a virtual posting "(name)" names,
+// creating it as an off-balance account when the chart lacks it: virtual
+// postings are single-entry, which only off-balance accounts allow.
+func (im *importer) offBalanceAccount(name string) (*ledger.Account, error) {
+	code := ledger.AccountCode(name)
+	if a, ok := im.p.Chart()[code]; ok {
+		return a, nil
+	}
+	a := ledger.Account{Code: code, Kind: ledger.ActivePassive, Class: ledger.OffBalance, Currency: true, Quantity: true,
+		Names: ledger.Names{TK: name, RU: name, EN: name}}
+	if err := im.p.AddAccount(a); err != nil {
+		return nil, err
+	}
+	im.stats.AccountsCreated++
+	return im.p.Chart()[code], nil
+}
+
+// setVirtualBase gives virtual postings their base amounts; they balance
+// nothing, so each converts on its own.
+func (im *importer) setVirtualBase(ps []jposting, date ledger.Date) error {
+	for i := range ps {
+		p := &ps[i]
+		if p.fixed {
+			continue
+		}
+		r, err := im.rate(p.wcur, date)
+		if err != nil {
+			return err
+		}
+		if p.base, err = r.Convert(p.weight, p.wcur, im.org.Currency); err != nil {
+			return errf("converting %s %s: %v", money.Decimal(p.weight, p.wcur.Exponent), p.wcur.Code, err)
+		}
+	}
+	return nil
+}
+
+// singleEntry makes the one-sided postings of virtual journal postings: a
+// positive amount debits the account, a negative one credits it.
+func singleEntry(ps []jposting, base money.Currency) []ledger.Posting {
+	out := make([]ledger.Posting, 0, len(ps))
+	for _, p := range ps {
+		side := p.side
+		if p.cur.Code != base.Code {
+			side.Currency, side.CurAmount = p.cur.Code, abs(p.amount)
+		}
+		side.Qty = ledger.Quantity(abs(money.Amount(side.Qty)))
+		if p.amount >= 0 && p.base >= 0 {
+			out = append(out, ledger.Posting{Debit: side, Amount: p.base})
+		} else {
+			out = append(out, ledger.Posting{Credit: side, Amount: -p.base})
+		}
+	}
+	return out
 }

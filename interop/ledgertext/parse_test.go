@@ -241,7 +241,8 @@ func TestParseErrors(t *testing.T) {
 		line int
 		msg  string // a part of the message
 	}{
-		{tx + "    (virtual)  1 X\n", 3, "virtual posting"},
+		{tx + "    (virtual)\n", 3, "virtual posting needs an amount"},
+		{tx + "    (virt(ual)  1 X\n", 3, "must be written (ACCOUNT)"},
 		{tx + "    [virtual]  1 X\n", 3, "virtual posting"},
 		{"2024-01-01 x\n    a\n    b\n", 3, "second posting without an amount"},
 		{"include other.journal\n", 1, "include directive is not supported"},
@@ -333,5 +334,28 @@ func TestParseReadError(t *testing.T) {
 	var pe *ParseError
 	if !errors.As(err, &pe) || pe.Line != 1 || pe.Err == nil || !strings.Contains(err.Error(), "disk on fire") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestVirtualPosting: "(account)" is an unbalanced virtual posting, kept
+// with its flag and written back the same way.
+func TestVirtualPosting(t *testing.T) {
+	in := "2024-01-01 x\n    (off:balance)  5.00 TMT  ; kept\n    a  1 X\n    b\n"
+	var got *Transaction
+	if err := Parse(strings.NewReader(in), func(it Item) error { got = it.(*Transaction); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	p := got.Postings[0]
+	if !p.Virtual || p.Account != "off:balance" || p.Amount != (Amount{"5.00", "TMT"}) || got.Postings[1].Virtual {
+		t.Fatalf("got %+v", got.Postings)
+	}
+	var b strings.Builder
+	w := NewWriter(&b)
+	if err := w.WriteTransaction(got); err != nil {
+		t.Fatal(err)
+	}
+	w.Flush()
+	if !strings.Contains(b.String(), "    (off:balance)  5.00 TMT") {
+		t.Fatalf("written as:\n%s", b.String())
 	}
 }

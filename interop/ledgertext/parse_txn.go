@@ -120,15 +120,30 @@ func (p *parser) posting(rest []byte) error {
 	if len(rest) == 0 || rest[0] == ';' {
 		return errMsg("posting has no account name")
 	}
-	if rest[0] == '(' || rest[0] == '[' {
-		return errMsg("virtual posting " + quote(rest[:accountEnd(rest)]) + " is not supported")
+	if rest[0] == '[' {
+		return errMsg("balanced virtual posting " + quote(rest[:accountEnd(rest)]) + " is not supported")
 	}
 	end := accountEnd(rest)
-	ps.Account = p.accountName(rest[:end])
+	name := rest[:end]
+	if rest[0] == '(' {
+		if len(name) < 3 || name[len(name)-1] != ')' || bytes.IndexAny(name[1:len(name)-1], "()") >= 0 || name[1] == '[' {
+			return errMsg("virtual posting " + quote(name) + " must be written (ACCOUNT)")
+		}
+		ps.Virtual, name = true, name[1:len(name)-1]
+	}
+	ps.Account = p.accountName(name)
+	if ps.Virtual {
+		if err := checkAccountName(ps.Account); err != nil || strings.IndexAny(ps.Account, "*!") == 0 {
+			return errMsg("virtual posting (" + ps.Account + ") must name an account")
+		}
+	}
 	rest = trimLeft(rest[end:])
 	var err error
 	switch {
 	case len(rest) == 0 || rest[0] == ';':
+		if ps.Virtual {
+			return errMsg("a virtual posting needs an amount")
+		}
 		if p.elidedLine != 0 {
 			return errMsg("second posting without an amount in one transaction (the first is on line " + itoa(p.elidedLine) + ")")
 		}

@@ -68,6 +68,9 @@ func (g gen) posting() Posting {
 	if ps.Status != Unmarked && g.r.IntN(4) == 0 {
 		ps.Account = "*" + ps.Account
 	}
+	if !strings.ContainsAny(ps.Account, "()*") && g.r.IntN(5) == 0 {
+		ps.Virtual = true
+	}
 	if k := CostKind(g.r.IntN(3)); k != NoCost {
 		ps.Cost = Cost{Kind: k, Amount: g.amount()}
 	}
@@ -93,7 +96,7 @@ func (g gen) transaction() *Transaction {
 	}
 	if n := len(t.Postings); n > 0 && g.r.IntN(2) == 0 {
 		last := &t.Postings[n-1]
-		last.Elided, last.Amount, last.Cost, last.Assertion = true, Amount{}, Cost{}, Assertion{}
+		last.Elided, last.Virtual, last.Amount, last.Cost, last.Assertion = true, false, Amount{}, Cost{}, Assertion{}
 	}
 	return t
 }

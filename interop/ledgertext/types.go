@@ -122,6 +122,10 @@ type Posting struct {
 	Line    int    // 1-based source line
 	Status  Status // clearing mark of this posting
 	Account string // full account name, colon-separated, may hold single spaces
+	// Virtual marks an unbalanced virtual posting, written "(account)": it
+	// does not take part in balancing the transaction. (Balanced virtual
+	// postings, "[account]", are not supported.)
+	Virtual bool
 	// Elided is true when the amount was left out (hledger infers it);
 	// Amount is then zero. At most one posting of a transaction is elided.
 	Elided    bool

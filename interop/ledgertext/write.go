@@ -119,7 +119,11 @@ func appendPosting(b []byte, ps *Posting) []byte {
 	if ps.Status != Unmarked {
 		b = append(b, ' ')
 	}
-	b = append(b, ps.Account...)
+	if ps.Virtual {
+		b = append(append(append(b, '('), ps.Account...), ')')
+	} else {
+		b = append(b, ps.Account...)
+	}
 	if !ps.Elided {
 		b = appendAmount(append(b, "  "...), ps.Amount)
 		switch ps.Cost.Kind {

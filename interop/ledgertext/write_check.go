@@ -59,6 +59,10 @@ func checkPosting(ps *Posting) error {
 		return errors.New("virtual account " + quote([]byte(ps.Account)))
 	case ps.Status == Unmarked && strings.IndexAny(ps.Account, "*!") == 0:
 		return errors.New("an unmarked posting's account cannot start with * or !")
+	case ps.Virtual && strings.ContainsAny(ps.Account, "()"):
+		return errors.New("a virtual posting's account cannot hold parentheses")
+	case ps.Virtual && ps.Elided:
+		return errors.New("a virtual posting needs an amount")
 	case ps.Elided && (ps.Amount != Amount{} || ps.Cost != Cost{} || ps.Assertion != Assertion{}):
 		return errors.New("elided posting with an amount, cost or assertion")
 	case ps.Cost.Kind > TotalCost || ps.Assertion.Kind > AssertSoleInclusive:
