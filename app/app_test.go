@@ -15,7 +15,7 @@ import (
 )
 
 // newApp opens a fresh SQLite store in a temporary directory.
-func newApp(t *testing.T) *app.App {
+func newApp(t testing.TB) *app.App {
 	t.Helper()
 	dir := t.TempDir()
 	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "hasap.db"), sqlite.Options{})

@@ -305,13 +305,15 @@ func (im *importer) prescanPrices(rs io.ReadSeeker) error {
 	if sc.Err() != nil || buf.Len() == 0 {
 		return nil // the real pass reports any problem with its line
 	}
-	return ledgertext.Parse(&buf, func(it ledgertext.Item) error {
+	// Problems with these lines (and their line numbers) are reported by
+	// the real pass; here a bad price line just ends the collection.
+	_ = ledgertext.Parse(&buf, func(it ledgertext.Item) error {
 		if p, ok := it.(*ledgertext.Price); ok {
-			// errors here are reported with the right line by the real pass
 			_ = im.prices.add(im, p)
 		}
 		return nil
 	})
+	return nil
 }
 
 // priceBook holds the journal's prices in the base currency, by currency
