@@ -78,7 +78,11 @@ func (a *App) CreateOrg(ctx context.Context, actor Actor, in CreateOrgInput) (le
 	if err := a.Store.CreateOrg(ctx, &org, accounts); err != nil {
 		return ledger.Org{}, err
 	}
-	for code, rates := range in.Rates {
+	rates := in.Rates
+	if rates == nil && c.Code == "TMT" {
+		rates = DefaultTMTRates()
+	}
+	for code, rates := range rates {
 		for _, r := range rates {
 			if err := a.Store.PutRate(ctx, org.ID, code, r.Date, r.Rate); err != nil {
 				return ledger.Org{}, err
@@ -121,4 +125,15 @@ func (a *App) CreateAnalytic(ctx context.Context, actor Actor, orgCode string, a
 		return err
 	}
 	return a.Store.CreateAnalytic(ctx, org.ID, an)
+}
+
+// DefaultTMTRates is the Central Bank of Turkmenistan's official US dollar
+// rate history that a new manat organisation starts with: 2.85 manat from
+// the redenomination on 1 January 2009, 3.50 from 1 January 2015 (the
+// current peg). Other rates are the organisation's to enter.
+func DefaultTMTRates() map[string][]RateAt {
+	return map[string][]RateAt{"USD": {
+		{Date: ledger.DateOf(2009, 1, 1), Rate: money.MustRate("2.85")},
+		{Date: ledger.DateOf(2015, 1, 1), Rate: money.MustRate("3.5")},
+	}}
 }

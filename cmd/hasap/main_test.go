@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	_ "github.com/mattn/go-sqlite3"
+
+	"hasap/internal/pgtest"
 )
 
 // TestMain lets the test binary act as the hasap command, for tests that
@@ -54,9 +56,17 @@ const journal = `2025-01-02 * Capital
     60.01                   -460.00 TMT  ; counterparty: mill, contract: K-1
 `
 
-func TestCommandLineBooks(t *testing.T) {
+// eachStore runs f on a fresh SQLite file and on a fresh PostgreSQL
+// database: the same commands, only the connection string differs.
+func eachStore(t *testing.T, f func(t *testing.T, db string)) {
+	t.Run("sqlite", func(t *testing.T) { f(t, filepath.Join(t.TempDir(), "h.db")) })
+	t.Run("postgres", func(t *testing.T) { f(t, pgtest.Database(t)) })
+}
+
+func TestCommandLineBooks(t *testing.T) { eachStore(t, testCommandLineBooks) }
+
+func testCommandLineBooks(t *testing.T, db string) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "h.db")
 	mustRun(t, db, "org", "create", "--code", "acme", "--name", "Acme HJ")
 	file := filepath.Join(dir, "j.journal")
 	os.WriteFile(file, []byte(journal), 0o644)
@@ -147,9 +157,10 @@ func TestVerifyCatchesTamperingAndCheckpoints(t *testing.T) {
 // TestDemoRoundTrip: the demo's books, exported as a journal, give hledger
 // the same balances we report, and imported into a new organisation with
 // the same chart give identical balances and trial balance.
-func TestDemoRoundTrip(t *testing.T) {
+func TestDemoRoundTrip(t *testing.T) { eachStore(t, testDemoRoundTrip) }
+
+func testDemoRoundTrip(t *testing.T, db string) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "h.db")
 	mustRun(t, db, "demo")
 	file := filepath.Join(dir, "demo.journal")
 	mustRun(t, db, "export", "--org", "demo", "--out", file)

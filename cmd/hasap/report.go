@@ -6,7 +6,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
+	"unicode/utf8"
 
 	"hasap/api"
 	"hasap/app"
@@ -134,15 +136,22 @@ func writeTB(w io.Writer, tb *report.TrialBalance, format, lang string) error {
 		}
 		return money.Format(a, exp, loc)
 	}
+	labels := make([]string, 0, len(tb.Rows)+1)
+	for _, r := range tb.Rows {
+		labels = append(labels, strings.Repeat("  ", r.Depth)+string(r.Account)+"  "+r.Name.In(lang))
+	}
+	labels = append(labels, i18n.T(lang, "Total")+" ("+tb.Currency.Code+")")
+	width := 0
+	for i, l := range labels {
+		labels[i] = clip(l, 48)
+		width = max(width, utf8.RuneCountInString(labels[i]))
+	}
+	pad := func(s string) string { return s + strings.Repeat(" ", width-utf8.RuneCountInString(s)) }
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", i18n.T(lang, "Account"),
+	fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", pad(i18n.T(lang, "Account")),
 		i18n.T(lang, "Opening Dt"), i18n.T(lang, "Opening Kt"), i18n.T(lang, "Turnover Dt"), i18n.T(lang, "Turnover Kt"), i18n.T(lang, "Closing Dt"), i18n.T(lang, "Closing Kt"))
-	for _, r := range append(tb.Rows, tb.Total) {
-		name := string(r.Account)
-		if r.Account == "total" {
-			name = i18n.T(lang, "Total") + " (" + tb.Currency.Code + ")"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", name, f(r.OpeningDebit), f(r.OpeningCredit), f(r.Debit), f(r.Credit), f(r.ClosingDebit), f(r.ClosingCredit))
+	for i, r := range append(tb.Rows, tb.Total) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", pad(labels[i]), f(r.OpeningDebit), f(r.OpeningCredit), f(r.Debit), f(r.Credit), f(r.ClosingDebit), f(r.ClosingCredit))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -151,4 +160,13 @@ func writeTB(w io.Writer, tb *report.TrialBalance, format, lang string) error {
 		return ledger.Errorf(ledger.ETampered, "the trial balance does not balance: run hasap verify")
 	}
 	return nil
+}
+
+// clip cuts s to n characters, marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
 }
