@@ -187,7 +187,9 @@ func (s *Side) validateAmounts(org *Org, a *Account, which string) error {
 		if !a.Currency {
 			return Errorf(EInvalid, "%s account %s is not kept in foreign currency", which, s.Account)
 		}
-		if _, err := money.Lookup(s.Currency); err != nil {
+		// Lookup forgives case and spaces; the code must be exactly the ISO
+		// one, or "tmt" would pass as foreign and " USD" key its own totals.
+		if c, err := money.Lookup(s.Currency); err != nil || c.Code != s.Currency {
 			return Errorf(EInvalid, "%s account %s: unknown currency %q", which, s.Account, s.Currency)
 		}
 		if s.Currency == org.Currency.Code {

@@ -38,7 +38,11 @@ func (e *Entry) Reversal(date Date, storno bool) (Entry, error) {
 			if s.CurAmount, err = money.Neg(s.CurAmount); err != nil {
 				return Entry{}, Errorf(EInvalid, "storno: amount out of range")
 			}
-			s.Qty = -s.Qty
+			qty, err := money.Neg(money.Amount(s.Qty)) // -MinInt64 would wrap to itself
+			if err != nil {
+				return Entry{}, Errorf(EInvalid, "storno: amount out of range")
+			}
+			s.Qty = Quantity(qty)
 		}
 		r.Postings[i] = q
 	}

@@ -155,11 +155,14 @@ func split(b money.Amount) (dt, kt money.Amount) {
 
 // addUp adds a leaf row to its own line and to each ancestor's line.
 func addUp(rows map[ledger.AccountCode]*TBRow, chart ledger.Chart, r TBRow) error {
+	// A parent missing from the chart still gets a row; it is off-balance
+	// when what it adds up is, so that Total leaves it out.
+	off := chart[r.Account] != nil && chart[r.Account].OffBalance()
 	code := r.Account
 	for depth := 0; code != "" && depth < 64; depth++ {
 		row := rows[code]
 		if row == nil {
-			row = &TBRow{Account: code}
+			row = &TBRow{Account: code, OffBalance: off}
 			rows[code] = row
 		}
 		if err := addColumns(row, r); err != nil {
@@ -175,7 +178,10 @@ func addUp(rows map[ledger.AccountCode]*TBRow, chart ledger.Chart, r TBRow) erro
 }
 
 func addColumns(dst *TBRow, r TBRow) error {
-	cols := []struct{ d *money.Amount; v money.Amount }{
+	cols := []struct {
+		d *money.Amount
+		v money.Amount
+	}{
 		{&dst.OpeningDebit, r.OpeningDebit}, {&dst.OpeningCredit, r.OpeningCredit},
 		{&dst.Debit, r.Debit}, {&dst.Credit, r.Credit},
 		{&dst.ClosingDebit, r.ClosingDebit}, {&dst.ClosingCredit, r.ClosingCredit},
@@ -222,6 +228,7 @@ func depthOf(chart ledger.Chart, a *ledger.Account) int {
 	for a.Parent != "" && d < 64 {
 		p := chart[a.Parent]
 		if p == nil {
+			d++ // addUp gave the missing parent a row of its own
 			break
 		}
 		a, d = p, d+1

@@ -1,0 +1,4 @@
+// Package archtest holds tests that keep Hasap's architecture as DESIGN.md
+// draws it: the domain packages do no I/O and depend on no store, service,
+// adapter or third-party module. It has no code of its own.
+package archtest
