@@ -51,12 +51,8 @@ func (im *importer) setBase(ps []jposting, date ledger.Date) error {
 		if p.fixed || (implied != nil && p.wcur.Code == implied.Code) {
 			continue
 		}
-		r, err := im.rate(p.wcur, date)
-		if err != nil {
+		if err := im.toBase(p, date); err != nil {
 			return err
-		}
-		if p.base, err = r.Convert(p.weight, p.wcur, im.org.Currency); err != nil {
-			return errf("converting %s %s: %v", money.Decimal(p.weight, p.wcur.Exponent), p.wcur.Code, err)
 		}
 		converted++
 	}
@@ -64,6 +60,19 @@ func (im *importer) setBase(ps []jposting, date ledger.Date) error {
 		return im.impliedBase(ps, *implied)
 	}
 	return im.absorbRounding(ps, converted)
+}
+
+// toBase converts a posting's weight into the base currency at the rate of
+// the day.
+func (im *importer) toBase(p *jposting, date ledger.Date) error {
+	r, err := im.rate(p.wcur, date)
+	if err != nil {
+		return err
+	}
+	if p.base, err = r.Convert(p.weight, p.wcur, im.org.Currency); err != nil {
+		return errf("converting %s %s: %v", money.Decimal(p.weight, p.wcur.Exponent), p.wcur.Code, err)
+	}
+	return nil
 }
 
 // impliedBase gives the postings in cur the base amount that balances the

@@ -260,12 +260,8 @@ func (im *importer) setVirtualBase(ps []jposting, date ledger.Date) error {
 		if p.fixed {
 			continue
 		}
-		r, err := im.rate(p.wcur, date)
-		if err != nil {
+		if err := im.toBase(p, date); err != nil {
 			return err
-		}
-		if p.base, err = r.Convert(p.weight, p.wcur, im.org.Currency); err != nil {
-			return errf("converting %s %s: %v", money.Decimal(p.weight, p.wcur.Exponent), p.wcur.Code, err)
 		}
 	}
 	return nil

@@ -23,6 +23,7 @@ import (
 	"math/big"
 	"os"
 	"os/exec"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -57,6 +58,9 @@ func (b balances) add(account, amount string) error {
 	}
 	if m[com].Sign() == 0 {
 		delete(m, com)
+		if len(m) == 0 {
+			delete(b, account)
+		}
 	}
 	return nil
 }
@@ -204,6 +208,52 @@ func readTotals(path string) (balances, error) {
 	return b, nil
 }
 
+var (
+	decimalRE  = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+	currencyRE = regexp.MustCompile(`^[A-Z]{3}$`)
+)
+
+// hasapBalances reads the CSV of `hasap report balances --format csv`.
+func hasapBalances(path string) (balances, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return parseHasapCSV(f, path)
+}
+
+func parseHasapCSV(f io.Reader, path string) (balances, error) {
+	r := csv.NewReader(f)
+	r.FieldsPerRecord = 3
+	b := balances{}
+	for i := 0; ; i++ {
+		rec, err := r.Read()
+		if err == io.EOF {
+			if i == 0 {
+				return nil, fmt.Errorf("%s: empty", path)
+			}
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: %v", path, err)
+		}
+		if i == 0 {
+			if strings.Join(rec, ",") != "account,currency,balance" {
+				return nil, fmt.Errorf("%s: header %q, want account,currency,balance", path, strings.Join(rec, ","))
+			}
+			continue
+		}
+		if !currencyRE.MatchString(rec[1]) || !decimalRE.MatchString(rec[2]) {
+			return nil, fmt.Errorf("%s:%d: %q: want ACCOUNT,CODE,DECIMAL (e.g. a:b,TMT,-1234.50)", path, i+1, strings.Join(rec, ","))
+		}
+		if err := b.add(rec[0], rec[2]+" "+rec[1]); err != nil {
+			return nil, fmt.Errorf("%s: %v", path, err)
+		}
+	}
+	return b, nil
+}
+
 // compare prints the differences and returns how many there are.
 func compare(an string, a balances, bn string, b balances) int {
 	keys := map[string]bool{}
@@ -251,11 +301,12 @@ type source struct {
 
 func main() {
 	file := flag.String("f", "", "journal file (the tools are run on it unless their saved output is given)")
-	tools := flag.String("tools", "ledger,hledger", "which tools to consult: ledger, hledger or both, comma-separated")
+	tools := flag.String("tools", "ledger,hledger", "which tools to consult, comma-separated: ledger, hledger, hasap (needs -hasap-out); the first is compared with the others")
 	totals := flag.String("totals", "", "expected balances CSV written by bench/gen -totals")
 	cost := flag.Bool("cost", false, "compare balances at cost (bal -B)")
 	lout := flag.String("ledger-out", "", "saved output of `ledger -f F bal --flat` (instead of running ledger)")
 	hout := flag.String("hledger-out", "", "saved output of `hledger -f F bal` (instead of running hledger)")
+	hsout := flag.String("hasap-out", "", "saved output of `hasap report balances --format csv` (tool hasap)")
 	flag.Parse()
 	fail := func(err error) {
 		fmt.Fprintln(os.Stderr, "balcheck:", err)
@@ -274,6 +325,8 @@ func main() {
 			b, err = plainBalances(*hout)
 		case t == "hledger" && *file != "":
 			b, err = hledgerBalances(*file, *cost)
+		case t == "hasap" && *hsout != "":
+			b, err = hasapBalances(*hsout)
 		case t == "":
 			continue
 		default:
@@ -292,7 +345,7 @@ func main() {
 		srcs = append(srcs, source{"generator", t})
 	}
 	if len(srcs) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: balcheck [-f FILE] [-tools ledger,hledger] [-ledger-out OUT] [-hledger-out OUT] [-totals FILE.csv] [-cost]\n(needs two sources to compare)")
+		fmt.Fprintln(os.Stderr, "usage: balcheck [-f FILE] [-tools ledger,hledger,hasap] [-ledger-out OUT] [-hledger-out OUT] [-hasap-out OUT.csv] [-totals FILE.csv] [-cost]\n(needs two sources to compare)")
 		os.Exit(2)
 	}
 	diffs := 0

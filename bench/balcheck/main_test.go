@@ -28,7 +28,11 @@ func TestParsers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, b := range map[string]balances{"ledger": l, "hledger": h, "plain": p} {
+	hs, err := parseHasapCSV(strings.NewReader("account,currency,balance\na:b,TMT,5.00\na:b,USD,10.00\nc,TMT,-40.00\nd,TMT,0.00\n"), "hasap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string]balances{"ledger": l, "hledger": h, "plain": p, "hasap": hs} {
 		if len(b) != 2 || len(b["a:b"]) != 2 || len(b["c"]) != 1 {
 			t.Fatalf("%s: %v", name, b)
 		}
@@ -47,5 +51,20 @@ func TestParsers(t *testing.T) {
 	changed.add("a:b", "5.00 TMT")
 	if d := compare("ledger", l, "changed", changed); d != 2 {
 		t.Errorf("compare found %d differences, want 2", d)
+	}
+}
+
+func TestHasapCSVLayout(t *testing.T) {
+	for _, bad := range []string{
+		"",
+		"account,commodity,amount\na,TMT,1.00\n",
+		"account,currency,balance\na,TMT,\"1,000.00\"\n",
+		"account,currency,balance\na,TMT,1.00 TMT\n",
+		"account,currency,balance\na,manat,1.00\n",
+		"account,currency,balance\na,TMT,1 000,00\n",
+	} {
+		if _, err := parseHasapCSV(strings.NewReader(bad), "t"); err == nil {
+			t.Errorf("accepted %q", bad)
+		}
 	}
 }
