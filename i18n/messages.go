@@ -17,6 +17,12 @@ package i18n
 // "12-nji setir" (6-njy, 9-njy, 10-njy ...).
 var catalog = map[string]map[string]string{
 	"ru": {
+		"no such session; please log in":                            "сеанс не найден; войдите снова",
+		"the password is not valid UTF-8 text":                      "пароль не является корректным текстом UTF-8",
+		"the password is too easy to guess":                         "пароль слишком легко угадать",
+		"the password must be at least %d characters long":          "пароль должен содержать не менее %d символов",
+		"the password must be at most %d characters long":           "пароль должен содержать не более %d символов",
+		"the session has expired; please log in":                    "сеанс истёк; войдите снова",
 		"day totals %q are malformed":                               "дневные итоги %q повреждены",
 		"posting analytics %q are malformed":                        "аналитика проводки %q повреждена",
 		"posting detail %q is malformed":                            "детали проводки %q повреждены",
@@ -170,6 +176,12 @@ var catalog = map[string]map[string]string{
 		"unknown currency %q":                                                                      "неизвестная валюта %q",
 	},
 	"tk": {
+		"no such session; please log in":                            "beýle sessiýa ýok; täzeden giriň",
+		"the password is not valid UTF-8 text":                      "açar söz dogry UTF-8 tekst däl",
+		"the password is too easy to guess":                         "açar sözi tapmak gaty aňsat",
+		"the password must be at least %d characters long":          "açar söz azyndan %d nyşandan ybarat bolmaly",
+		"the password must be at most %d characters long":           "açar söz iň köp %d nyşandan ybarat bolmaly",
+		"the session has expired; please log in":                    "sessiýanyň möhleti geçdi; täzeden giriň",
 		"day totals %q are malformed":                               "gündelik jemler %q zaýalanypdyr",
 		"posting analytics %q are malformed":                        "geçirişiň analitikasy %q zaýalanypdyr",
 		"posting detail %q is malformed":                            "geçirişiň jikme-jiklikleri %q zaýalanypdyr",
