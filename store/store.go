@@ -16,6 +16,7 @@ import (
 	"context"
 	"time"
 
+	"hasap/auth"
 	"hasap/ledger"
 	"hasap/money"
 )
@@ -135,3 +136,44 @@ type Head struct {
 // AccountTurnover is turnover summed over a period for one account and
 // currency ("" for base-only amounts).
 type AccountTurnover = ledger.AccountTurnover
+
+// Identity keeps users, their memberships, sessions, API tokens and the
+// audit log. Users are global (a user may belong to several organisations);
+// everything else is keyed by organisation first.
+type Identity interface {
+	auth.SessionStore
+	// CreateUser stores a new user and sets its ID; a taken email (compared
+	// in lower case) is EConflict.
+	CreateUser(ctx context.Context, u *auth.User) error
+	// User returns a user by id; UserByEmail by email (any case); ENotFound.
+	User(ctx context.Context, id auth.UserID) (auth.User, error)
+	UserByEmail(ctx context.Context, email string) (auth.User, error)
+	// UpdateUser saves name, password hash, TOTP fields, language and the
+	// disabled flag of an existing user (ENotFound otherwise).
+	UpdateUser(ctx context.Context, u auth.User) error
+	// PutMembership gives the user the role in the organisation, replacing
+	// any role the user had there.
+	PutMembership(ctx context.Context, m auth.Membership) error
+	// RemoveMembership takes the user out of the organisation.
+	RemoveMembership(ctx context.Context, org ledger.OrgID, user auth.UserID) error
+	// Membership returns the user's membership in org, or ENotFound.
+	Membership(ctx context.Context, org ledger.OrgID, user auth.UserID) (auth.Membership, error)
+	// Memberships lists the user's organisations; OrgMembers an
+	// organisation's members.
+	Memberships(ctx context.Context, user auth.UserID) ([]auth.Membership, error)
+	OrgMembers(ctx context.Context, org ledger.OrgID) ([]auth.Membership, error)
+	// CreateAPIToken stores a token (its hash) and sets its ID.
+	CreateAPIToken(ctx context.Context, t *auth.APIToken) error
+	// APITokenByHash finds a token; ENotFound.
+	APITokenByHash(ctx context.Context, hash [32]byte) (auth.APIToken, error)
+	// APITokens lists an organisation's tokens; DeleteAPIToken revokes one.
+	APITokens(ctx context.Context, org ledger.OrgID) ([]auth.APIToken, error)
+	DeleteAPIToken(ctx context.Context, org ledger.OrgID, id int64) error
+	// AppendAudit adds an event to the organisation's log (org 0: the
+	// installation's own log) and sets its Seq; the log is append-only and
+	// the database refuses UPDATE and DELETE of it.
+	AppendAudit(ctx context.Context, e *auth.AuditEvent) error
+	// Audit lists an organisation's events, newest first, with Seq below
+	// beforeSeq (0: from the newest), at most limit.
+	Audit(ctx context.Context, org ledger.OrgID, beforeSeq int64, limit int) ([]auth.AuditEvent, error)
+}
