@@ -12,8 +12,8 @@
 #                       run by default on a shared machine; 1000000 includes it)
 #   BENCH_REPEAT        how many times each hasap report is run after its first
 #                       run; the median is reported (default 9)
-#   BENCH_CHECK         1 (default): check the ledger/hledger outputs against the
-#                       generator's expected balances; 0: skip
+#   BENCH_CHECK         1 (default): check hasap's, ledger's and hledger's balances
+#                       against each other and the generator's expected ones; 0: skip
 #   HASAP               hasap binary to use instead of building ./cmd/hasap
 #   BENCH_REV           build hasap from this git revision (git archive REV) instead
 #                       of the working tree, e.g. BENCH_REV=HEAD
@@ -104,7 +104,7 @@ label() {
 
 ROWS=()
 LEDGER_WALL=
-declare -A DBSIZE
+DBINFO=()
 
 # row STEP SIZE TOOL WALL RSS_MB [CPU]
 row() {
@@ -258,7 +258,7 @@ for n in $SIZES; do
 	[ -n "$WALL" ] || { CHECK_FAILS+=("hasap import on $size"); continue; }
 	log "$(cat "$DIR/out/hasap-import-$size.txt")"
 	log "after import: $(ls -l "$DB"* | awk '{ printf "%s %d bytes; ", $NF, $5 }')"
-	DBSIZE[$size]=$(stat -c %s "$DB")
+	DBINFO+=("hasap database after import, $size: $(awk -v b="$(stat -c %s "$DB")" 'BEGIN { printf "%.0f MB", b / 1e6 }'), WAL after the import: $([ -s "$DB-wal" ] && echo "$(stat -c %s "$DB-wal") bytes left" || echo "none (checkpointed at close)")")
 	measure_rep balances "$size" hasap "$DIR/out/hasap-balances-$size.csv" "$HASAP_BIN" --db "$DB" report balances --org bench --format csv
 	measure_rep trial-balance "$size" hasap "$DIR/out/hasap-trial-balance-$size.txt" "$HASAP_BIN" --db "$DB" report trial-balance --org bench
 	measure verify "$size" hasap "$DIR/out/hasap-verify-$size.txt" "$HASAP_BIN" --db "$DB" verify --org bench
@@ -283,7 +283,7 @@ done
 	echo "ledger: $(have ledger && ledger --version | head -1 || echo missing); hledger: $(have hledger && hledger --version || echo missing); $(go version)"
 	echo "hasap: $HASAP_SRC"
 	echo "Wall times include ${OVERHEAD_MS} ms of measuring overhead (median of /usr/bin/time + timeout + true). Reports: \"1st run\" is the first process after the import; the median is of $REPEAT more runs."
-	for k in "${!DBSIZE[@]}"; do echo "hasap database after import, $k: $(awk -v b="${DBSIZE[$k]}" 'BEGIN { printf "%.0f MB", b / 1e6 }')"; done
+	[ ${#DBINFO[@]} -gt 0 ] && printf '%s\n' "${DBINFO[@]}"
 	if [ "$CHECK" = 1 ]; then
 		if [ ${#CHECK_FAILS[@]} -eq 0 ]; then echo "Agreement checks: all passed (hasap, ledger, hledger, generator)."
 		else echo "AGREEMENT CHECKS FAILED: ${CHECK_FAILS[*]}"; fi

@@ -138,7 +138,11 @@ func writeTB(w io.Writer, tb *report.TrialBalance, format, lang string) error {
 	}
 	labels := make([]string, 0, len(tb.Rows)+1)
 	for _, r := range tb.Rows {
-		labels = append(labels, strings.Repeat("  ", r.Depth)+string(r.Account)+"  "+r.Name.In(lang))
+		label := strings.Repeat("  ", r.Depth) + string(r.Account)
+		if name := r.Name.In(lang); name != "" && name != string(r.Account) {
+			label += "  " + name
+		}
+		labels = append(labels, label)
 	}
 	labels = append(labels, i18n.T(lang, "Total")+" ("+tb.Currency.Code+")")
 	width := 0
