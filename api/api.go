@@ -1,11 +1,14 @@
 // Package api serves Hasap's JSON API. For now: a health check and a
-// read-only view of an organisation's trial balance; users, roles and the
-// full /api/v1 come with the web application. Amounts are decimal strings.
+// read-only view of an organisation's trial balance for the holder of an API
+// token of that organisation; the full /api/v1 comes with the web
+// application. Amounts are decimal strings.
 package api
 
 import (
 	"encoding/json"
+	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"hasap/app"
@@ -34,7 +37,12 @@ func Handler(a *app.App) http.Handler {
 			writeError(w, err, lang)
 			return
 		}
-		tb, err := a.TrialBalance(r.Context(), app.System, r.PathValue("org"), from, to)
+		actor, err := authenticate(r, a)
+		if err != nil {
+			writeError(w, err, lang)
+			return
+		}
+		tb, err := a.TrialBalance(r.Context(), actor, r.PathValue("org"), from, to)
 		if err != nil {
 			writeError(w, err, lang)
 			return
@@ -42,6 +50,28 @@ func Handler(a *app.App) http.Handler {
 		writeJSON(w, http.StatusOK, TrialBalanceJSON(tb, lang))
 	})
 	return mux
+}
+
+// authenticate finds the caller: an API token in "Authorization: Bearer
+// hsp_...", which acts in its own organisation with its user's role there.
+// Anything else is refused; the use case then checks tenant and role.
+func authenticate(r *http.Request, a *app.App) (app.Actor, error) {
+	h := r.Header.Get("Authorization")
+	token, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok || token == "" {
+		return app.Actor{}, ledger.Errorf(ledger.EUnauthorized, "an API token is required (Authorization: Bearer ...)")
+	}
+	actor, _, err := a.AuthenticateAPI(r.Context(), strings.TrimSpace(token), clientIP(r))
+	return actor, err
+}
+
+// clientIP is the connection's address without the port.
+func clientIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
 }
 
 func optDate(s string) (ledger.Date, error) {

@@ -3,6 +3,7 @@ package api_test
 import (
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"hasap/api"
 	"hasap/app"
+	"hasap/auth"
 	"hasap/ledger"
 	"hasap/store/sqlite"
 )
@@ -31,10 +33,30 @@ func TestTrialBalanceJSON(t *testing.T) {
 	if _, err := a.Post(ctx, app.System, "acme", e); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := a.CreateUser(ctx, app.System, "viewer@acme.tm", "Viewer", "correct horse battery", "ru"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.AddMember(ctx, app.System, "acme", "viewer@acme.tm", auth.Accountant); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: "other", Name: "Other", Chart: "cis"}); err != nil {
+		t.Fatal(err)
+	}
+	token, err := createToken(ctx, a, "viewer@acme.tm", "correct horse battery", "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(api.Handler(a))
 	defer srv.Close()
+	get := func(path, token string) (*http.Response, error) {
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		return http.DefaultClient.Do(req)
+	}
 
-	res, err := http.Get(srv.URL + "/api/v1/orgs/acme/trial-balance?lang=ru&to=2025-12-31")
+	res, err := get("/api/v1/orgs/acme/trial-balance?lang=ru&to=2025-12-31", token)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,21 +72,42 @@ func TestTrialBalanceJSON(t *testing.T) {
 		t.Fatalf("first row %+v", tb.Rows[0])
 	}
 
-	for path, want := range map[string]int{
-		"/api/v1/orgs/nobody/trial-balance":              http.StatusNotFound,
-		"/api/v1/orgs/acme/trial-balance?from=yesterday": http.StatusUnprocessableEntity,
-		"/healthz": http.StatusOK,
+	for _, c := range []struct {
+		path, token string
+		want        int
+	}{
+		{"/api/v1/orgs/acme/trial-balance", "", http.StatusUnauthorized},
+		{"/api/v1/orgs/acme/trial-balance", "hsp_forged", http.StatusUnauthorized},
+		{"/api/v1/orgs/other/trial-balance", token, http.StatusNotFound}, // another tenant looks like nothing
+		{"/api/v1/orgs/nobody/trial-balance", token, http.StatusNotFound},
+		{"/api/v1/orgs/acme/trial-balance?from=yesterday", token, http.StatusUnprocessableEntity},
+		{"/healthz", "", http.StatusOK},
 	} {
-		res, err := http.Get(srv.URL + path)
+		path, want := c.path, c.want
+		res, err := get(path, c.token)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res.Body.Close()
 		if res.StatusCode != want {
-			t.Errorf("%s: status %d, want %d", path, res.StatusCode, want)
+			b, _ := io.ReadAll(res.Body)
+			t.Errorf("%s: status %d, want %d: %s", path, res.StatusCode, want, b)
 		}
+		res.Body.Close()
 		if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 			t.Errorf("%s: content type %q", path, ct)
 		}
 	}
+}
+
+// createToken logs the user in and makes an API token for the organisation.
+func createToken(ctx context.Context, a *app.App, email, password, org string) (string, error) {
+	session, _, err := a.Login(ctx, email, password, "", "127.0.0.1", "")
+	if err != nil {
+		return "", err
+	}
+	actor, err := a.Authenticate(ctx, session, "127.0.0.1")
+	if err != nil {
+		return "", err
+	}
+	return a.CreateAPIToken(ctx, actor, org, "test")
 }

@@ -120,7 +120,7 @@ func TestBadImportChangesNothing(t *testing.T) {
 	if got := balancesCSV(t, a, "one"); got != "" {
 		t.Fatalf("a failed import left balances:\n%s", got)
 	}
-	org, _ := a.Org(ctx, "one")
+	org, _ := a.Org(ctx, app.System, "one")
 	ch, _ := a.Store.Chart(ctx, org.ID)
 	if len(ch) != 0 {
 		t.Fatalf("a failed import left %d accounts", len(ch))

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"hasap/auth"
 	"hasap/interop/ledgertext"
 	"hasap/ledger"
 	"hasap/money"
@@ -20,7 +21,7 @@ import (
 // travel as tags, so importing the file into a new organisation with the
 // same chart gives identical balances.
 func (a *App) ExportLedger(ctx context.Context, actor Actor, orgCode string, w io.Writer) (int64, error) {
-	org, err := a.Org(ctx, orgCode)
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ExportBooks)
 	if err != nil {
 		return 0, err
 	}
@@ -47,7 +48,10 @@ func (a *App) ExportLedger(ctx context.Context, actor Actor, orgCode string, w i
 	if err != nil {
 		return n, err
 	}
-	return n, jw.Flush()
+	if err := jw.Flush(); err != nil {
+		return n, err
+	}
+	return n, a.audit(ctx, actor, org.ID, ActExport, fmt.Sprintf("journal of %d entries", n))
 }
 
 func writeAccounts(jw *ledgertext.Writer, chart ledger.Chart) error {

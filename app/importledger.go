@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"hasap/auth"
 	"hasap/interop/ledgertext"
 	"hasap/ledger"
 	"hasap/money"
@@ -42,7 +43,7 @@ type ImportOptions struct {
 // directives so that, as in hledger, a price may appear later in the file
 // than the transactions that use it.
 func (a *App) ImportLedger(ctx context.Context, actor Actor, orgCode string, r io.Reader, opts ImportOptions) (ImportStats, error) {
-	org, err := a.Org(ctx, orgCode)
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.PostEntries)
 	if err != nil {
 		return ImportStats{}, err
 	}
@@ -67,7 +68,8 @@ func (a *App) ImportLedger(ctx context.Context, actor Actor, orgCode string, r i
 	if opts.Progress != nil {
 		opts.Progress(im.lastLine, im.stats.Transactions)
 	}
-	return im.stats, nil
+	detail := fmt.Sprintf("%d entries from %d transactions, %d accounts created", im.stats.Entries, im.stats.Transactions, im.stats.AccountsCreated)
+	return im.stats, a.audit(ctx, actor, org.ID, ActImport, detail)
 }
 
 type balanceKey struct {

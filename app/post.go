@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"hasap/auth"
 	"hasap/ledger"
 	"hasap/store"
 )
@@ -12,27 +13,32 @@ import (
 // idempotency key already used for the same entry it returns the first
 // result and posts nothing.
 func (a *App) Post(ctx context.Context, actor Actor, orgCode string, e ledger.Entry) (ledger.Entry, error) {
-	org, err := a.Org(ctx, orgCode)
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.PostEntries)
 	if err != nil {
 		return ledger.Entry{}, err
 	}
-	return a.post(ctx, actor, org.ID, e)
+	posted, replay, err := a.post(ctx, actor, org.ID, e)
+	if err != nil || replay {
+		return posted, err
+	}
+	return posted, a.audit(ctx, actor, org.ID, ActPost, fmt.Sprintf("entry %d/%d", posted.Year, posted.Number))
 }
 
-func (a *App) post(ctx context.Context, actor Actor, org ledger.OrgID, e ledger.Entry) (ledger.Entry, error) {
+func (a *App) post(ctx context.Context, actor Actor, org ledger.OrgID, e ledger.Entry) (ledger.Entry, bool, error) {
 	e.Author = actor.Name
 	p, err := a.Store.BeginPost(ctx, org, store.PostOptions{Now: a.Now})
 	if err != nil {
-		return ledger.Entry{}, err
+		return ledger.Entry{}, false, err
 	}
 	defer p.Rollback()
-	if _, err := p.Post(&e); err != nil {
-		return ledger.Entry{}, err
+	replay, err := p.Post(&e)
+	if err != nil {
+		return ledger.Entry{}, false, err
 	}
 	if err := p.Commit(); err != nil {
-		return ledger.Entry{}, err
+		return ledger.Entry{}, false, err
 	}
-	return e, nil
+	return e, replay, nil
 }
 
 // Reverse posts the reversal (storno false: debit and credit swapped) or the
@@ -40,7 +46,7 @@ func (a *App) post(ctx context.Context, actor Actor, org ledger.OrgID, e ledger.
 // the entry year/number, dated date. An entry is reversed at most once: the
 // same request again returns the first reversal, another one is refused.
 func (a *App) Reverse(ctx context.Context, actor Actor, orgCode string, year int, number int64, date ledger.Date, storno bool) (ledger.Entry, error) {
-	org, err := a.Org(ctx, orgCode)
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.PostEntries)
 	if err != nil {
 		return ledger.Entry{}, err
 	}
@@ -53,9 +59,16 @@ func (a *App) Reverse(ctx context.Context, actor Actor, orgCode string, year int
 		return ledger.Entry{}, err
 	}
 	r.IdemKey = fmt.Sprintf("hasap:reversal-of:%d", orig.Seq)
-	posted, err := a.post(ctx, actor, org.ID, r)
+	posted, replay, err := a.post(ctx, actor, org.ID, r)
 	if ledger.IsCode(err, ledger.EConflict) {
 		return ledger.Entry{}, ledger.Errorf(ledger.EConflict, "entry %d/%d was already reversed", year, number)
 	}
-	return posted, err
+	if err != nil || replay {
+		return posted, err
+	}
+	action := ActReverse
+	if storno {
+		action = ActStorno
+	}
+	return posted, a.audit(ctx, actor, org.ID, action, fmt.Sprintf("entry %d/%d reverses %d/%d", posted.Year, posted.Number, year, number))
 }

@@ -10,7 +10,7 @@ import (
 // Balances returns the balance of every account in every currency at the
 // end of day to (ledger.NoDate for all time), read from totals.
 func (a *App) Balances(ctx context.Context, actor Actor, orgCode string, to ledger.Date) ([]report.Balance, error) {
-	org, err := a.Org(ctx, orgCode)
+	org, err := a.Org(ctx, actor, orgCode)
 	if err != nil {
 		return nil, err
 	}
@@ -24,7 +24,7 @@ func (a *App) Balances(ctx context.Context, actor Actor, orgCode string, to ledg
 // TrialBalance returns the CIS trial balance for from..to (either may be
 // ledger.NoDate), read from totals.
 func (a *App) TrialBalance(ctx context.Context, actor Actor, orgCode string, from, to ledger.Date) (*report.TrialBalance, error) {
-	org, err := a.Org(ctx, orgCode)
+	org, err := a.Org(ctx, actor, orgCode)
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"hasap/auth"
 	"hasap/ledger"
 	"hasap/store"
 )
@@ -39,11 +40,28 @@ func (r VerifyResult) String() string {
 // postings within one consistent snapshot. It returns an ETampered error
 // naming the first difference. With a checkpoint it also proves that the
 // chain still runs through the checkpoint's head.
+//
+// Every verification is audited, the failed ones above all.
 func (a *App) Verify(ctx context.Context, actor Actor, orgCode string, cp *Checkpoint) (VerifyResult, error) {
-	org, err := a.Org(ctx, orgCode)
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.VerifyBooks)
 	if err != nil {
 		return VerifyResult{}, err
 	}
+	res, err := a.verify(ctx, org, cp)
+	detail := "ok: " + fmt.Sprintf("%d entries, chain head %s", res.Entries, res.Head)
+	if err != nil {
+		detail = "FAILED: " + err.Error()
+	}
+	if cp != nil {
+		detail += fmt.Sprintf("; against checkpoint seq %d of %s", cp.Seq, cp.Time.UTC().Format(time.RFC3339))
+	}
+	if aerr := a.audit(ctx, actor, org.ID, ActVerify, detail); err == nil {
+		err = aerr
+	}
+	return res, err
+}
+
+func (a *App) verify(ctx context.Context, org ledger.Org, cp *Checkpoint) (VerifyResult, error) {
 	res := VerifyResult{Org: org.Code}
 	v := ledger.NewVerifier(org.ID)
 	if cp != nil {
@@ -52,7 +70,7 @@ func (a *App) Verify(ctx context.Context, actor Actor, orgCode string, cp *Check
 		}
 		v.ExpectCheckpoint(cp.Seq, cp.head)
 	}
-	err = a.Store.Snapshot(ctx, func(r store.Reader) error {
+	err := a.Store.Snapshot(ctx, func(r store.Reader) error {
 		if err := r.ScanEntries(ctx, org.ID, 1, v.Add); err != nil {
 			return err
 		}
@@ -100,11 +118,16 @@ func (c *Checkpoint) message() []byte {
 	return []byte(strings.Join([]string{"hasap-checkpoint-v1", c.Org, strconv.FormatInt(c.Seq, 10), c.Head, c.Time.UTC().Format(time.RFC3339Nano)}, "\n"))
 }
 
-// MakeCheckpoint verifies the books, then signs their current head.
+// MakeCheckpoint verifies the books, then signs their current head. A
+// failed verification is audited as one.
 func (a *App) MakeCheckpoint(ctx context.Context, actor Actor, orgCode string) (*Checkpoint, error) {
-	res, err := a.Verify(ctx, actor, orgCode, nil)
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.VerifyBooks)
 	if err != nil {
 		return nil, err
+	}
+	res, err := a.verify(ctx, org, nil)
+	if err != nil {
+		return nil, errors.Join(err, a.audit(ctx, actor, org.ID, ActVerify, "FAILED: "+err.Error()))
 	}
 	key, err := a.signingKey(true)
 	if err != nil {
@@ -114,7 +137,7 @@ func (a *App) MakeCheckpoint(ctx context.Context, actor Actor, orgCode string) (
 		PublicKey: base64.StdEncoding.EncodeToString(key.Public().(ed25519.PublicKey))}
 	cp.Signature = base64.StdEncoding.EncodeToString(ed25519.Sign(key, cp.message()))
 	cp.head = res.Head
-	return cp, nil
+	return cp, a.audit(ctx, actor, org.ID, ActCheckpoint, fmt.Sprintf("seq %d, head %s", cp.Seq, cp.Head))
 }
 
 // ParseCheckpoint reads a checkpoint file's JSON.

@@ -94,7 +94,7 @@ func TestBuild(t *testing.T) {
 	})
 
 	t.Run("stock never negative", func(t *testing.T) {
-		org, err := a.Org(ctx, demo.Code)
+		org, err := a.Org(ctx, app.System, demo.Code)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -243,8 +243,8 @@ func TestDeterministic(t *testing.T) {
 	if len(b1) == 0 || !slices.Equal(b1, b2) {
 		t.Errorf("balances differ between two builds")
 	}
-	o1, _ := a1.Org(ctx, demo.Code)
-	o2, _ := a2.Org(ctx, demo.Code)
+	o1, _ := a1.Org(ctx, app.System, demo.Code)
+	o2, _ := a2.Org(ctx, app.System, demo.Code)
 	t1, err := a1.Store.Totals(ctx, o1.ID)
 	if err != nil {
 		t.Fatal(err)

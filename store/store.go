@@ -24,6 +24,7 @@ import (
 // Store is the persistence of Hasap.
 type Store interface {
 	Reader
+	Identity
 	// Snapshot runs fn with a Reader that sees one consistent state of the
 	// database, as verify needs.
 	Snapshot(ctx context.Context, fn func(Reader) error) error
@@ -91,6 +92,85 @@ type Reader interface {
 	// (either may be ledger.NoDate for open-ended), reading monthly totals for
 	// whole months and day totals for part months; it never scans postings.
 	Turnover(ctx context.Context, org ledger.OrgID, from, to ledger.Date) ([]AccountTurnover, error)
+
+	// ListEntries returns the entries that match f, newest first (by Seq
+	// descending), each with all its postings: at most f.Limit of them
+	// (default DefaultEntryLimit, at most MaxEntryLimit), only those with
+	// Seq < f.BeforeSeq when it is set (the cursor of the next page is the
+	// last Seq returned). It reads through indexes and never loads the
+	// whole ledger.
+	ListEntries(ctx context.Context, org ledger.OrgID, f EntryFilter) ([]ledger.Entry, error)
+	// AccountCard returns the movements of one posting-level account (the
+	// exact code) with from ≤ date ≤ to (either may be ledger.NoDate for
+	// open-ended), in (Date, Seq, Line) order, starting strictly after the
+	// cursor (afterDate, afterSeq, afterLine); afterDate ledger.NoDate starts
+	// at the beginning. With analytic ≠ 0 only the movements whose side of
+	// the account carries it (in any slot). A posting with the account on
+	// both sides yields two lines, the debit one first, which share their
+	// cursor and therefore never go to different pages: a page ends before
+	// such a pair that does not fit, unless that would leave it empty. At
+	// most limit lines (default DefaultCardLimit, at most MaxCardLimit).
+	AccountCard(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, analytic ledger.AnalyticID,
+		from, to ledger.Date, afterDate ledger.Date, afterSeq int64, afterLine int, limit int) ([]CardLine, error)
+	// AccountOpening returns the account's (exact code) turnover strictly
+	// before date, over every currency: with analytic ≠ 0 only the turnover
+	// whose side of the account carries it. Whole months come from the
+	// monthly totals, the days of date's month before date from the
+	// account's postings of that month. Currency amounts of different
+	// currencies are summed as they are; they mean something only for an
+	// account kept in one currency. date ledger.NoDate gives zero.
+	AccountOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, analytic ledger.AnalyticID, date ledger.Date) (ledger.Turnover, error)
+}
+
+// Page sizes of the browsing reads.
+const (
+	DefaultEntryLimit = 50
+	MaxEntryLimit     = 500
+	DefaultCardLimit  = 200
+	MaxCardLimit      = 1000
+	DefaultAuditLimit = 50
+	MaxAuditLimit     = 1000
+)
+
+// EntryFilter selects entries for ListEntries. Every condition that is set
+// must hold. The zero value of a field means "no condition", except for
+// the dates, where it is ledger.NoDate (the zero Date is 1970-01-01).
+//
+// Account, Analytic and the amount range are conditions on postings, and one
+// posting must meet all of those that are set: an entry matches "account 62,
+// at least 1 000.00" when one of its postings has 62 (or a sub-account) on a
+// side and an amount of at least 1 000.00.
+type EntryFilter struct {
+	From, To ledger.Date // entry date range, inclusive; ledger.NoDate for open
+	// Account matches a posting with this account, or one of its
+	// sub-accounts, on either side. Sub-accounts are the accounts below it in
+	// the chart (by Parent) and those whose code continues it after a "." or
+	// ":" ("62" matches "62.01" and "62:x", never "620").
+	Account ledger.AccountCode
+	// Analytic matches a posting that carries it on either side, in any slot.
+	Analytic ledger.AnalyticID
+	// Text matches a case-insensitive substring of the description or the
+	// document reference.
+	Text string
+	// MinAmount and MaxAmount bound a posting's amount (base currency,
+	// inclusive); 0 means no bound. A red storno's amount is negative.
+	MinAmount, MaxAmount money.Amount
+	BeforeSeq            int64 // only entries with Seq < BeforeSeq; 0 for none
+	Limit                int   // page size; 0 for DefaultEntryLimit
+}
+
+// CardLine is one movement of an account card: one side of one posting.
+type CardLine struct {
+	Seq         int64 // the entry's chain sequence number
+	Line        int   // the posting's line in the entry, from 1
+	Date        ledger.Date
+	Year        int   // the entry's fiscal year
+	Number      int64 // the entry's number in Year
+	Description string
+	Debit       bool         // the account is on the debit side of this movement
+	Amount      money.Amount // the posting's amount (base currency)
+	Side        ledger.Side  // the account's side of the posting
+	Other       ledger.Side  // the corresponding side (zero for a single-sided posting)
 }
 
 // PostOptions tune a posting transaction.
@@ -139,7 +219,8 @@ type AccountTurnover = ledger.AccountTurnover
 
 // Identity keeps users, their memberships, sessions, API tokens and the
 // audit log. Users are global (a user may belong to several organisations);
-// everything else is keyed by organisation first.
+// everything else is keyed by organisation first. Times are kept to the
+// microsecond and come back in UTC.
 type Identity interface {
 	auth.SessionStore
 	// CreateUser stores a new user and sets its ID; a taken email (compared
@@ -166,14 +247,20 @@ type Identity interface {
 	CreateAPIToken(ctx context.Context, t *auth.APIToken) error
 	// APITokenByHash finds a token; ENotFound.
 	APITokenByHash(ctx context.Context, hash [32]byte) (auth.APIToken, error)
-	// APITokens lists an organisation's tokens; DeleteAPIToken revokes one.
+	// APITokens lists an organisation's tokens by ID; DeleteAPIToken revokes
+	// one (ENotFound when the organisation has no such token: a token of
+	// another organisation is never touched).
 	APITokens(ctx context.Context, org ledger.OrgID) ([]auth.APIToken, error)
 	DeleteAPIToken(ctx context.Context, org ledger.OrgID, id int64) error
+	// TouchAPIToken records when the token was last used (ENotFound when the
+	// organisation has no such token).
+	TouchAPIToken(ctx context.Context, org ledger.OrgID, id int64, lastUsed time.Time) error
 	// AppendAudit adds an event to the organisation's log (org 0: the
 	// installation's own log) and sets its Seq; the log is append-only and
 	// the database refuses UPDATE and DELETE of it.
 	AppendAudit(ctx context.Context, e *auth.AuditEvent) error
 	// Audit lists an organisation's events, newest first, with Seq below
-	// beforeSeq (0: from the newest), at most limit.
+	// beforeSeq (0: from the newest), at most limit (0 for
+	// DefaultAuditLimit, at most MaxAuditLimit).
 	Audit(ctx context.Context, org ledger.OrgID, beforeSeq int64, limit int) ([]auth.AuditEvent, error)
 }

@@ -23,11 +23,12 @@ func cmdOrg(e *env, args []string) error {
 	}
 	switch args[0] {
 	case "list":
-		orgs, err := e.app.Store.Orgs(e.ctx)
+		orgs, err := e.app.MyOrgs(e.ctx, app.System)
 		if err != nil {
 			return err
 		}
-		for _, o := range orgs {
+		for _, or := range orgs {
+			o := or.Org
 			fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", o.Code, o.Currency.Code, o.Chart, o.Name)
 		}
 		return nil
@@ -174,7 +175,7 @@ func cmdPost(e *env, args []string) error {
 			return err
 		}
 	}
-	o, err := e.app.Org(e.ctx, *org)
+	o, err := e.app.Org(e.ctx, app.System, *org)
 	if err != nil {
 		return err
 	}
@@ -263,7 +264,7 @@ func cmdAnalytic(e *env, args []string) error {
 		return err
 	}
 	if args[0] == "list" {
-		o, err := e.app.Org(e.ctx, *org)
+		o, err := e.app.Org(e.ctx, app.System, *org)
 		if err != nil {
 			return err
 		}
@@ -315,7 +316,7 @@ func cmdReverse(e *env, args []string) error {
 	if !ok || err1 != nil || err2 != nil {
 		return usagef("--entry must be YEAR/NUMBER, e.g. 2025/17")
 	}
-	o, err := e.app.Org(e.ctx, *org)
+	o, err := e.app.Org(e.ctx, app.System, *org)
 	if err != nil {
 		return err
 	}

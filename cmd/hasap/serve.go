@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/base64"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,8 +12,11 @@ import (
 	"time"
 
 	"hasap/api"
+	"hasap/app"
+	"hasap/auth"
 	"hasap/demo"
 	"hasap/ledger"
+	"hasap/web"
 )
 
 func cmdDemo(e *env, args []string) error {
@@ -24,7 +29,7 @@ func cmdDemo(e *env, args []string) error {
 }
 
 func buildDemo(e *env, year int) error {
-	if _, err := e.app.Org(e.ctx, demo.Code); err == nil {
+	if _, err := e.app.Org(e.ctx, app.System, demo.Code); err == nil {
 		fmt.Fprintf(e.stdout, "organisation %s already exists; kept as it is\n", demo.Code)
 		return nil
 	} else if !ledger.IsCode(err, ledger.ENotFound) {
@@ -42,12 +47,18 @@ func buildDemo(e *env, year int) error {
 func cmdServe(e *env, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	addr := fs.String("addr", "localhost:8080", "listen address (:8080 for every interface)")
-	withDemo := fs.Bool("demo", false, "create the demo organisation first if it is missing")
+	withDemo := fs.Bool("demo", false, "create the demo organisation first if it is missing, and print a login to it")
+	insecure := fs.String("insecure-cookies", "auto", "send the session cookie without Secure, for plain http:// (auto: only on a loopback address)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
+	var login [2]string
 	if *withDemo {
 		if err := buildDemo(e, 0); err != nil {
+			return err
+		}
+		var err error
+		if login, err = demoLogin(e); err != nil {
 			return err
 		}
 	}
@@ -55,8 +66,12 @@ func cmdServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	plainHTTP, err := insecureCookies(*insecure, ln.Addr())
+	if err != nil {
+		return err
+	}
 	srv := &http.Server{
-		Handler:           api.Handler(e.app),
+		Handler:           handler(e.app, plainHTTP),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
@@ -65,8 +80,15 @@ func cmdServe(e *env, args []string) error {
 	}
 	url := "http://" + displayAddr(ln.Addr())
 	fmt.Fprintf(e.stdout, "Hasap is serving at %s\n", url)
+	fmt.Fprintf(e.stdout, "  pages:         %s/\n", url)
+	if login[0] != "" {
+		fmt.Fprintf(e.stdout, "  demo login:    %s  password: %s\n", login[0], login[1])
+	}
 	fmt.Fprintf(e.stdout, "  health:        %s/healthz\n", url)
 	fmt.Fprintf(e.stdout, "  trial balance: %s/api/v1/orgs/%s/trial-balance\n", url, demo.Code)
+	if !plainHTTP {
+		fmt.Fprintf(e.stdout, "  (session cookies are Secure: serve through HTTPS, or use --insecure-cookies=true for plain http)\n")
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -80,6 +102,59 @@ func cmdServe(e *env, args []string) error {
 		return err
 	}
 	return nil
+}
+
+// handler serves the JSON API under /api/ and /healthz, and the pages
+// everywhere else.
+func handler(a *app.App, plainHTTP bool) http.Handler {
+	apiH := api.Handler(a)
+	mux := http.NewServeMux()
+	mux.Handle("/api/", apiH)
+	mux.Handle("/healthz", apiH)
+	mux.Handle("/", web.Handler(a, web.Options{Insecure: plainHTTP}))
+	return mux
+}
+
+// insecureCookies decides whether session cookies go without Secure: only
+// for plain-HTTP development on this machine, unless the flag says.
+func insecureCookies(flagValue string, addr net.Addr) (bool, error) {
+	switch flagValue {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	case "auto":
+		tcp, ok := addr.(*net.TCPAddr)
+		return ok && tcp.IP.IsLoopback(), nil
+	}
+	return false, usagef("--insecure-cookies must be auto, true or false")
+}
+
+// demoEmail is the login serve --demo prints.
+const demoEmail = "demo@hasap.example"
+
+// demoLogin makes sure the demo user exists and owns the demo organisation,
+// and gives it a fresh random password, printed at start-up: nothing
+// guessable is left on a server someone started with --demo.
+func demoLogin(e *env) ([2]string, error) {
+	var b [9]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		return [2]string{}, err
+	}
+	password := "demo-" + base64.RawURLEncoding.EncodeToString(b[:])
+	_, err := e.app.CreateUser(e.ctx, app.System, demoEmail, "Demo", password, "ru")
+	switch {
+	case ledger.IsCode(err, ledger.EConflict):
+		if err := e.app.ResetPassword(e.ctx, app.System, demoEmail, password); err != nil {
+			return [2]string{}, err
+		}
+	case err != nil:
+		return [2]string{}, err
+	}
+	if err := e.app.AddMember(e.ctx, app.System, demo.Code, demoEmail, auth.Owner); err != nil {
+		return [2]string{}, err
+	}
+	return [2]string{demoEmail, password}, nil
 }
 
 func displayAddr(a net.Addr) string {

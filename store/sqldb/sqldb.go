@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"hasap/ledger"
@@ -58,6 +59,7 @@ type DB struct {
 	charts   map[ledger.OrgID]cachedChart
 	analytic map[ledger.OrgID]map[ledger.AnalyticID]ledger.AnalyticKind
 	stmts    map[string]string // rebound query text by source
+	window   atomic.Int64      // see SetBrowseWindow
 }
 
 type cachedChart struct {
@@ -106,6 +108,15 @@ func (db *DB) q(query string) string {
 	s := rebindDollar(query)
 	db.stmts[query] = s
 	return s
+}
+
+// qOnce rewrites a query built for one call (a filter's IN list, a page's
+// seqs) without caching it: such texts are many and rarely repeat.
+func (db *DB) qOnce(query string) string {
+	if !db.d.Dollar {
+		return query
+	}
+	return rebindDollar(query)
 }
 
 func rebindDollar(query string) string {

@@ -3,8 +3,10 @@
 // It holds the contract of package store to account: scoping by
 // organisation, error codes, atomic and gapless posting, idempotency,
 // immutability enforced by the database, tamper evidence through
-// ledger.Verifier, totals that equal the postings, and serialised concurrent
-// posting.
+// ledger.Verifier, totals that equal the postings, serialised concurrent
+// posting, the identity store (users, memberships, sessions, API tokens, an
+// append-only gapless audit log) and journal browsing (ListEntries,
+// AccountCard, AccountOpening against brute force).
 //
 // It is test support: it imports testing and must only be imported from
 // _test.go files. It plays the attacker with raw SQL through Store.Writer and
@@ -62,6 +64,13 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"Property", testProperty},
 		{"Concurrency", testConcurrency},
 		{"ConcurrentIdempotency", testConcurrentIdempotency},
+		{"Users", testUsers},
+		{"Memberships", testMemberships},
+		{"Sessions", testSessions},
+		{"APITokens", testAPITokens},
+		{"Audit", testAudit},
+		{"ListEntries", testListEntries},
+		{"AccountCard", testAccountCard},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })

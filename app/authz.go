@@ -1,0 +1,106 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"hasap/auth"
+	"hasap/ledger"
+)
+
+// Actor is who acts: a logged-in user (from Authenticate), a program with
+// an API token (from AuthenticateAPI), or the system itself (System: the
+// operator's command line, the demo builder). Adapters get actors only from
+// those three; the zero Actor is anonymous and may do nothing.
+type Actor struct {
+	User auth.UserID
+	// Name is what entries record as their author: the user's email (unique
+	// and stable, unlike a display name) or "system".
+	Name string
+	IP   string
+
+	system bool
+	// apiOrg is the organisation of the API token the actor acts with; 0
+	// for a browser session. Such an actor acts only in that organisation.
+	apiOrg   ledger.OrgID
+	apiToken int64
+}
+
+// System is the operator: commands typed on the server's command line. It
+// passes every role check (it acts as an owner) and is still audited.
+var System = Actor{Name: "system", system: true}
+
+// IsSystem reports whether a is System.
+func (a Actor) IsSystem() bool { return a.system }
+
+// APIOrg returns the organisation of the API token a acts with, 0 when a
+// does not act with an API token.
+func (a Actor) APIOrg() ledger.OrgID { return a.apiOrg }
+
+// isUser reports whether a is a person logged in through a session: not
+// anonymous, not System, not an API token. Managing credentials (tokens,
+// passwords, two-factor, members) needs such an actor, so that a leaked
+// API token cannot entrench itself.
+func (a Actor) isUser() bool { return !a.system && a.User != 0 && a.apiOrg == 0 }
+
+// errNoOrg is the one answer for an organisation that does not exist and
+// for one the actor is not a member of, so that nobody learns from it
+// which other tenants exist.
+func errNoOrg(code string) error {
+	return ledger.Errorf(ledger.ENotFound, "organisation %s does not exist", code)
+}
+
+// errLogIn is the answer to an anonymous actor.
+func errLogIn() error {
+	return ledger.Errorf(ledger.EUnauthorized, "please log in")
+}
+
+// Authorize is the tenant and role check every use case starts with: it
+// returns the organisation orgCode and the actor's role in it if the role
+// grants p. System is allowed everything, as an owner. A user who is not a
+// member (and an API token of another organisation) gets ENotFound, the
+// same error as for an organisation that does not exist; a member whose
+// role lacks p gets EForbidden; an anonymous actor EUnauthorized.
+func (a *App) Authorize(ctx context.Context, actor Actor, orgCode string, p auth.Permission) (ledger.Org, auth.Role, error) {
+	if !actor.system && actor.User == 0 {
+		return ledger.Org{}, "", errLogIn()
+	}
+	org, err := a.Store.OrgByCode(ctx, orgCode)
+	if ledger.IsCode(err, ledger.ENotFound) {
+		return ledger.Org{}, "", errNoOrg(orgCode)
+	}
+	if err != nil {
+		return ledger.Org{}, "", err
+	}
+	if actor.system {
+		return org, auth.Owner, nil
+	}
+	if actor.apiOrg != 0 && actor.apiOrg != org.ID {
+		return ledger.Org{}, "", errNoOrg(orgCode)
+	}
+	m, err := a.Store.Membership(ctx, org.ID, actor.User)
+	if ledger.IsCode(err, ledger.ENotFound) {
+		return ledger.Org{}, "", errNoOrg(orgCode)
+	}
+	if err != nil {
+		return ledger.Org{}, "", fmt.Errorf("authorize: %w", err)
+	}
+	if !m.Role.Can(p) {
+		return ledger.Org{}, "", ledger.Errorf(ledger.EForbidden, "your role in %s does not allow this", org.Code)
+	}
+	return org, m.Role, nil
+}
+
+// authorizeUser is Authorize for acts on credentials and membership: the
+// actor must be System or a person with a session, never an API token.
+func (a *App) authorizeUser(ctx context.Context, actor Actor, orgCode string, p auth.Permission) (ledger.Org, auth.Role, error) {
+	org, role, err := a.Authorize(ctx, actor, orgCode, p)
+	if err == nil && actor.apiOrg != 0 {
+		return ledger.Org{}, "", errNotWithToken()
+	}
+	return org, role, err
+}
+
+func errNotWithToken() error {
+	return ledger.Errorf(ledger.EForbidden, "this cannot be done with an API token; log in")
+}

@@ -1,0 +1,150 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"hasap/app"
+	"hasap/i18n"
+	"hasap/ledger"
+	"hasap/report"
+)
+
+type cardData struct {
+	*page
+	Account        *ledger.Account
+	From, To       ledger.Date
+	FromISO, ToISO string
+	Card           *app.Card // nil for a group account
+	Subs           []report.TBRow
+	Names          names
+	Later, First   string // addresses of the next page and of the first
+}
+
+// accountCard shows the card of one account for a period: the opening
+// balance, every movement with its corresponding account and the running
+// balance, the turnover and the closing balance. The card of an account
+// with sub-accounts lists those, each with its figures and its own card.
+func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request) {
+	ctx := r.Context()
+	code := ledger.AccountCode(r.PathValue("code"))
+	chart, err := s.app.Accounts(ctx, q.actor, q.org.Code)
+	if err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	acc := chart[code]
+	if acc == nil {
+		s.notFoundPage(w, r, q)
+		return
+	}
+	p := s.newPage(r, q, i18n.T(q.lang, "Account card")+" "+string(code))
+	p.Nav = "accounts"
+	d := &cardData{page: p, Account: acc}
+	if d.From, d.To, err = s.period(r, q); err != nil {
+		p.Error = i18n.Error(err, q.lang)
+		d.From, d.To = ledger.NoDate, ledger.NoDate
+		s.render(w, r, http.StatusUnprocessableEntity, "account_card", "", d)
+		return
+	}
+	d.FromISO, d.ToISO = isoDate(d.From), isoDate(d.To)
+	if acc.Group {
+		if d.Subs, err = s.subAccounts(r, q, chart, code, d.From, d.To); err != nil {
+			s.fail(w, r, q, err)
+			return
+		}
+		s.render(w, r, http.StatusOK, "account_card", "", d)
+		return
+	}
+	cq := app.CardQuery{Account: code, From: d.From, To: d.To, Limit: cardPage}
+	if after := r.URL.Query().Get("after"); after != "" {
+		if cq.After, err = parseCursor(after); err != nil {
+			s.fail(w, r, q, err)
+			return
+		}
+	}
+	if d.Card, err = s.app.AccountCard(ctx, q.actor, q.org.Code, cq); err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	d.Names = names{p: p, lang: q.lang, chart: chart}
+	if err := s.cardAnalytics(r, q, &d.Names, d.Card); err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	base := p.CardURL(code, d.From, d.To)
+	if d.Card.Next != nil {
+		d.Later = withParam(base, "after", formatCursor(*d.Card.Next))
+	}
+	if cq.After.Seq != 0 {
+		d.First = base
+	}
+	s.render(w, r, http.StatusOK, "account_card", "", d)
+}
+
+// cardAnalytics adds the analytics the card's lines name to n.
+func (s *server) cardAnalytics(r *http.Request, q *request, n *names, c *app.Card) error {
+	var ids []ledger.AnalyticID
+	for _, l := range c.Lines {
+		for _, id := range append(l.Side.Analytics[:], l.Other.Analytics[:]...) {
+			if id != 0 {
+				ids = append(ids, id)
+			}
+		}
+	}
+	m, err := s.app.AnalyticsByID(r.Context(), q.actor, q.org.Code, ids)
+	n.analytics = m
+	return err
+}
+
+// subAccounts returns the trial balance rows below a group account.
+func (s *server) subAccounts(r *http.Request, q *request, chart ledger.Chart, code ledger.AccountCode, from, to ledger.Date) ([]report.TBRow, error) {
+	tb, err := s.app.TrialBalance(r.Context(), q.actor, q.org.Code, from, to)
+	if err != nil {
+		return nil, err
+	}
+	var out []report.TBRow
+	for _, row := range tb.Rows {
+		for a := chart[row.Account]; a != nil && a.Parent != ""; a = chart[a.Parent] {
+			if a.Parent == code {
+				out = append(out, row)
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// The card's cursor travels in the address as date.seq.line.
+func formatCursor(c app.CardCursor) string {
+	return fmt.Sprintf("%s.%d.%d", c.Date, c.Seq, c.Line)
+}
+
+func parseCursor(s string) (app.CardCursor, error) {
+	var c app.CardCursor
+	parts := strings.Split(s, ".")
+	bad := ledger.Errorf(ledger.EInvalid, "%q is not a page of the account card", s)
+	if len(parts) != 3 {
+		return c, bad
+	}
+	d, err := ledger.ParseDate(parts[0])
+	if err != nil {
+		return c, bad
+	}
+	if _, err := fmt.Sscanf(parts[1]+" "+parts[2], "%d %d", &c.Seq, &c.Line); err != nil || c.Seq <= 0 || c.Line <= 0 {
+		return c, bad
+	}
+	c.Date = d
+	return c, nil
+}
+
+// withParam adds a query parameter to an address.
+func withParam(u, key, value string) string {
+	sep := "?"
+	if strings.Contains(u, "?") {
+		sep = "&"
+	}
+	return u + sep + key + "=" + url.QueryEscape(value)
+}

@@ -1,0 +1,109 @@
+// Package web serves Hasap's pages for people: server-rendered HTML in
+// Turkmen, Russian and English over the use cases of package app. Every
+// route is in the one table of routes below, on the standard http.ServeMux;
+// each page action has its own file and reads straight down: who asks,
+// parse, call app, render. Templates and static files are embedded.
+//
+// Every page works without JavaScript; htmx (vendored in static/, see
+// static/VENDOR.md) only saves a reload where that helps on a slow line: the
+// journal's "older" page is appended in place, and the entry form names an
+// account and the analytics it wants as soon as the account is typed. htmx
+// runs with eval, script tags, inline indicator styles and its history
+// cache (copies of pages in localStorage) off: the meta htmx-config in
+// templates/layout.html. The Content-Security-Policy allows no inline
+// script or style at all.
+//
+// Handlers never touch a store: tenant and role checks happen in app, and a
+// handler only decides how to show their answer. The package must not import
+// database/sql or a store implementation.
+package web
+
+import (
+	"log/slog"
+	"net/http"
+	"time"
+
+	"hasap/app"
+)
+
+// Options tune the web handler.
+type Options struct {
+	// Insecure is for plain-HTTP local development only (`hasap serve` on
+	// localhost): the session cookie is then named hasap_session and sent
+	// without Secure, since browsers refuse __Host- and Secure cookies over
+	// http://. Never set it for a server reached over a network.
+	Insecure bool
+	// Now is the clock, read once per request (nil: time.Now).
+	Now func() time.Time
+	// Log receives server errors (nil: slog.Default()).
+	Log *slog.Logger
+}
+
+// Limits (TigerBeetle style: a limit on everything).
+const (
+	maxBodyBytes   = 256 << 10 // a request body; the entry form at maxFormRows fits well within
+	maxFormRows    = 50        // posting rows of the entry form
+	formRowsStep   = 3         // rows the "more rows" button adds
+	journalPage    = 50        // entries per journal page
+	cardPage       = 200       // lines per account card page
+	langCookieDays = 400       // browsers cap cookie lifetimes at 400 days
+)
+
+type server struct {
+	app        *app.App
+	opts       Options
+	log        *slog.Logger
+	pages      *pages
+	assets     *assets
+	cookieName string
+}
+
+// route is one line of the routing table.
+type route struct {
+	pattern string
+	handler http.Handler
+}
+
+// Handler returns the web application over the use cases.
+func Handler(a *app.App, opts Options) http.Handler {
+	s := &server{app: a, opts: opts, log: opts.Log, pages: mustParsePages(), assets: mustLoadAssets()}
+	if s.opts.Now == nil {
+		s.opts.Now = time.Now
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	s.cookieName = s.sessionCookie("", 0).Name
+	mux := http.NewServeMux()
+	for _, r := range s.routes() {
+		mux.Handle(r.pattern, r.handler)
+	}
+	return s.middleware(mux)
+}
+
+// routes is every page of the application. user pages need a login; org
+// pages also need the right to read the organisation's books, and answer
+// 404 to anyone else, as if the organisation did not exist.
+func (s *server) routes() []route {
+	h := func(f http.HandlerFunc) http.Handler { return f }
+	return []route{
+		{"GET /static/{name}", h(s.static)},
+		{"GET /login", h(s.loginForm)},
+		{"POST /login", h(s.login)},
+		{"POST /logout", h(s.logout)},
+		{"POST /lang", h(s.setLang)},
+		{"GET /{$}", s.user(s.orgList)},
+		{"GET /o/{org}", h(s.orgSlash)},
+		{"GET /o/{org}/{$}", s.org(s.home)},
+		{"GET /o/{org}/accounts", s.org(s.accounts)},
+		{"GET /o/{org}/accounts/{code}/card", s.org(s.accountCard)},
+		{"GET /o/{org}/journal", s.org(s.journal)},
+		{"GET /o/{org}/entries/new", s.org(s.entryForm)},
+		{"POST /o/{org}/entries/new", s.org(s.entryPost)},
+		{"GET /o/{org}/entries/new/side", s.org(s.entrySide)},
+		{"GET /o/{org}/entries/{year}/{number}", s.org(s.entry)},
+		{"POST /o/{org}/entries/{year}/{number}/reverse", s.org(s.entryReverse)},
+		{"GET /o/{org}/trial-balance", s.org(s.trialBalance)},
+		{"/", h(s.notFound)},
+	}
+}

@@ -1,0 +1,119 @@
+package web
+
+import (
+	"hasap/auth"
+	"hasap/i18n"
+	"hasap/ledger"
+)
+
+// word marks text as a word of the interface and returns it. The i18n
+// catalog test finds the messages of the code by their literal arguments to
+// i18n.T and to functions that pass them on, like this one; it cannot look
+// into templates. So every word a template shows with {{.T "..."}}, and every
+// word picked from a table below, is written here once through word, and
+// TestTemplateWords keeps this list and the templates in step.
+func word(text string) string { return i18n.T("en", text) }
+
+// templateWords are the words the templates translate.
+var templateWords = []string{
+	word("Account"), word("Amount"), word("Analytics"),
+	word("Author"), word("Balance"), word("Balances on"), word("Bank accounts"),
+	word("Cash"), word("Chart of accounts"), word("Class"), word("Clear"), word("Closing Dt"),
+	word("Closing Kt"), word("Closing balance"), word("Code"), word("Credit"), word("Currency"),
+	word("Currency accounts"), word("Date"), word("Debit"), word("Description"), word("Document"),
+	word("Dt"), word("Entry"), word("Expenses"), word("Flags"), word("From"),
+	word("Go to the start page"), word("Home"), word("Journal"), word("Kind"), word("Kt"),
+	word("Log in"), word("Log out"), word("Email"), word("Password"), word("Two-factor code"),
+	word("if turned on"), word("Max amount"), word("Min amount"), word("More rows"), word("Name"),
+	word("New entry"), word("No entries match."), word("Nothing was posted to this account in the period."),
+	word("Number"), word("Older entries"), word("Opening Dt"), word("Opening Kt"), word("Opening balance"),
+	word("Organisations"), word("Post"), word("Posted"),
+	word("Quantity"), word("Result"), word("Revenue"),
+	word("Reverse"), word("Reverses entry"), word("Role"), word("Storno"), word("Sub-accounts"),
+	word("Text"), word("To"), word("Total"), word("Trial balance"), word("Turnover Dt"),
+	word("Turnover Kt"), word("Turnover"), word("Account card"), word("Later lines"),
+	word("You are not a member of any organisation yet. Ask an owner to add you."),
+	word("The books do not balance: the debit and credit totals differ."),
+	word("Corresponding account"), word("account, analytics"), word("Month"), word("Show"), word("Hash"),
+	word("Reverse or storno this entry"), word("Date of the reversal"), word("Inactive"),
+	word("Revenue and expenses by month"),
+	word("Start of the card"),
+	word("Debt of customers"), word("Debt to suppliers"),
+}
+
+// messageWords are the messages the handlers show through i18n.T with a
+// variable (renderError's callers pass literal messages).
+var messageWords = []string{
+	word("Error"), word("Not found"), word("There is no such page, or you may not see it."),
+	word("Something went wrong on the server. Please try again."),
+	word("This request came from another site and was refused."),
+}
+
+var monthShort = [12]string{
+	word("Jan"), word("Feb"), word("Mar"), word("Apr"), word("May"), word("Jun"),
+	word("Jul"), word("Aug"), word("Sep"), word("Oct"), word("Nov"), word("Dec"),
+}
+
+// MonthShort is the short name of month m (1–12).
+func (p *page) MonthShort(m int) string {
+	if m < 1 || m > 12 {
+		return itoa(m)
+	}
+	return i18n.T(p.Lang, monthShort[m-1])
+}
+
+var roleNames = map[auth.Role]string{
+	auth.Owner: word("Owner"), auth.ChiefAccountant: word("Chief accountant"), auth.Accountant: word("Accountant"),
+	auth.Clerk: word("Clerk"), auth.Auditor: word("Auditor"), auth.Viewer: word("Viewer"),
+}
+
+// RoleName is a role in the page's language.
+func (p *page) RoleName(r auth.Role) string {
+	if n, ok := roleNames[r]; ok {
+		return i18n.T(p.Lang, n)
+	}
+	return string(r)
+}
+
+var kindNames = map[ledger.AnalyticKind]string{
+	ledger.Counterparty: word("Counterparty"), ledger.Contract: word("Contract"), ledger.Item: word("Item"),
+	ledger.Warehouse: word("Warehouse"), ledger.Employee: word("Employee"), ledger.FixedAsset: word("Fixed asset"),
+	ledger.CashFlowItem: word("Cash flow item"), ledger.Project: word("Project"),
+}
+
+// KindName is an analytics catalog's name in the page's language.
+func (p *page) KindName(k ledger.AnalyticKind) string {
+	if n, ok := kindNames[k]; ok {
+		return i18n.T(p.Lang, n)
+	}
+	return string(k)
+}
+
+var accountKinds = map[ledger.Kind][2]string{
+	ledger.Active:        {word("A"), word("Active")},
+	ledger.Passive:       {word("P"), word("Passive")},
+	ledger.ActivePassive: {word("AP"), word("Active-passive")},
+}
+
+// AccKind is an account's kind, short ("АП") and in full.
+func (p *page) AccKind(k ledger.Kind) [2]string {
+	n, ok := accountKinds[k]
+	if !ok {
+		return [2]string{string(k), string(k)}
+	}
+	return [2]string{i18n.T(p.Lang, n[0]), i18n.T(p.Lang, n[1])}
+}
+
+var classNames = map[ledger.Class]string{
+	ledger.Asset: word("Asset"), ledger.Liability: word("Liability"), ledger.Equity: word("Equity"),
+	ledger.Income: word("Income"), ledger.Expense: word("Expense"), ledger.Mixed: word("Mixed"),
+	ledger.OffBalance: word("Off-balance"),
+}
+
+// ClassName is an account's class in the page's language.
+func (p *page) ClassName(c ledger.Class) string {
+	if n, ok := classNames[c]; ok {
+		return i18n.T(p.Lang, n)
+	}
+	return string(c)
+}
