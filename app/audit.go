@@ -68,10 +68,16 @@ func (a *App) Audit(ctx context.Context, actor Actor, orgCode string, beforeSeq 
 // itself, so it follows the commit: an error here means the act is done
 // but unrecorded, and is returned so that the caller knows.
 func (a *App) audit(ctx context.Context, actor Actor, org ledger.OrgID, action, detail string) error {
+	return a.appendAudit(ctx, a.auditEvent(actor, org, action, detail))
+}
+
+// auditEvent describes what actor did in org, naming the API token it
+// used, if any.
+func (a *App) auditEvent(actor Actor, org ledger.OrgID, action, detail string) auth.AuditEvent {
 	if actor.apiToken != 0 {
 		detail += fmt.Sprintf(" (API token %d)", actor.apiToken)
 	}
-	return a.appendAudit(ctx, auth.AuditEvent{Org: org, User: actor.User, Action: action, Detail: detail, IP: actor.IP})
+	return auth.AuditEvent{Org: org, Time: a.Now().UTC(), User: actor.User, Action: action, Detail: detail, IP: actor.IP}
 }
 
 func (a *App) appendAudit(ctx context.Context, e auth.AuditEvent) error {

@@ -62,14 +62,18 @@ func (a *App) ImportLedger(ctx context.Context, actor Actor, orgCode string, r i
 	if err := im.run(r, opts); err != nil {
 		return ImportStats{}, err
 	}
+	detail := fmt.Sprintf("%d entries from %d transactions, %d accounts created", im.stats.Entries, im.stats.Transactions, im.stats.AccountsCreated)
+	ev := a.auditEvent(actor, org.ID, ActImport, detail)
+	if err := p.AppendAudit(&ev); err != nil {
+		return ImportStats{}, err
+	}
 	if err := p.Commit(); err != nil {
 		return ImportStats{}, err
 	}
 	if opts.Progress != nil {
 		opts.Progress(im.lastLine, im.stats.Transactions)
 	}
-	detail := fmt.Sprintf("%d entries from %d transactions, %d accounts created", im.stats.Entries, im.stats.Transactions, im.stats.AccountsCreated)
-	return im.stats, a.audit(ctx, actor, org.ID, ActImport, detail)
+	return im.stats, nil
 }
 
 type balanceKey struct {

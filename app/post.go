@@ -17,14 +17,15 @@ func (a *App) Post(ctx context.Context, actor Actor, orgCode string, e ledger.En
 	if err != nil {
 		return ledger.Entry{}, err
 	}
-	posted, replay, err := a.post(ctx, actor, org.ID, e)
-	if err != nil || replay {
-		return posted, err
-	}
-	return posted, a.audit(ctx, actor, org.ID, ActPost, fmt.Sprintf("entry %d/%d", posted.Year, posted.Number))
+	posted, _, err := a.post(ctx, actor, org.ID, e, ActPost, func(p ledger.Entry) string {
+		return fmt.Sprintf("entry %d/%d", p.Year, p.Number)
+	})
+	return posted, err
 }
 
-func (a *App) post(ctx context.Context, actor Actor, org ledger.OrgID, e ledger.Entry) (ledger.Entry, bool, error) {
+// post posts one entry and, unless it is an idempotent replay, its audit
+// event (action, detail of the posted entry) in the same transaction.
+func (a *App) post(ctx context.Context, actor Actor, org ledger.OrgID, e ledger.Entry, action string, detail func(ledger.Entry) string) (ledger.Entry, bool, error) {
 	e.Author = actor.Name
 	p, err := a.Store.BeginPost(ctx, org, store.PostOptions{Now: a.Now})
 	if err != nil {
@@ -34,6 +35,12 @@ func (a *App) post(ctx context.Context, actor Actor, org ledger.OrgID, e ledger.
 	replay, err := p.Post(&e)
 	if err != nil {
 		return ledger.Entry{}, false, err
+	}
+	if !replay {
+		ev := a.auditEvent(actor, org, action, detail(e))
+		if err := p.AppendAudit(&ev); err != nil {
+			return ledger.Entry{}, false, err
+		}
 	}
 	if err := p.Commit(); err != nil {
 		return ledger.Entry{}, false, err
@@ -59,16 +66,15 @@ func (a *App) Reverse(ctx context.Context, actor Actor, orgCode string, year int
 		return ledger.Entry{}, err
 	}
 	r.IdemKey = fmt.Sprintf("hasap:reversal-of:%d", orig.Seq)
-	posted, replay, err := a.post(ctx, actor, org.ID, r)
-	if ledger.IsCode(err, ledger.EConflict) {
-		return ledger.Entry{}, ledger.Errorf(ledger.EConflict, "entry %d/%d was already reversed", year, number)
-	}
-	if err != nil || replay {
-		return posted, err
-	}
 	action := ActReverse
 	if storno {
 		action = ActStorno
 	}
-	return posted, a.audit(ctx, actor, org.ID, action, fmt.Sprintf("entry %d/%d reverses %d/%d", posted.Year, posted.Number, year, number))
+	posted, _, err := a.post(ctx, actor, org.ID, r, action, func(p ledger.Entry) string {
+		return fmt.Sprintf("entry %d/%d reverses %d/%d", p.Year, p.Number, year, number)
+	})
+	if ledger.IsCode(err, ledger.EConflict) {
+		return ledger.Entry{}, ledger.Errorf(ledger.EConflict, "entry %d/%d was already reversed", year, number)
+	}
+	return posted, err
 }

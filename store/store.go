@@ -200,6 +200,9 @@ type Poster interface {
 	// AddAnalytic creates a catalog entry inside the transaction, or returns
 	// the existing one with the same kind and code.
 	AddAnalytic(a *ledger.Analytic) error
+	// AppendAudit records an audit event of the same organisation in this
+	// transaction: it commits or rolls back with the entries.
+	AppendAudit(e *auth.AuditEvent) error
 	// Org returns the organisation as of the start of the transaction.
 	Org() ledger.Org
 	Commit() error

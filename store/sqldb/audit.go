@@ -22,6 +22,22 @@ const (
 // 'audit' counter, moved in the same transaction as the insert, so the log
 // is numbered 1, 2, 3... without gaps, however many append at once.
 func (db *DB) AppendAudit(ctx context.Context, e *auth.AuditEvent) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := db.appendAudit(ctx, tx, e); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("append audit: %w", err)
+	}
+	return nil
+}
+
+// appendAudit inserts the event within tx and sets its Seq and Time.
+func (db *DB) appendAudit(ctx context.Context, tx querier, e *auth.AuditEvent) error {
 	if strings.TrimSpace(e.Action) == "" {
 		return ledger.Errorf(ledger.EInvalid, "an audit event needs an action")
 	}
@@ -38,11 +54,6 @@ func (db *DB) AppendAudit(ctx context.Context, e *auth.AuditEvent) error {
 	if at.IsZero() {
 		at = nowMicro()
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
 	seq, err := db.nextCounter(ctx, tx, e.Org, "audit")
 	if err != nil {
 		return fmt.Errorf("append audit: %w", err)
@@ -50,9 +61,6 @@ func (db *DB) AppendAudit(ctx context.Context, e *auth.AuditEvent) error {
 	_, err = tx.ExecContext(ctx, db.q(`INSERT INTO audit (org_id, seq, time_us, user_id, action, detail, ip) VALUES (?, ?, ?, ?, ?, ?, ?)`),
 		int64(e.Org), seq, micros(at), int64(e.User), e.Action, e.Detail, e.IP)
 	if err != nil {
-		return fmt.Errorf("append audit: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("append audit: %w", err)
 	}
 	e.Seq, e.Time = seq, fromMicros(micros(at))

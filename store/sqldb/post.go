@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"hasap/auth"
 	"hasap/ledger"
 	"hasap/store"
 )
@@ -132,6 +133,18 @@ func (p *poster) AddAccount(a ledger.Account) error {
 	ch[a.Code] = &a
 	p.chart = ch
 	return nil
+}
+
+// AppendAudit writes an audit event in the posting transaction, so that
+// the entry and the record of who posted it commit together.
+func (p *poster) AppendAudit(e *auth.AuditEvent) error {
+	if e.Org != p.org.ID {
+		return ledger.Errorf(ledger.EInternal, "audit event of organisation %d in a posting transaction of %d", e.Org, p.org.ID)
+	}
+	if err := p.w.sync(); err != nil {
+		return err
+	}
+	return p.db.appendAudit(p.ctx, p.tx, e)
 }
 
 // AddAnalytic creates a catalog entry, or finds the one with the same kind and code.

@@ -11,6 +11,7 @@ import (
 	"hasap/auth"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/store"
 )
 
 // t0 is the identity tests' clock: a time with nanoseconds, which the store
@@ -447,5 +448,37 @@ func testAudit(t *testing.T, open func(t *testing.T) Store) {
 	}
 	if got := page(a, 3, 1); len(got) != 1 || got[0] != want[1] {
 		t.Fatalf("event 2 after the attacks: %+v, want %+v", got, want[1])
+	}
+}
+
+// testAuditInPosting: an audit event appended through a Poster commits and
+// rolls back with the entries it records.
+func testAuditInPosting(t *testing.T, open func(t *testing.T) Store) {
+	s := open(t)
+	ctx := t.Context()
+	f := newFixture(t, s, "acme")
+	entry := ledger.Entry{Date: ledger.DateOf(2025, 3, 1), Postings: []ledger.Posting{f.posting(0, 1000, 0, 0)}}
+	for _, commit := range []bool{false, true} {
+		p, err := s.BeginPost(ctx, f.org.ID, store.PostOptions{})
+		ok(t, err, "begin post")
+		e := entry
+		_, err = p.Post(&e)
+		ok(t, err, "post")
+		ev := auth.AuditEvent{Org: f.org.ID, Action: "post", Detail: "entry"}
+		ok(t, p.AppendAudit(&ev), "append audit in the posting transaction")
+		other := auth.AuditEvent{Org: f.org.ID + 1000, Action: "post"}
+		if err := p.AppendAudit(&other); err == nil {
+			t.Fatal("a posting transaction took an audit event of another organisation")
+		}
+		if commit {
+			ok(t, p.Commit(), "commit")
+		} else {
+			ok(t, p.Rollback(), "rollback")
+		}
+		got, err := s.Audit(ctx, f.org.ID, 0, 10)
+		ok(t, err, "audit")
+		if want := map[bool]int{false: 0, true: 1}[commit]; len(got) != want {
+			t.Fatalf("commit %v: %d audit events, want %d", commit, len(got), want)
+		}
 	}
 }

@@ -69,6 +69,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"Sessions", testSessions},
 		{"APITokens", testAPITokens},
 		{"Audit", testAudit},
+		{"AuditInPosting", testAuditInPosting},
 		{"ListEntries", testListEntries},
 		{"AccountCard", testAccountCard},
 	}
