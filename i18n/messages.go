@@ -17,6 +17,8 @@ package i18n
 // "12-nji setir" (6-njy, 9-njy, 10-njy ...).
 var catalog = map[string]map[string]string{
 	"ru": {
+		"account %s would be its own ancestor":                          "счёт %s оказался бы предком самого себя",
+		"parent account %s of %s does not exist":                        "родительский счёт %s для %s не существует",
 		"audit event of organisation %d in a posting transaction of %d": "событие аудита организации %d в транзакции проводок организации %d",
 		"a user needs an email address":                                 "у пользователя должен быть адрес электронной почты",
 		"a user with email %s already exists":                           "пользователь с адресом %s уже существует",
@@ -337,6 +339,8 @@ var catalog = map[string]map[string]string{
 		"You are not a member of any organisation yet. Ask an owner to add you.": "Вы пока не состоите ни в одной организации. Попросите владельца организации добавить вас.",
 	},
 	"tk": {
+		"account %s would be its own ancestor":                          "%s hasaby öz-özüniň ata hasaby bolardy",
+		"parent account %s of %s does not exist":                        "ata hasap %s (%s üçin) ýok",
 		"audit event of organisation %d in a posting transaction of %d": "gurama %d üçin audit wakasy gurama %d üçin geçiriş amalynda",
 		"a user needs an email address":                                 "ulanyjynyň elektron poçta salgysy bolmaly",
 		"a user with email %s already exists":                           "şu salgyly ulanyjy eýýäm bar: %s",

@@ -220,6 +220,9 @@ func (db *DB) PutAccount(ctx context.Context, org ledger.OrgID, a ledger.Account
 	if err != nil {
 		return err
 	}
+	if err := checkParent(ch, a); err != nil {
+		return err
+	}
 	old, exists := ch[a.Code]
 	if !exists {
 		if err := db.insertAccount(ctx, tx, org, a); err != nil {
@@ -272,4 +275,20 @@ func (db *DB) RateOn(ctx context.Context, org ledger.OrgID, currency string, dat
 	}
 	r, err := money.ParseRate(s)
 	return r, ledger.Date(day), err
+}
+
+// checkParent refuses a parent that is not in the chart, and a parent chain
+// that leads back to the account itself.
+func checkParent(ch ledger.Chart, a ledger.Account) error {
+	for code, depth := a.Parent, 0; code != ""; depth++ {
+		p, ok := ch[code]
+		switch {
+		case !ok:
+			return ledger.Errorf(ledger.EInvalid, "parent account %s of %s does not exist", code, a.Code)
+		case code == a.Code || depth > 64:
+			return ledger.Errorf(ledger.EInvalid, "account %s would be its own ancestor", a.Code)
+		}
+		code = p.Parent
+	}
+	return nil
 }

@@ -302,3 +302,18 @@ func testRates(t *testing.T, open func(t *testing.T) Store) {
 		}
 	}
 }
+
+// testAccountParents: PutAccount refuses a missing parent and a cycle.
+func testAccountParents(t *testing.T, open func(t *testing.T) Store) {
+	s := open(t)
+	ctx := t.Context()
+	f := newFixture(t, s, "acme")
+	a := ledger.Account{Code: "X1", Kind: ledger.Active, Class: ledger.Asset, Names: ledger.Names{EN: "x"}}
+	ok(t, s.PutAccount(ctx, f.org.ID, a), "put X1")
+	b := ledger.Account{Code: "X2", Parent: "X1", Kind: ledger.Active, Class: ledger.Asset, Names: ledger.Names{EN: "y"}}
+	ok(t, s.PutAccount(ctx, f.org.ID, b), "put X2 under X1")
+	a.Parent = "X2"
+	wantCode(t, s.PutAccount(ctx, f.org.ID, a), ledger.EInvalid, "X1 under its own child")
+	c := ledger.Account{Code: "X3", Parent: "nope", Kind: ledger.Active, Class: ledger.Asset, Names: ledger.Names{EN: "z"}}
+	wantCode(t, s.PutAccount(ctx, f.org.ID, c), ledger.EInvalid, "a missing parent")
+}

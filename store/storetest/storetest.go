@@ -70,6 +70,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"APITokens", testAPITokens},
 		{"Audit", testAudit},
 		{"AuditInPosting", testAuditInPosting},
+		{"AccountParents", testAccountParents},
 		{"ListEntries", testListEntries},
 		{"AccountCard", testAccountCard},
 	}
