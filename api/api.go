@@ -1,11 +1,25 @@
-// Package api serves Hasap's JSON API. For now: a health check and a
-// read-only view of an organisation's trial balance for the holder of an API
-// token of that organisation; the full /api/v1 comes with the web
-// application. Amounts are decimal strings.
+// Package api serves Hasap's JSON API, version 1, for programs: the
+// organisation of an API token, its chart of accounts, analytics catalogs,
+// entries (list, read, post, reverse), balances and the trial balance, and
+// the OpenAPI document that describes them (openapi.json, embedded).
+//
+// Every route is in the one table below, on the standard http.ServeMux;
+// each handler reads straight down: parse, call a use case of package app,
+// respond. Tenant and role checks happen in app, never here alone.
+//
+// The caller is an API token ("Authorization: Bearer hsp_..."), nothing
+// else: a browser's session cookie is not accepted, so a page of another
+// site cannot make a logged-in browser act through the API. Amounts travel
+// as decimal strings ("1150.00"), never as JSON numbers, both ways. Errors
+// are {"error": code, "message": text in the caller's language}, with the
+// status of the code in statusOf, the one table of them.
+//
+// The package must not import database/sql or a store implementation.
 package api
 
 import (
 	"encoding/json"
+	"log/slog"
 	"net"
 	"net/http"
 	"strings"
@@ -16,53 +30,116 @@ import (
 	"hasap/ledger"
 )
 
+// Limits (TigerBeetle style: a limit on everything).
+const (
+	maxBodyBytes      = 1 << 20 // a request body
+	maxAPIPostings    = 1000    // postings of one entry posted through the API
+	defaultEntryLimit = 50      // entries per page
+	maxEntryLimit     = 500
+	defaultAnalytics  = 50 // catalog entries per list
+	maxIdemKeyBytes   = 128
+	maxQueryTextBytes = 200 // a search or text filter
+)
+
+type server struct {
+	app *app.App
+	log *slog.Logger
+}
+
+// request is what every handler knows about its caller.
+type request struct {
+	actor app.Actor
+	lang  string // tk, ru or en: messages and names
+}
+
+// handler serves one authenticated route. An error it returns is written
+// as the JSON error of its code; on success it writes the response itself.
+type handler func(w http.ResponseWriter, r *http.Request, q *request) error
+
+// route is one line of the routing table.
+type route struct {
+	pattern string
+	handler http.Handler
+}
+
 // Handler returns the API's routes over the use cases.
 func Handler(a *app.App) http.Handler {
+	s := &server{app: a, log: slog.Default()}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "time": time.Now().UTC().Format(time.RFC3339)})
-	})
-	mux.HandleFunc("GET /api/v1/orgs/{org}/trial-balance", func(w http.ResponseWriter, r *http.Request) {
-		lang := r.URL.Query().Get("lang")
-		if !i18n.Valid(lang) {
-			lang = "en"
-		}
-		from, err := optDate(r.URL.Query().Get("from"))
-		if err != nil {
-			writeError(w, err, lang)
-			return
-		}
-		to, err := optDate(r.URL.Query().Get("to"))
-		if err != nil {
-			writeError(w, err, lang)
-			return
-		}
-		actor, err := authenticate(r, a)
-		if err != nil {
-			writeError(w, err, lang)
-			return
-		}
-		tb, err := a.TrialBalance(r.Context(), actor, r.PathValue("org"), from, to)
-		if err != nil {
-			writeError(w, err, lang)
-			return
-		}
-		writeJSON(w, http.StatusOK, TrialBalanceJSON(tb, lang))
-	})
+	for _, rt := range s.routes() {
+		mux.Handle(rt.pattern, rt.handler)
+	}
 	return mux
+}
+
+// routes is every endpoint. Those behind s.token need an API token; the
+// health check and the OpenAPI document are public.
+func (s *server) routes() []route {
+	const v1 = "/api/v1"
+	return []route{
+		{"GET /healthz", http.HandlerFunc(health)},
+		{"GET " + v1 + "/openapi.json", http.HandlerFunc(openAPI)},
+		{"GET " + v1 + "/orgs", s.token(s.orgs)},
+		{"GET " + v1 + "/orgs/{org}", s.token(s.org)},
+		{"GET " + v1 + "/orgs/{org}/accounts", s.token(s.accounts)},
+		{"GET " + v1 + "/orgs/{org}/analytics/{kind}", s.token(s.analytics)},
+		{"POST " + v1 + "/orgs/{org}/analytics/{kind}", s.token(s.createAnalytic)},
+		{"GET " + v1 + "/orgs/{org}/entries", s.token(s.entries)},
+		{"POST " + v1 + "/orgs/{org}/entries", s.token(s.postEntry)},
+		{"GET " + v1 + "/orgs/{org}/entries/{year}/{number}", s.token(s.entry)},
+		{"POST " + v1 + "/orgs/{org}/entries/{year}/{number}/reverse", s.token(s.reverse)},
+		{"GET " + v1 + "/orgs/{org}/balances", s.token(s.balances)},
+		{"GET " + v1 + "/orgs/{org}/trial-balance", s.token(s.trialBalance)},
+		{"/api/", http.HandlerFunc(noEndpoint)},
+	}
+}
+
+// token wraps a handler: it bounds the request body, picks the language,
+// and finds the caller from the API token, refusing anyone without one
+// before the handler reads anything.
+func (s *server) token(h handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		q := &request{lang: langOf(r)}
+		actor, err := s.authenticate(r)
+		if err == nil {
+			q.actor = actor
+			err = h(w, r, q)
+		}
+		if err != nil {
+			s.writeError(w, r, err, q.lang)
+		}
+	})
 }
 
 // authenticate finds the caller: an API token in "Authorization: Bearer
 // hsp_...", which acts in its own organisation with its user's role there.
-// Anything else is refused; the use case then checks tenant and role.
-func authenticate(r *http.Request, a *app.App) (app.Actor, error) {
-	h := r.Header.Get("Authorization")
-	token, ok := strings.CutPrefix(h, "Bearer ")
-	if !ok || token == "" {
+// Anything else, a session cookie included, is refused; the use case then
+// checks tenant and role.
+func (s *server) authenticate(r *http.Request) (app.Actor, error) {
+	scheme, token, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	token = strings.TrimSpace(token)
+	if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
 		return app.Actor{}, ledger.Errorf(ledger.EUnauthorized, "an API token is required (Authorization: Bearer ...)")
 	}
-	actor, _, err := a.AuthenticateAPI(r.Context(), strings.TrimSpace(token), clientIP(r))
+	actor, _, err := s.app.AuthenticateAPI(r.Context(), token, clientIP(r))
 	return actor, err
+}
+
+// langOf picks the language of messages and names: ?lang=, else the first
+// of Accept-Language that Hasap speaks, else English.
+func langOf(r *http.Request) string {
+	if l := r.URL.Query().Get("lang"); i18n.Valid(l) {
+		return l
+	}
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
+		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
+		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
+		if i18n.Valid(base) {
+			return base
+		}
+	}
+	return "en"
 }
 
 // clientIP is the connection's address without the port.
@@ -74,11 +151,15 @@ func clientIP(r *http.Request) string {
 	return host
 }
 
-func optDate(s string) (ledger.Date, error) {
-	if s == "" {
-		return ledger.NoDate, nil
-	}
-	return ledger.ParseDate(s)
+func health(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "time": time.Now().UTC().Format(time.RFC3339)})
+}
+
+// noEndpoint answers any other path under /api/ (and a known path with
+// another method) with a JSON 404.
+func noEndpoint(w http.ResponseWriter, r *http.Request) {
+	err := ledger.Errorf(ledger.ENotFound, "no such API endpoint: %s %s", r.Method, r.URL.Path)
+	writeJSON(w, statusOf[ledger.ENotFound], errorBody(err, langOf(r)))
 }
 
 // statusOf maps error codes to HTTP statuses, in this one table.
@@ -93,18 +174,41 @@ var statusOf = map[ledger.Code]int{
 	ledger.EInternal:     http.StatusInternalServerError,
 }
 
-func writeError(w http.ResponseWriter, err error, lang string) {
+// ErrorBody is the body of every error response.
+type ErrorBody struct {
+	Error   string `json:"error"`   // the code: invalid, not_found, conflict, ...
+	Message string `json:"message"` // for people, in the caller's language
+}
+
+func errorBody(err error, lang string) ErrorBody {
 	code := ledger.ErrorCode(err)
 	msg := i18n.Error(err, lang)
 	if code == ledger.EInternal {
-		msg = "internal error"
+		msg = i18n.T(lang, "Something went wrong on the server. Please try again.")
 	}
-	writeJSON(w, statusOf[code], map[string]string{"error": string(code), "message": msg})
+	return ErrorBody{Error: string(code), Message: msg}
 }
 
+// writeError answers with err's code and message; an internal error's
+// detail goes to the log, not to the caller.
+func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error, lang string) {
+	code := ledger.ErrorCode(err)
+	if code == ledger.EInternal || code == ledger.ETampered {
+		s.log.Error("api", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if code == ledger.EUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="hasap"`)
+	}
+	writeJSON(w, statusOf[code], errorBody(err, lang))
+}
+
+// writeJSON writes v as the response. API answers are never cached: they
+// are one organisation's books.
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(v)
 }

@@ -17,6 +17,29 @@ package i18n
 // "12-nji setir" (6-njy, 9-njy, 10-njy ...).
 var catalog = map[string]map[string]string{
 	"ru": {
+		// api: the JSON API
+		"%q is not a cursor of this list": "%q не является курсором этого списка",
+		"%s has the wrong JSON type (%s)": "у поля %s неверный тип JSON (%s)",
+		"%s is required":                  "поле %s обязательно",
+		"%s must be a string: amounts are decimal strings such as \"1150.00\", never JSON numbers": "поле %s должно быть строкой: суммы передаются десятичными строками вида \"1150.00\", а не числами JSON",
+		"%s: %q has more than %d decimals":                            "%s: в %q больше %d знаков после точки",
+		"%s: %q is not a decimal string such as \"1150.00\"":          "%s: %q — не десятичная строка вида \"1150.00\"",
+		"%s: %q is out of range":                                      "%s: %q вне допустимого диапазона",
+		"Idempotency-Key %q was already used for a different request": "ключ Idempotency-Key %q уже использован для другого запроса",
+		"entry %s/%s does not exist":                                  "операция %s/%s не существует",
+		"limit must be a whole number from 1 to %d":                   "limit должен быть целым числом от 1 до %d",
+		"no such API endpoint: %s %s":                                 "такого метода API нет: %s %s",
+		"only a contract has an owner (its counterparty)":             "владелец (контрагент) бывает только у договора",
+		"the Idempotency-Key header is required: a retry with the same key and body returns the first result": "нужен заголовок Idempotency-Key: повтор запроса с тем же ключом и телом вернёт первый результат",
+		"the Idempotency-Key header must be 1 to %d visible ASCII characters":                                 "заголовок Idempotency-Key должен состоять из 1–%d видимых символов ASCII",
+		"the cursor belongs to a query with other filters":                                                    "курсор относится к запросу с другими фильтрами",
+		"the request body is empty: send a JSON object":                                                       "тело запроса пусто: отправьте объект JSON",
+		"the request body is larger than %d bytes":                                                            "тело запроса больше %d байт",
+		"the request body is not valid JSON (at byte %d)":                                                     "тело запроса — некорректный JSON (байт %d)",
+		"the request body is not valid JSON: it ends too early":                                               "тело запроса — некорректный JSON: оно обрывается",
+		"the request body must be a single JSON object":                                                       "тело запроса должно быть одним объектом JSON",
+		"unknown field %s in the request body":                                                                "неизвестное поле %s в теле запроса",
+
 		"account %s would be its own ancestor":                          "счёт %s оказался бы предком самого себя",
 		"parent account %s of %s does not exist":                        "родительский счёт %s для %s не существует",
 		"audit event of organisation %d in a posting transaction of %d": "событие аудита организации %d в транзакции проводок организации %d",
@@ -339,6 +362,29 @@ var catalog = map[string]map[string]string{
 		"You are not a member of any organisation yet. Ask an owner to add you.": "Вы пока не состоите ни в одной организации. Попросите владельца организации добавить вас.",
 	},
 	"tk": {
+		// api: the JSON API
+		"%q is not a cursor of this list": "%q bu sanawyň kursory däl", // review: kursor
+		"%s has the wrong JSON type (%s)": "%s meýdançasynyň JSON görnüşi nädogry (%s)",
+		"%s is required":                  "%s meýdançasy hökmany",
+		"%s must be a string: amounts are decimal strings such as \"1150.00\", never JSON numbers": "%s meýdançasy setir bolmaly: möçberler JSON sanlary görnüşinde däl-de, \"1150.00\" ýaly onluk setirler görnüşinde berilýär",
+		"%s: %q has more than %d decimals":                            "%s: %q bahasynda nokatdan soňky sanlar %d sandan köp",
+		"%s: %q is not a decimal string such as \"1150.00\"":          "%s: %q \"1150.00\" ýaly onluk setir däl",
+		"%s: %q is out of range":                                      "%s: %q bahasy rugsat edilen çäkden daşarda",
+		"Idempotency-Key %q was already used for a different request": "Idempotency-Key %q açary eýýäm başga haýyş üçin ulanyldy",
+		"entry %s/%s does not exist":                                  "%s/%s amaly ýok",
+		"limit must be a whole number from 1 to %d":                   "limit 1 bilen %d aralygyndaky bitin san bolmaly",
+		"no such API endpoint: %s %s":                                 "beýle API nokady ýok: %s %s", // review: API nokady (endpoint)
+		"only a contract has an owner (its counterparty)":             "eýesi (kontragenti) diňe şertnamada bolýar",
+		"the Idempotency-Key header is required: a retry with the same key and body returns the first result": "Idempotency-Key sözbaşy hökmany: şol bir açar we beden bilen gaýtalanan haýyş ilkinji netijäni gaýtarýar", // review: sözbaşy (header), beden (body)
+		"the Idempotency-Key header must be 1 to %d visible ASCII characters":                                 "Idempotency-Key sözbaşy 1 bilen %d aralygyndaky görünýän ASCII nyşanlaryndan ybarat bolmaly",
+		"the cursor belongs to a query with other filters":                                                    "kursor başga süzgüçli soraga degişli",
+		"the request body is empty: send a JSON object":                                                       "haýyşyň bedeni boş: JSON obýektini iberiň",
+		"the request body is larger than %d bytes":                                                            "haýyşyň bedeni %d baýtdan uly",
+		"the request body is not valid JSON (at byte %d)":                                                     "haýyşyň bedeni dogry JSON däl (baýt %d)",
+		"the request body is not valid JSON: it ends too early":                                               "haýyşyň bedeni dogry JSON däl: ol wagtyndan öň gutarýar",
+		"the request body must be a single JSON object":                                                       "haýyşyň bedeni ýeke-täk JSON obýekti bolmaly",
+		"unknown field %s in the request body":                                                                "haýyşyň bedeninde näbelli meýdança: %s",
+
 		"account %s would be its own ancestor":                          "%s hasaby öz-özüniň ata hasaby bolardy",
 		"parent account %s of %s does not exist":                        "ata hasap %s (%s üçin) ýok",
 		"audit event of organisation %d in a posting transaction of %d": "gurama %d üçin audit wakasy gurama %d üçin geçiriş amalynda",

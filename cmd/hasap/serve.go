@@ -85,7 +85,7 @@ func cmdServe(e *env, args []string) error {
 		fmt.Fprintf(e.stdout, "  demo login:    %s  password: %s\n", login[0], login[1])
 	}
 	fmt.Fprintf(e.stdout, "  health:        %s/healthz\n", url)
-	fmt.Fprintf(e.stdout, "  trial balance: %s/api/v1/orgs/%s/trial-balance\n", url, demo.Code)
+	fmt.Fprintf(e.stdout, "  JSON API:      %s/api/v1/openapi.json (API tokens only)\n", url)
 	if !plainHTTP {
 		fmt.Fprintf(e.stdout, "  (session cookies are Secure: serve through HTTPS, or use --insecure-cookies=true for plain http)\n")
 	}
