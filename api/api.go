@@ -12,7 +12,7 @@
 // site cannot make a logged-in browser act through the API. Amounts travel
 // as decimal strings ("1150.00"), never as JSON numbers, both ways. Errors
 // are {"error": code, "message": text in the caller's language}, with the
-// status of the code in statusOf, the one table of them.
+// status of the code in httpx.Status, the one table of them.
 //
 // The package must not import database/sql or a store implementation.
 package api
@@ -20,13 +20,13 @@ package api
 import (
 	"encoding/json"
 	"log/slog"
-	"net"
 	"net/http"
 	"strings"
 	"time"
 
 	"hasap/app"
 	"hasap/i18n"
+	"hasap/internal/httpx"
 	"hasap/ledger"
 )
 
@@ -132,24 +132,14 @@ func langOf(r *http.Request) string {
 	if l := r.URL.Query().Get("lang"); i18n.Valid(l) {
 		return l
 	}
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-		if i18n.Valid(base) {
-			return base
-		}
+	if l, ok := httpx.AcceptLanguage(r); ok {
+		return l
 	}
 	return "en"
 }
 
-// clientIP is the connection's address without the port.
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+// clientIP is the address the connection comes from.
+func clientIP(r *http.Request) string { return httpx.ClientIP(r) }
 
 func health(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "time": time.Now().UTC().Format(time.RFC3339)})
@@ -159,19 +149,7 @@ func health(w http.ResponseWriter, r *http.Request) {
 // another method) with a JSON 404.
 func noEndpoint(w http.ResponseWriter, r *http.Request) {
 	err := ledger.Errorf(ledger.ENotFound, "no such API endpoint: %s %s", r.Method, r.URL.Path)
-	writeJSON(w, statusOf[ledger.ENotFound], errorBody(err, langOf(r)))
-}
-
-// statusOf maps error codes to HTTP statuses, in this one table.
-var statusOf = map[ledger.Code]int{
-	ledger.EInvalid:      http.StatusUnprocessableEntity,
-	ledger.ENotFound:     http.StatusNotFound,
-	ledger.EConflict:     http.StatusConflict,
-	ledger.ELocked:       http.StatusConflict,
-	ledger.EForbidden:    http.StatusForbidden,
-	ledger.EUnauthorized: http.StatusUnauthorized,
-	ledger.ETampered:     http.StatusInternalServerError,
-	ledger.EInternal:     http.StatusInternalServerError,
+	writeJSON(w, httpx.Status(ledger.ENotFound), errorBody(err, langOf(r)))
 }
 
 // ErrorBody is the body of every error response.
@@ -199,7 +177,7 @@ func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error, l
 	if code == ledger.EUnauthorized {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="hasap"`)
 	}
-	writeJSON(w, statusOf[code], errorBody(err, lang))
+	writeJSON(w, httpx.Status(code), errorBody(err, lang))
 }
 
 // writeJSON writes v as the response. API answers are never cached: they

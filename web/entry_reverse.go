@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"hasap/i18n"
+	"hasap/internal/httpx"
 	"hasap/ledger"
 )
 
@@ -36,5 +37,5 @@ func (s *server) entryReverse(w http.ResponseWriter, r *http.Request, q *request
 		s.fail(w, r, q, err)
 		return
 	}
-	s.showEntry(w, r, q, year, number, statusOf[code], i18n.Error(err, q.lang), dateText)
+	s.showEntry(w, r, q, year, number, httpx.Status(code), i18n.Error(err, q.lang), dateText)
 }

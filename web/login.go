@@ -6,6 +6,7 @@ import (
 
 	"hasap/auth"
 	"hasap/i18n"
+	"hasap/internal/httpx"
 	"hasap/ledger"
 )
 
@@ -20,7 +21,7 @@ func (s *server) login(w http.ResponseWriter, r *http.Request) {
 	email, next := r.PostForm.Get("email"), localPath(r.PostForm.Get("next"))
 	token, u, err := s.app.Login(r.Context(), email, r.PostForm.Get("password"), r.PostForm.Get("code"), clientIP(r), q.token)
 	if err != nil {
-		status := statusOf[ledger.ErrorCode(err)]
+		status := httpx.Status(ledger.ErrorCode(err))
 		msg := i18n.Error(err, q.lang)
 		if status >= 500 {
 			s.log.Error("login", "err", err)

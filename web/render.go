@@ -16,6 +16,7 @@ import (
 	"hasap/app"
 	"hasap/auth"
 	"hasap/i18n"
+	"hasap/internal/httpx"
 	"hasap/ledger"
 	"hasap/money"
 )
@@ -257,18 +258,6 @@ func (s *server) notFoundPage(w http.ResponseWriter, r *http.Request, q *request
 		Message: i18n.T(q.lang, "There is no such page, or you may not see it.")})
 }
 
-// statusOf maps error codes to HTTP statuses, in this one table.
-var statusOf = map[ledger.Code]int{
-	ledger.EInvalid:      http.StatusUnprocessableEntity,
-	ledger.ENotFound:     http.StatusNotFound,
-	ledger.EConflict:     http.StatusConflict,
-	ledger.ELocked:       http.StatusConflict,
-	ledger.EForbidden:    http.StatusForbidden,
-	ledger.EUnauthorized: http.StatusUnauthorized,
-	ledger.ETampered:     http.StatusInternalServerError,
-	ledger.EInternal:     http.StatusInternalServerError,
-}
-
 // fail shows err to the user in their language: a login for an expired
 // session, 404 for anything not found, the message for a rule broken, and
 // a generic page (the detail goes to the log) for anything unexpected.
@@ -282,7 +271,7 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, q *request, err er
 		s.notFoundPage(w, r, q)
 		return
 	}
-	status := statusOf[code]
+	status := httpx.Status(code)
 	msg := i18n.Error(err, q.lang)
 	if status >= 500 {
 		s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)

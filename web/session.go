@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net"
 	"net/http"
 	"net/url"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"hasap/app"
 	"hasap/auth"
 	"hasap/i18n"
+	"hasap/internal/httpx"
 	"hasap/ledger"
 )
 
@@ -53,25 +53,14 @@ func langOf(r *http.Request) string {
 	if c, err := r.Cookie(langCookie); err == nil && i18n.Valid(c.Value) {
 		return c.Value
 	}
-	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
-		tag, _, _ := strings.Cut(strings.TrimSpace(part), ";")
-		base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-		if i18n.Valid(base) {
-			return base
-		}
+	if l, ok := httpx.AcceptLanguage(r); ok {
+		return l
 	}
 	return "tk"
 }
 
-// clientIP is the address the connection comes from (a reverse proxy's own
-// address when behind one; see the report on X-Forwarded-For).
-func clientIP(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
-}
+// clientIP is the address the connection comes from.
+func clientIP(r *http.Request) string { return httpx.ClientIP(r) }
 
 // newRequest reads the request's time, language and session, if any. An
 // absent, unknown or expired session leaves the actor anonymous.
