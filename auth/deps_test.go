@@ -1,15 +1,13 @@
 package auth
 
 import (
-	"go/parser"
-	"go/token"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"strings"
 	"testing"
+
+	"hasap/internal/archtest"
 )
 
 // TestDependencies keeps the package doc's promise: no database, no store,
@@ -48,25 +46,12 @@ func TestDependencies(t *testing.T) {
 
 // TestNetHTTPOnlyInCookie: net/http is here for http.Cookie alone.
 func TestNetHTTPOnlyInCookie(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") || name == "cookie.go" {
+	for name, paths := range archtest.Imports(t) {
+		if name == "cookie.go" {
 			continue
 		}
-		src, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f, err := parser.ParseFile(fset, name, src, parser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, imp := range f.Imports {
-			if p, _ := strconv.Unquote(imp.Path.Value); p == "net/http" || strings.HasPrefix(p, "net/http/") {
+		for _, p := range paths {
+			if p == "net/http" || strings.HasPrefix(p, "net/http/") {
 				t.Errorf("%s imports %s; only cookie.go may", name, p)
 			}
 		}

@@ -3,13 +3,11 @@ package money
 import (
 	"encoding/json"
 	"errors"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"hasap/internal/archtest"
 )
 
 func TestCurrencyTable(t *testing.T) {
@@ -172,21 +170,8 @@ func TestMoneyJSON(t *testing.T) {
 // TestImportsStandardLibraryOnly keeps the package free of stores, SQL, HTTP
 // and third-party code, as the package doc promises.
 func TestImportsStandardLibraryOnly(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, imp := range f.Imports {
-			path, _ := strconv.Unquote(imp.Path.Value)
+	for name, paths := range archtest.Imports(t) {
+		for _, path := range paths {
 			first, _, _ := strings.Cut(path, "/")
 			if strings.Contains(first, ".") || first == "hasap" || path == "database/sql" || strings.HasPrefix(path, "net") || path == "os" {
 				t.Errorf("%s imports %q", name, path)

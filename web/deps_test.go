@@ -1,35 +1,20 @@
 package web
 
 import (
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
+
+	"hasap/internal/archtest"
 )
 
 // TestHandlersNeverTouchAStore: the pages go through the use cases of
 // package app; no file of the package (tests aside) imports SQL or a store
 // implementation. (hasap/store itself is allowed for its filter types.)
 func TestHandlersNeverTouchAStore(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.ImportsOnly)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, im := range f.Imports {
-			path, _ := strconv.Unquote(im.Path.Value)
+	for name, paths := range archtest.Imports(t) {
+		for _, path := range paths {
 			if path == "database/sql" || strings.HasPrefix(path, "database/sql/") || strings.HasPrefix(path, "hasap/store/") {
-				t.Errorf("%s imports %s: pages reach the books only through package app", name, path)
+				t.Errorf("%s imports %s: the pages reaches the books only through package app", name, path)
 			}
 		}
 	}
