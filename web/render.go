@@ -187,6 +187,11 @@ func (p *page) EntryURL(year int, number int64) string {
 // again when they are used).
 func (p *page) CanPost() bool { return p.Role.Can(auth.PostEntries) }
 
+// Can reports whether the user's role grants the permission named (an
+// auth.Permission such as "verify_books"); the layout shows a menu item
+// only to those who may use it, and app checks again on every action.
+func (p *page) Can(perm string) bool { return p.Role.Can(auth.Permission(perm)) }
+
 // Langs lists the languages for the switcher, in their own names.
 func (p *page) Langs() []langChoice {
 	return []langChoice{{"tk", "Türkmençe", p.Lang == "tk"}, {"ru", "Русский", p.Lang == "ru"}, {"en", "English", p.Lang == "en"}}

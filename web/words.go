@@ -38,6 +38,7 @@ var templateWords = []string{
 	word("Reverse or storno this entry"), word("Date of the reversal"), word("Inactive"),
 	word("Revenue and expenses by month"),
 	word("Start of the card"),
+	word("Catalogs"), word("Import"), word("Lock date and verification"), word("Audit log"), word("Members"),
 	word("Debt of customers"), word("Debt to suppliers"),
 }
 
