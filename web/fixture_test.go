@@ -32,7 +32,12 @@ const (
 	demoOwner  = "owner@demo.example"
 	demoViewer = "viewer@demo.example"
 	acmeUser   = "book@acme.example"
-	password   = "correct horse battery staple 42"
+
+	demoChief      = "chief@demo.example"
+	demoAccountant = "accountant@demo.example"
+	demoClerk      = "clerk@demo.example"
+	demoAuditor    = "auditor@demo.example"
+	password       = "correct horse battery staple 42"
 )
 
 // now is the frozen clock of app and pages.
@@ -96,6 +101,11 @@ func build() (*fixture, error) {
 		{demoOwner, "ru", demo.Code, auth.Owner},
 		{demoViewer, "tk", demo.Code, auth.Viewer},
 		{acmeUser, "en", acme, auth.Accountant},
+		// one user for each other role, for the access matrix
+		{demoChief, "ru", demo.Code, auth.ChiefAccountant},
+		{demoAccountant, "ru", demo.Code, auth.Accountant},
+		{demoClerk, "tk", demo.Code, auth.Clerk},
+		{demoAuditor, "en", demo.Code, auth.Auditor},
 	} {
 		if _, err := a.CreateUser(ctx, app.System, u.email, "Test "+u.lang, password, u.lang); err != nil {
 			return nil, err
