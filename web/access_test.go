@@ -1,0 +1,168 @@
+package web_test
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing"
+
+	"hasap/auth"
+	"hasap/demo"
+	"hasap/web"
+)
+
+// Who a route is for, beyond the permissions of auth.
+const (
+	public   auth.Permission = "public"    // anyone, logged in or not
+	loggedIn auth.Permission = "logged-in" // any user, no organisation involved
+)
+
+// access is one row of the access matrix: a route of web.routes, an
+// address that exercises it ({org} is replaced by the organisation's
+// code), the permission it needs, and for POST a form that the action
+// would accept from a user who has the permission.
+type access struct {
+	pattern string
+	path    string
+	perm    auth.Permission
+	form    url.Values
+}
+
+// accessMatrix has one row for every route of the web application;
+// TestAccessMatrixCoversEveryRoute keeps it so.
+var accessMatrix = []access{
+	{pattern: "GET /static/{name}", perm: public},
+	{pattern: "GET /login", perm: public},
+	{pattern: "POST /login", perm: public},
+	{pattern: "POST /logout", perm: public},
+	{pattern: "POST /lang", perm: public},
+	{pattern: "/", perm: public},
+	{pattern: "GET /{$}", path: "/", perm: loggedIn},
+	{pattern: "GET /o/{org}", path: "/o/{org}", perm: public}, // a redirect to /o/{org}/, which is checked
+	{pattern: "GET /o/{org}/{$}", path: "/o/{org}/", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/accounts", path: "/o/{org}/accounts", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/accounts/{code}/card", path: "/o/{org}/accounts/51/card", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/journal", path: "/o/{org}/journal?text=a", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/entries/new", path: "/o/{org}/entries/new", perm: auth.PostEntries},
+	{pattern: "POST /o/{org}/entries/new", path: "/o/{org}/entries/new", perm: auth.PostEntries,
+		form: entryForm("2025-12-30", "matrix", "matrix-key-1", [9]string{"50", "", "", "", "51", "", "", "", "1.00"})},
+	{pattern: "GET /o/{org}/entries/new/side", path: "/o/{org}/entries/new/side?side=dt&row=0&dt0=62.01", perm: auth.ReadBooks}, // a hint from the chart
+	{pattern: "GET /o/{org}/entries/{year}/{number}", path: "/o/{org}/entries/2025/1", perm: auth.ReadBooks},
+	{pattern: "POST /o/{org}/entries/{year}/{number}/reverse", path: "/o/{org}/entries/2025/1/reverse", perm: auth.PostEntries,
+		form: url.Values{"date": {"2025-12-31"}}},
+	{pattern: "GET /o/{org}/trial-balance", path: "/o/{org}/trial-balance", perm: auth.ReadBooks},
+}
+
+// roleUsers are the fixture's users of the demo organisation, one a role.
+var roleUsers = []struct {
+	email string
+	role  auth.Role
+}{
+	{demoOwner, auth.Owner}, {demoChief, auth.ChiefAccountant}, {demoAccountant, auth.Accountant},
+	{demoClerk, auth.Clerk}, {demoAuditor, auth.Auditor}, {demoViewer, auth.Viewer},
+}
+
+func TestAccessMatrixCoversEveryRoute(t *testing.T) {
+	var rows []string
+	for _, a := range accessMatrix {
+		if slices.Contains(rows, a.pattern) {
+			t.Errorf("route %q has two rows in accessMatrix", a.pattern)
+		}
+		rows = append(rows, a.pattern)
+	}
+	routes := web.RoutePatterns()
+	for _, p := range routes {
+		if !slices.Contains(rows, p) {
+			t.Errorf("route %q has no row in accessMatrix: say who may use it", p)
+		}
+	}
+	for _, p := range rows {
+		if !slices.Contains(routes, p) {
+			t.Errorf("accessMatrix row %q is not a route any more", p)
+		}
+	}
+}
+
+// TestAccessMatrix tries every organisation route as every kind of caller:
+// nobody logged in (sent to the login page), a user of another
+// organisation (404, as if the organisation did not exist), and each role
+// of the organisation (refused with 403 or 404 without the permission; the
+// page for GET with it). POSTs that a role may make are not sent here:
+// the pages' own tests make them. No response to an outsider shows
+// anything of the organisation, and no response to a member shows anything
+// of another tenant.
+func TestAccessMatrix(t *testing.T) {
+	f := books(t)
+	const demoName = "Ak Ýol Söwda" // the demo organisation's name, as pages show it
+	clients := map[string]*client{}
+	for _, u := range roleUsers {
+		clients[u.email] = f.login(t, u.email, "en")
+	}
+	outsider := f.login(t, acmeUser, "en")
+	anon := f.anonymous(t, "en")
+
+	for _, a := range accessMatrix {
+		if a.perm == public {
+			continue
+		}
+		method, _, _ := strings.Cut(a.pattern, " ")
+		t.Run(a.pattern, func(t *testing.T) {
+			send := func(c *client, org string) (*http.Response, string) {
+				c.t = t
+				path := strings.ReplaceAll(a.path, "{org}", org)
+				if method == http.MethodPost {
+					return c.post(path, a.form, nil)
+				}
+				return c.get(path)
+			}
+
+			// Nobody logged in: the login page, and nothing else.
+			res, body := send(anon, demo.Code)
+			if res.StatusCode != http.StatusSeeOther || !strings.HasPrefix(res.Header.Get("Location"), "/login") {
+				t.Errorf("anonymous: %d %q, want 303 to /login", res.StatusCode, res.Header.Get("Location"))
+			}
+			if strings.Contains(body, demoName) {
+				t.Errorf("anonymous: the response names the organisation")
+			}
+			if a.perm == loggedIn {
+				return
+			}
+
+			// A user of another tenant, and a member asking for another
+			// tenant's organisation: 404 and nothing of it.
+			res, body = send(outsider, demo.Code)
+			if res.StatusCode != http.StatusNotFound {
+				t.Errorf("user of another organisation: status %d, want 404", res.StatusCode)
+			}
+			if strings.Contains(body, demoName) {
+				t.Errorf("user of another organisation: the response names the organisation")
+			}
+			res, body = send(clients[demoOwner], acme)
+			if res.StatusCode != http.StatusNotFound {
+				t.Errorf("owner of demo asking for acme: status %d, want 404", res.StatusCode)
+			}
+			if strings.Contains(body, acmeName) || strings.Contains(body, "Gök Bazar") {
+				t.Errorf("owner of demo asking for acme: the response shows acme's data")
+			}
+
+			// Each role of the organisation.
+			for _, u := range roleUsers {
+				allowed := u.role.Can(a.perm)
+				if allowed && method == http.MethodPost {
+					continue
+				}
+				res, body := send(clients[u.email], demo.Code)
+				switch {
+				case !allowed && res.StatusCode != http.StatusForbidden && res.StatusCode != http.StatusNotFound:
+					t.Errorf("%s without %s: status %d, want 403 or 404", u.role, a.perm, res.StatusCode)
+				case allowed && res.StatusCode != http.StatusOK:
+					t.Errorf("%s with %s: status %d, want 200", u.role, a.perm, res.StatusCode)
+				}
+				if strings.Contains(body, acmeName) || strings.Contains(body, "Gök Bazar") {
+					t.Errorf("%s: a demo page shows acme's data", u.role)
+				}
+			}
+		})
+	}
+}
