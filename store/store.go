@@ -39,12 +39,23 @@ type Store interface {
 	Orgs(ctx context.Context) ([]ledger.Org, error)
 	// SetLockDate moves the lock date (ledger.NoDate clears it).
 	SetLockDate(ctx context.Context, org ledger.OrgID, date ledger.Date) error
+	// SetRequireTOTP sets Org.RequireTOTP (ENotFound for no such
+	// organisation).
+	SetRequireTOTP(ctx context.Context, org ledger.OrgID, on bool) error
 
 	// Chart returns the organisation's accounts.
 	Chart(ctx context.Context, org ledger.OrgID) (ledger.Chart, error)
 	// PutAccount inserts an account, or updates one that has no postings; an
 	// account with postings can only be renamed or (de)activated.
 	PutAccount(ctx context.Context, org ledger.OrgID, a ledger.Account) error
+	// AccountInUse reports whether the account (the exact code) has
+	// postings on any date. It reads the totals by their key, never the
+	// postings.
+	AccountInUse(ctx context.Context, org ledger.OrgID, code ledger.AccountCode) (bool, error)
+	// RenameAccount gives an account without postings a new code, and its
+	// sub-accounts the new code as their parent. ENotFound when there is no
+	// account old; EConflict when it has postings or code to is taken.
+	RenameAccount(ctx context.Context, org ledger.OrgID, old, to ledger.AccountCode) error
 
 	// CreateAnalytic adds an entry to a catalog and sets its ID; a duplicate
 	// kind and code is EConflict.
@@ -56,6 +67,13 @@ type Store interface {
 	Analytics(ctx context.Context, org ledger.OrgID, kind ledger.AnalyticKind, search string, limit int) ([]ledger.Analytic, error)
 	// AnalyticsByID returns the catalog entries with the given ids.
 	AnalyticsByID(ctx context.Context, org ledger.OrgID, ids []ledger.AnalyticID) (map[ledger.AnalyticID]ledger.Analytic, error)
+	// UpdateAnalytic changes the names of the catalog entry a.ID; its kind,
+	// code and owner stay. ENotFound when org has no entry a.ID of kind
+	// a.Kind.
+	UpdateAnalytic(ctx context.Context, org ledger.OrgID, a ledger.Analytic) error
+	// AnalyticCounts returns the number of entries of each catalog that has
+	// any.
+	AnalyticCounts(ctx context.Context, org ledger.OrgID) (map[ledger.AnalyticKind]int, error)
 
 	// PutRate records the rate of a currency to the base currency on a date.
 	PutRate(ctx context.Context, org ledger.OrgID, currency string, date ledger.Date, rate money.Rate) error
@@ -266,4 +284,16 @@ type Identity interface {
 	// beforeSeq (0: from the newest), at most limit (0 for
 	// DefaultAuditLimit, at most MaxAuditLimit).
 	Audit(ctx context.Context, org ledger.OrgID, beforeSeq int64, limit int) ([]auth.AuditEvent, error)
+	// AuditWhere lists an organisation's events as Audit does, only those
+	// of f.Action and f.User when they are set.
+	AuditWhere(ctx context.Context, org ledger.OrgID, f AuditFilter) ([]auth.AuditEvent, error)
+}
+
+// AuditFilter selects events of an organisation's audit log for AuditWhere.
+// The zero value of a field means "no condition".
+type AuditFilter struct {
+	BeforeSeq int64       // only events with Seq below it
+	Limit     int         // 0 for DefaultAuditLimit, at most MaxAuditLimit
+	Action    string      // only events of this action
+	User      auth.UserID // only events of this user
 }

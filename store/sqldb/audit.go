@@ -69,12 +69,29 @@ func (db *DB) appendAudit(ctx context.Context, tx querier, e *auth.AuditEvent) e
 
 // Audit lists an organisation's events, newest first.
 func (db *DB) Audit(ctx context.Context, org ledger.OrgID, beforeSeq int64, limit int) ([]auth.AuditEvent, error) {
+	return db.AuditWhere(ctx, org, store.AuditFilter{BeforeSeq: beforeSeq, Limit: limit})
+}
+
+// AuditWhere lists an organisation's events of an action or a user, newest
+// first. The indexes on (org_id, action, seq) and (org_id, user_id, seq)
+// make either condition a range read, however long the log.
+func (db *DB) AuditWhere(ctx context.Context, org ledger.OrgID, f store.AuditFilter) ([]auth.AuditEvent, error) {
+	beforeSeq := f.BeforeSeq
 	if beforeSeq <= 0 {
 		beforeSeq = math.MaxInt64
 	}
-	limit = clampLimit(limit, store.DefaultAuditLimit, store.MaxAuditLimit)
-	rows, err := db.r.QueryContext(ctx, db.q(`SELECT seq, time_us, user_id, action, detail, ip FROM audit
-		WHERE org_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`), int64(org), beforeSeq, limit)
+	limit := clampLimit(f.Limit, store.DefaultAuditLimit, store.MaxAuditLimit)
+	query := `SELECT seq, time_us, user_id, action, detail, ip FROM audit WHERE org_id = ? AND seq < ?`
+	args := []any{int64(org), beforeSeq}
+	if f.Action != "" {
+		query += ` AND action = ?`
+		args = append(args, f.Action)
+	}
+	if f.User != 0 {
+		query += ` AND user_id = ?`
+		args = append(args, int64(f.User))
+	}
+	rows, err := db.r.QueryContext(ctx, db.q(query+` ORDER BY seq DESC LIMIT ?`), append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("audit: %w", err)
 	}

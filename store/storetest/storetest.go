@@ -70,9 +70,11 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"APITokens", testAPITokens},
 		{"Audit", testAudit},
 		{"AuditInPosting", testAuditInPosting},
+		{"AuditWhere", testAuditWhere},
 		{"AccountParents", testAccountParents},
 		{"ListEntries", testListEntries},
 		{"AccountCard", testAccountCard},
+		{"RequireTOTP", testRequireTOTP},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
