@@ -44,6 +44,9 @@ type Org struct {
 	Chart    string         // the built-in chart it started from: cis, ifrs, empty, csv
 	LockDate Date           // nothing may be posted on or before it; NoDate for none
 	Created  time.Time
+	// RequireTOTP: the organisation's owners must use two-factor
+	// authentication; app refuses an owner who has it off.
+	RequireTOTP bool
 }
 
 // Side is one side (debit or credit) of a posting.

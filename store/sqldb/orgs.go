@@ -11,7 +11,7 @@ import (
 	"hasap/money"
 )
 
-const orgColumns = `id, code, name, currency, chart, lock_date, created_us`
+const orgColumns = `id, code, name, currency, chart, lock_date, created_us, require_totp`
 
 // CreateOrg stores a new organisation with its chart.
 func (db *DB) CreateOrg(ctx context.Context, org *ledger.Org, accounts []ledger.Account) error {
@@ -41,8 +41,8 @@ func (db *DB) CreateOrg(ctx context.Context, org *ledger.Org, accounts []ledger.
 	if org.LockDate != ledger.NoDate {
 		lock = int64(org.LockDate)
 	}
-	err = tx.QueryRowContext(ctx, db.q(`INSERT INTO orgs (code, name, currency, chart, lock_date, created_us) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`),
-		org.Code, org.Name, org.Currency.Code, org.Chart, lock, org.Created.UnixMicro()).Scan(&org.ID)
+	err = tx.QueryRowContext(ctx, db.q(`INSERT INTO orgs (code, name, currency, chart, lock_date, created_us, require_totp) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		org.Code, org.Name, org.Currency.Code, org.Chart, lock, org.Created.UnixMicro(), boolInt(org.RequireTOTP)).Scan(&org.ID)
 	if err != nil {
 		if db.d.IsUnique(err) {
 			return ledger.Errorf(ledger.EConflict, "organisation %s already exists", org.Code)
@@ -99,10 +99,11 @@ func scanOrg(row interface{ Scan(...any) error }) (ledger.Org, error) {
 	var o ledger.Org
 	var cur string
 	var lock sql.NullInt64
-	var created int64
-	if err := row.Scan(&o.ID, &o.Code, &o.Name, &cur, &o.Chart, &lock, &created); err != nil {
+	var created, requireTOTP int64
+	if err := row.Scan(&o.ID, &o.Code, &o.Name, &cur, &o.Chart, &lock, &created, &requireTOTP); err != nil {
 		return o, err
 	}
+	o.RequireTOTP = requireTOTP != 0
 	c, err := money.Lookup(cur)
 	if err != nil {
 		return o, err
@@ -166,6 +167,13 @@ func (db *DB) SetLockDate(ctx context.Context, org ledger.OrgID, date ledger.Dat
 		return err
 	}
 	return tx.Commit()
+}
+
+// SetRequireTOTP sets whether the organisation's owners must use
+// two-factor authentication.
+func (db *DB) SetRequireTOTP(ctx context.Context, org ledger.OrgID, on bool) error {
+	res, err := db.w.ExecContext(ctx, db.q(`UPDATE orgs SET require_totp = ? WHERE id = ?`), boolInt(on), org)
+	return affected(res, err, "organisation %d does not exist", org)
 }
 
 const accountColumns = `code, parent, name_tk, name_ru, name_en, kind, class, is_currency, is_quantity, is_group, inactive, analytics`
