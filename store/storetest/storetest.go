@@ -74,6 +74,10 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"AccountParents", testAccountParents},
 		{"ListEntries", testListEntries},
 		{"AccountCard", testAccountCard},
+		{"AccountInUse", testAccountInUse},
+		{"RenameAccount", testRenameAccount},
+		{"UpdateAnalytic", testUpdateAnalytic},
+		{"AnalyticCounts", testAnalyticCounts},
 		{"RequireTOTP", testRequireTOTP},
 	}
 	for _, tc := range tests {
