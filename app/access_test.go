@@ -242,6 +242,54 @@ func useCases() []useCase {
 			}
 			return w.a.DeleteAPIToken(ctx, x, "a", ts[len(ts)-1].ID)
 		}},
+		// The members page (app/members.go).
+		{name: "MembersToManage", ok: []string{"owner"}, credential: true, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.MembersToManage(ctx, x, "a")
+			return err
+		}},
+		{name: "AddNewMember", ok: []string{"owner"}, credential: true, run: func(ctx context.Context, w *world, x app.Actor) error {
+			if err := w.a.RemoveMember(ctx, app.System, "a", email("victim")); err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			err := w.a.AddNewMember(ctx, x, "a", email("victim"), auth.Viewer)
+			if err != nil {
+				if err := w.a.AddMember(ctx, app.System, "a", email("victim"), auth.Viewer); err != nil {
+					return fmt.Errorf("cleanup: %w", err)
+				}
+			}
+			return err
+		}},
+		{name: "CreateMember", ok: []string{"owner"}, credential: true, run: func(ctx context.Context, w *world, x app.Actor) error {
+			who := fmt.Sprint("member", w.next())
+			_, err := w.a.CreateMember(ctx, x, "a", email(who), who, "ru", auth.Viewer)
+			return err
+		}},
+		{name: "SetRole", ok: []string{"owner"}, credential: true, run: func(ctx context.Context, w *world, x app.Actor) error {
+			return w.a.SetRole(ctx, x, "a", victimID(ctx, w), auth.Roles[1+w.next()%(len(auth.Roles)-1)])
+		}},
+		{name: "RemoveMemberID", ok: []string{"owner"}, credential: true, run: func(ctx context.Context, w *world, x app.Actor) error {
+			if err := w.a.AddMember(ctx, app.System, "a", email("victim"), auth.Viewer); err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			err := w.a.RemoveMemberID(ctx, x, "a", victimID(ctx, w))
+			if err := w.a.AddMember(ctx, app.System, "a", email("victim"), auth.Viewer); err != nil {
+				return fmt.Errorf("cleanup: %w", err)
+			}
+			return err
+		}},
+		{name: "ResetMemberPassword", ok: []string{"owner"}, credential: true, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.ResetMemberPassword(ctx, x, "a", victimID(ctx, w))
+			return err
+		}},
+		{name: "SetRequireTOTP", ok: []string{}, credential: true,
+			except: map[string]ledger.Code{"owner": ledger.EConflict}, // the owner has no two-factor: it would lock them out
+			run: func(ctx context.Context, w *world, x app.Actor) error {
+				err := w.a.SetRequireTOTP(ctx, x, "a", true)
+				if err := w.a.SetRequireTOTP(ctx, app.System, "a", false); err != nil {
+					return fmt.Errorf("cleanup: %w", err)
+				}
+				return err
+			}},
 		// Not scoped by an organisation.
 		{name: "CreateUser", ok: []string{"owner"}, credential: true, except: map[string]ledger.Code{"foreign": "", "token_b": ledger.EForbidden},
 			run: func(ctx context.Context, w *world, x app.Actor) error {
@@ -264,6 +312,17 @@ func useCases() []useCase {
 				return err
 			}},
 	}
+}
+
+// victimID is the user id of the victim, a viewer of a.
+func victimID(ctx context.Context, w *world) auth.UserID {
+	ms, _ := w.a.Members(ctx, app.System, "a")
+	for _, m := range ms {
+		if m.User.Email == email("victim") {
+			return m.User.ID
+		}
+	}
+	return 0
 }
 
 // TestAccessMatrix runs every use case as every kind of actor and checks

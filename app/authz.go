@@ -60,7 +60,10 @@ func errLogIn() error {
 // grants p. System is allowed everything, as an owner. A user who is not a
 // member (and an API token of another organisation) gets ENotFound, the
 // same error as for an organisation that does not exist; a member whose
-// role lacks p gets EForbidden; an anonymous actor EUnauthorized.
+// role lacks p gets EForbidden; an anonymous actor EUnauthorized. In an
+// organisation that requires owners to use two-factor authentication, an
+// owner who has it off gets EForbidden for everything there (NeedsTOTP):
+// turning it on is a use case of the user, not of the organisation.
 func (a *App) Authorize(ctx context.Context, actor Actor, orgCode string, p auth.Permission) (ledger.Org, auth.Role, error) {
 	if !actor.system && actor.User == 0 {
 		return ledger.Org{}, "", errLogIn()
@@ -84,6 +87,11 @@ func (a *App) Authorize(ctx context.Context, actor Actor, orgCode string, p auth
 	}
 	if err != nil {
 		return ledger.Org{}, "", fmt.Errorf("authorize: %w", err)
+	}
+	if org.RequireTOTP && m.Role == auth.Owner {
+		if err := a.checkOwnerTOTP(ctx, actor.User); err != nil {
+			return ledger.Org{}, "", err
+		}
 	}
 	if !m.Role.Can(p) {
 		return ledger.Org{}, "", ledger.Errorf(ledger.EForbidden, "your role in %s does not allow this", org.Code)

@@ -33,6 +33,7 @@ type OrgRole struct {
 type Member struct {
 	User auth.User
 	Role auth.Role
+	TOTP bool // two-factor authentication is on
 }
 
 // publicUser blanks u's secrets, for returning a user out of this package.
@@ -261,7 +262,7 @@ func (a *App) Members(ctx context.Context, actor Actor, orgCode string) ([]Membe
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Member{User: publicUser(u), Role: m.Role})
+		out = append(out, Member{User: publicUser(u), Role: m.Role, TOTP: u.TOTPSecret != ""})
 	}
 	slices.SortFunc(out, func(x, y Member) int { return strings.Compare(x.User.Email, y.User.Email) })
 	return out, nil
@@ -676,7 +677,8 @@ func (a *App) EnableTOTP(ctx context.Context, actor Actor, secret, code string) 
 
 // DisableTOTP turns two-factor authentication off for the actor, who
 // proves with a current code that it is they (a stolen session alone cannot
-// turn it off). It logs them out everywhere.
+// turn it off). It logs them out everywhere. An owner of an organisation
+// that requires two-factor authentication cannot turn it off.
 func (a *App) DisableTOTP(ctx context.Context, actor Actor, code string) error {
 	u, err := a.actingUser(ctx, actor)
 	if err != nil {
@@ -684,6 +686,9 @@ func (a *App) DisableTOTP(ctx context.Context, actor Actor, code string) error {
 	}
 	if u.TOTPSecret == "" {
 		return ledger.Errorf(ledger.EConflict, "two-factor authentication is already off")
+	}
+	if err := a.keepTOTP(ctx, u.ID); err != nil {
+		return err
 	}
 	a.totpMu.Lock()
 	defer a.totpMu.Unlock()
