@@ -208,6 +208,14 @@ func useCases() []useCase {
 			_, err := w.a.Audit(ctx, x, "a", 0, 10)
 			return err
 		}},
+		{name: "Control", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.Control(ctx, x, "a")
+			return err
+		}},
+		{name: "AuditLog", ok: []string{"owner", "auditor"}, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.AuditLog(ctx, x, "a", app.AuditQuery{Action: app.ActPost, Email: email("owner")})
+			return err
+		}},
 		{name: "Members", ok: []string{"owner", "auditor"}, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.Members(ctx, x, "a")
 			return err

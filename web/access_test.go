@@ -52,6 +52,12 @@ var accessMatrix = []access{
 	{pattern: "POST /o/{org}/entries/{year}/{number}/reverse", path: "/o/{org}/entries/2025/1/reverse", perm: auth.PostEntries,
 		form: url.Values{"date": {"2025-12-31"}}},
 	{pattern: "GET /o/{org}/trial-balance", path: "/o/{org}/trial-balance", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/control", path: "/o/{org}/control", perm: auth.ReadBooks}, // the forms by permission
+	{pattern: "POST /o/{org}/control/lock-date", path: "/o/{org}/control/lock-date", perm: auth.SetLockDate, form: url.Values{"date": {"2019-01-01"}}},
+	{pattern: "POST /o/{org}/control/verify", path: "/o/{org}/control/verify", perm: auth.VerifyBooks},
+	{pattern: "POST /o/{org}/control/checkpoint", path: "/o/{org}/control/checkpoint", perm: auth.VerifyBooks},
+	{pattern: "POST /o/{org}/control/export", path: "/o/{org}/control/export", perm: auth.ExportBooks},
+	{pattern: "GET /o/{org}/audit", path: "/o/{org}/audit", perm: auth.ReadAudit},
 }
 
 // roleUsers are the fixture's users of the demo organisation, one a role.

@@ -104,6 +104,12 @@ func (s *server) routes() []route {
 		{"GET /o/{org}/entries/{year}/{number}", s.org(s.entry)},
 		{"POST /o/{org}/entries/{year}/{number}/reverse", s.org(s.entryReverse)},
 		{"GET /o/{org}/trial-balance", s.org(s.trialBalance)},
+		{"GET /o/{org}/control", s.org(s.control)},
+		{"POST /o/{org}/control/lock-date", s.org(s.controlLockDate)},
+		{"POST /o/{org}/control/verify", s.org(s.controlVerify)},
+		{"POST /o/{org}/control/checkpoint", s.org(s.controlCheckpoint)},
+		{"POST /o/{org}/control/export", s.org(s.controlExport)},
+		{"GET /o/{org}/audit", s.org(s.audit)},
 		{"/", h(s.notFound)},
 	}
 }

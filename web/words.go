@@ -40,6 +40,26 @@ var templateWords = []string{
 	word("Start of the card"),
 	word("Catalogs"), word("Import"), word("Lock date and verification"), word("Audit log"), word("Members"),
 	word("Debt of customers"), word("Debt to suppliers"),
+	// the lock date and verification page, the audit log
+	word("The lock date was saved."), word("Lock date"), word("none: every date is open"),
+	word("Entries in the chain"), word("Chain head"), word("Last verification"), word("passed"), word("failed"),
+	word("system"), word("The books verified"),
+	word("Every entry's hash and every total were recomputed from the postings, and they match."),
+	word("Entries"), word("Postings"), word("Totals rows"), word("Day rows"), word("Checkpoint"),
+	word("the chain still runs through it"), word("The books failed verification"),
+	word("The first difference:"), word("Set the lock date"),
+	word("Entries dated on or before the lock date can no longer be posted or reversed: the period is closed."),
+	word("Moving the lock date back or clearing it reopens a closed period; it is recorded in the audit log."),
+	word("Moving the lock date back reopens a closed period: only an owner may do that."),
+	word("Clear the lock date"), word("Verify the books"),
+	word("Recompute the hash chain of every entry and every total from the postings, and show the first difference if there is one."),
+	word("Checkpoint file"), word("optional: prove the books up to it are unchanged"), word("Verify"),
+	word("Download a signed checkpoint"),
+	word("The books are verified first; the file states their head, signed by this installation. Keep it: a later verification against it proves nothing up to it was changed."),
+	word("Download checkpoint"), word("Export the journal"),
+	word("Every entry as a plain-text hledger journal, which hledger, ledger and Hasap's import read."),
+	word("Download the journal"), word("Action"), word("any"), word("User"), word("email"), word("Time"),
+	word("Address"), word("Detail"), word("Older events"), word("No events match."),
 }
 
 // messageWords are the messages the handlers show through i18n.T with a
