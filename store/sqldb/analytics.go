@@ -100,6 +100,24 @@ func (db *DB) Analytics(ctx context.Context, org ledger.OrgID, kind ledger.Analy
 // AnalyticsByID returns the catalog entries with the given ids.
 func (db *DB) AnalyticsByID(ctx context.Context, org ledger.OrgID, ids []ledger.AnalyticID) (map[ledger.AnalyticID]ledger.Analytic, error) {
 	out := make(map[ledger.AnalyticID]ledger.Analytic, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	// Pages name the analytics of every line they show, so their names are
+	// cached per organisation, under the version that a change of names
+	// (UpdateAnalytic) moves; entries are never deleted and their kind,
+	// code and owner never change.
+	var version int64
+	if err := db.r.QueryRowContext(ctx, db.q(`SELECT chart_version FROM orgs WHERE id = ?`), int64(org)).Scan(&version); err != nil {
+		return nil, notFound(err, "organisation %d does not exist", org)
+	}
+	var missing []ledger.AnalyticID
+	db.mu.Lock()
+	c := db.names[org]
+	if c == nil || c.version != version || len(c.byID) > maxCachedNames {
+		c = &cachedNames{version: version, byID: map[ledger.AnalyticID]ledger.Analytic{}}
+		db.names[org] = c
+	}
 	for _, id := range ids {
 		if id == 0 {
 			continue
@@ -107,11 +125,37 @@ func (db *DB) AnalyticsByID(ctx context.Context, org ledger.OrgID, ids []ledger.
 		if _, ok := out[id]; ok {
 			continue
 		}
+		if a, ok := c.byID[id]; ok {
+			out[id] = a
+		} else {
+			out[id] = ledger.Analytic{}
+			missing = append(missing, id)
+		}
+	}
+	db.mu.Unlock()
+	for _, id := range missing {
 		a, err := scanAnalytic(db.r.QueryRowContext(ctx, db.q(`SELECT `+analyticColumns+` FROM analytics WHERE org_id = ? AND id = ?`), org, int64(id)))
 		if err != nil {
 			return nil, notFound(err, "analytic %d does not exist", id)
 		}
 		out[id] = a
 	}
+	if len(missing) > 0 {
+		db.mu.Lock()
+		for _, id := range missing {
+			c.byID[id] = out[id]
+		}
+		db.mu.Unlock()
+	}
 	return out, nil
 }
+
+// cachedNames are the analytics of one organisation that pages have named.
+type cachedNames struct {
+	version int64
+	byID    map[ledger.AnalyticID]ledger.Analytic
+}
+
+// maxCachedNames bounds the cache of one organisation; past it, it starts
+// again.
+const maxCachedNames = 100_000

@@ -78,8 +78,15 @@ func (db *DB) RenameAccount(ctx context.Context, org ledger.OrgID, old, to ledge
 }
 
 // UpdateAnalytic changes the names of a catalog entry.
+// It moves the chart's version, under which pages cache analytics' names
+// (AnalyticsByID).
 func (db *DB) UpdateAnalytic(ctx context.Context, org ledger.OrgID, a ledger.Analytic) error {
-	res, err := db.w.ExecContext(ctx, db.q(`UPDATE analytics SET name_tk = ?, name_ru = ?, name_en = ? WHERE org_id = ? AND id = ? AND kind = ?`),
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, db.q(`UPDATE analytics SET name_tk = ?, name_ru = ?, name_en = ? WHERE org_id = ? AND id = ? AND kind = ?`),
 		a.Names.TK, a.Names.RU, a.Names.EN, org, int64(a.ID), string(a.Kind))
 	if err != nil {
 		return fmt.Errorf("update analytic %d: %w", a.ID, err)
@@ -89,7 +96,10 @@ func (db *DB) UpdateAnalytic(ctx context.Context, org ledger.OrgID, a ledger.Ana
 	} else if n == 0 {
 		return ledger.Errorf(ledger.ENotFound, "analytic %d does not exist", a.ID)
 	}
-	return nil
+	if _, err := tx.ExecContext(ctx, db.q(`UPDATE orgs SET chart_version = chart_version + 1 WHERE id = ?`), org); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // AnalyticCounts counts each catalog's entries.

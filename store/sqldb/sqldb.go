@@ -57,6 +57,7 @@ type DB struct {
 
 	mu       sync.Mutex
 	charts   map[ledger.OrgID]cachedChart
+	names    map[ledger.OrgID]*cachedNames // see AnalyticsByID
 	analytic map[ledger.OrgID]map[ledger.AnalyticID]ledger.AnalyticKind
 	stmts    map[string]string // rebound query text by source
 	window   atomic.Int64      // see SetBrowseWindow
@@ -73,6 +74,7 @@ var _ store.Store = (*DB)(nil)
 func New(w, r *sql.DB, d Dialect) *DB {
 	return &DB{w: w, r: r, d: d,
 		charts:   map[ledger.OrgID]cachedChart{},
+		names:    map[ledger.OrgID]*cachedNames{},
 		analytic: map[ledger.OrgID]map[ledger.AnalyticID]ledger.AnalyticKind{},
 		stmts:    map[string]string{},
 	}

@@ -97,7 +97,17 @@ func testUpdateAnalytic(t *testing.T, open func(t *testing.T) Store) {
 	changed := c
 	changed.Code, changed.Owner = "HACKED", f.supplier
 	changed.Names = ledger.Names{TK: "Üpjünçilik şertnamasy", RU: "Договор поставки № 1", EN: "Supply contract 1"}
+	before, err := s.AnalyticsByID(ctx, f.org.ID, []ledger.AnalyticID{c.ID}) // a store may cache names
+	ok(t, err, "AnalyticsByID before the update")
+	if before[c.ID].Names != c.Names {
+		t.Fatalf("AnalyticsByID = %+v, want %+v", before[c.ID], c)
+	}
 	ok(t, s.UpdateAnalytic(ctx, f.org.ID, changed), "UpdateAnalytic")
+	after, err := s.AnalyticsByID(ctx, f.org.ID, []ledger.AnalyticID{c.ID, c.ID, 0})
+	ok(t, err, "AnalyticsByID after the update")
+	if len(after) != 1 || after[c.ID].Names != changed.Names {
+		t.Fatalf("AnalyticsByID after UpdateAnalytic = %+v, want the new names", after)
+	}
 	got, err := s.AnalyticByCode(ctx, f.org.ID, ledger.Contract, "BUYER-1")
 	ok(t, err, "contract after the update")
 	want := c
