@@ -65,11 +65,16 @@ func (s *server) recoverPanic(next http.Handler) http.Handler {
 	})
 }
 
-// limitBody caps what a request may send.
+// limitBody caps what a request may send: maxBodyBytes, except a journal
+// uploaded to the import page (import.go), which is streamed to a file.
 func limitBody(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Body != nil {
-			r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+			limit := int64(maxBodyBytes)
+			if r.Method == http.MethodPost && isImportUpload(r.URL.Path) {
+				limit = importLimit()
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		next.ServeHTTP(w, r)
 	})

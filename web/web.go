@@ -19,8 +19,10 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
+	"sync"
 	"time"
 
 	"hasap/app"
@@ -37,6 +39,14 @@ type Options struct {
 	Now func() time.Time
 	// Log receives server errors (nil: slog.Default()).
 	Log *slog.Logger
+	// Context is the server's life (nil: forever): journal imports run in
+	// the background, beyond the request that uploaded them, and stop (and
+	// roll back) when it is cancelled.
+	Context context.Context
+	// Jobs, if set, counts those background imports, so that a server
+	// shutting down can wait for them to roll back and remove their
+	// temporary files.
+	Jobs *sync.WaitGroup
 }
 
 // Limits (TigerBeetle style: a limit on everything).
@@ -56,6 +66,7 @@ type server struct {
 	pages      *pages
 	assets     *assets
 	cookieName string
+	imports    *importJobs
 }
 
 // route is one line of the routing table.
@@ -74,6 +85,7 @@ func Handler(a *app.App, opts Options) http.Handler {
 		s.log = slog.Default()
 	}
 	s.cookieName = s.sessionCookie("", 0).Name
+	s.imports = newImportJobs(opts.Context, opts.Jobs, s.opts.Now)
 	mux := http.NewServeMux()
 	for _, r := range s.routes() {
 		mux.Handle(r.pattern, r.handler)
@@ -104,6 +116,9 @@ func (s *server) routes() []route {
 		{"GET /o/{org}/entries/{year}/{number}", s.org(s.entry)},
 		{"POST /o/{org}/entries/{year}/{number}/reverse", s.org(s.entryReverse)},
 		{"GET /o/{org}/trial-balance", s.org(s.trialBalance)},
+		{"GET /o/{org}/import", s.org(s.importForm)},
+		{"POST /o/{org}/import", s.org(s.importPost)},
+		{"GET /o/{org}/import/{job}", s.org(s.importJob)},
 		{"GET /o/{org}/control", s.org(s.control)},
 		{"POST /o/{org}/control/lock-date", s.org(s.controlLockDate)},
 		{"POST /o/{org}/control/verify", s.org(s.controlVerify)},

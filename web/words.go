@@ -60,6 +60,22 @@ var templateWords = []string{
 	word("Every entry as a plain-text hledger journal, which hledger, ledger and Hasap's import read."),
 	word("Download the journal"), word("Action"), word("any"), word("User"), word("email"), word("Time"),
 	word("Address"), word("Detail"), word("Older events"), word("No events match."),
+	// import.html, import_job.html
+
+	word("Accounts are named by their code in the chart of accounts (51, 62.01). An account the chart lacks is created; its kind comes from the top-level name (assets, liabilities, equity, income, expenses) or an hledger type: tag."),
+	word("Accounts created"),
+	word("Analytics that an account requires come from the posting's tags (; counterparty: C001, contract: K-1) and are created when they are new; quantities come from qty:. An amount in another currency is converted at its cost (@), the journal's P prices or the organisation's rates. Balance assertions (=, ==) are checked in file order."),
+	word("Balance assertions checked"), word("Correct the file and import it again."), word("Entries posted"),
+	word("Example journal"), word("Import a journal"), word("Import another file"), word("Import started"),
+	word("Imported"), word("Importing…"), word("In progress"), word("Journal file"),
+	word("Journal transactions"), word("Largest file"), word("Line of the file"), word("Not imported"),
+	word("Nothing was imported: the books are as they were."), word("Open the journal"),
+	word("Postings in them"), word("Prices (P directives)"), word("Read from the file"),
+	word("The import failed"),
+	word("The import runs on the server: you may leave this page and come back to it from the import page."),
+	word("The journal was imported"), word("Time taken"),
+	word("Upload a journal in the plain-text format of hledger and ledger. The whole file is one transaction: if any line is wrong, nothing is imported, and the error names the line."),
+	word("Your recent imports"),
 }
 
 // messageWords are the messages the handlers show through i18n.T with a
