@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -73,6 +74,30 @@ func (d *auditData) ActionName(action string) string {
 		}
 	}
 	return action
+}
+
+// entryDetail is the start of the detail of a posting, reversal or storno
+// ("entry 2025/17", "entry 2025/18 reverses 2025/17"), as app writes it.
+var entryDetail = regexp.MustCompile(`^entry (\d{4})/(\d{1,18})\b`)
+
+// EntryURL is the address of the entry an event of a posting, reversal or
+// storno made, "" for other events.
+func (d *auditData) EntryURL(r app.AuditRow) string {
+	switch r.Action {
+	case app.ActPost, app.ActReverse, app.ActStorno:
+	default:
+		return ""
+	}
+	m := entryDetail.FindStringSubmatch(r.Detail)
+	if m == nil {
+		return ""
+	}
+	year, _ := strconv.Atoi(m[1])
+	number, err := strconv.ParseInt(m[2], 10, 64)
+	if err != nil {
+		return ""
+	}
+	return d.page.EntryURL(year, number)
 }
 
 // audit lists the organisation's audit log, newest first, for owners and

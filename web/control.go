@@ -107,6 +107,9 @@ func (s *server) controlLockDate(w http.ResponseWriter, r *http.Request, q *requ
 		return
 	}
 	d.LockDate, d.LockErr = typed, i18n.Error(err, q.lang)
+	if !q.role.Can(auth.SetLockDate) {
+		d.Error = d.LockErr // the page has no lock date form to show it at
+	}
 	status := http.StatusUnprocessableEntity
 	if code == ledger.EForbidden {
 		status = http.StatusForbidden

@@ -202,6 +202,9 @@ func TestControlViewer(t *testing.T) {
 		if strings.Contains(body, "ledger ") || res.Header.Get("Content-Disposition") != "" {
 			t.Errorf("viewer POST %s: something was sent", p)
 		}
+		if !strings.Contains(body, "does not allow") {
+			t.Errorf("viewer POST %s: the refusal is not said: %s", p, mainOf(body))
+		}
 	}
 	if got := lockDate(t, f, o.code); got != ledger.NoDate {
 		t.Fatalf("the viewer set the lock date to %s", got)
@@ -308,7 +311,7 @@ func TestAuditorVerifiesAndExports(t *testing.T) {
 	if got := auditActions(body); !strings.HasPrefix(strings.Join(got, "|"), strings.Join(order, "|")) {
 		t.Errorf("audit log actions %q, want them to start %q", got, order)
 	}
-	for _, want := range []string{"FAILED: ", "journal of 4 entries", o.email("auditor"), "system"} {
+	for _, want := range []string{"FAILED: ", "journal of 4 entries", o.email("auditor"), "system", `<a href="/o/ctl-audit/entries/2026/4">entry 2026/4</a>`} {
 		if !strings.Contains(body, want) {
 			t.Errorf("the audit log lacks %q", want)
 		}

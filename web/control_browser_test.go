@@ -1,0 +1,94 @@
+package web_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"hasap/app"
+	"hasap/auth"
+	"hasap/demo"
+	"hasap/store/sqlite"
+	"hasap/web"
+)
+
+// TestBrowserControl drives chromium through the lock date and
+// verification page and the audit log as the demo's owner: close the first
+// half of the year, verify the books, and find both acts in the audit log.
+// HASAP_SCREENSHOTS=1 saves docs/screenshots/control.png and audit.png.
+// Skipped without chromium, as TestBrowser is.
+func TestBrowserControl(t *testing.T) {
+	if _, err := os.Stat(chromiumPath); err != nil {
+		if os.Getenv("HASAP_REQUIRE_BROWSER") == "1" {
+			t.Fatalf("HASAP_REQUIRE_BROWSER=1 but there is no browser: %v", err)
+		}
+		t.Skipf("no %s", chromiumPath)
+	}
+	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
+	defer cancel()
+	dir := t.TempDir()
+	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	a := app.New(st, filepath.Join(dir, "key"))
+	a.Now = func() time.Time { return now }
+	if _, err := demo.Build(ctx, a, demo.Options{Year: demoYear}); err != nil {
+		t.Fatal(err)
+	}
+	const ownerEmail = "ayna@demo.example"
+	if _, err := a.CreateUser(ctx, app.System, ownerEmail, "Aýna Berdiýewa", password, "ru"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.AddMember(ctx, app.System, demo.Code, ownerEmail, auth.Owner); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(web.Handler(a, web.Options{Insecure: true, Now: func() time.Time { return now }}))
+	defer srv.Close()
+	b := newBrowser(t, ctx, srv.URL)
+
+	b.navigate("/login")
+	b.click(`form.langs button[value="ru"]`)
+	b.typeIn(`input[name="email"]`, ownerEmail)
+	b.typeIn(`input[name="password"]`, password)
+	b.click(`form.login button.primary`)
+	b.seeURL(`/o/demo/$`)
+
+	// The page from the menu: no lock date yet, the chain's head.
+	b.click(`nav.menu a[href="/o/demo/control"]`)
+	b.see("main h1", "Запрет изменений и проверка")
+	b.see("dl.control-state", "не задана: все даты открыты", "Операций в цепочке")
+
+	// Close the first half of the year.
+	b.setValue(`form[action="/o/demo/control/lock-date"] input[name="date"]`, "2025-06-30")
+	b.click(`form[action="/o/demo/control/lock-date"] button.primary`)
+	b.seeURL(`/o/demo/control\?saved=lock$`)
+	b.see("main .notice", "Дата запрета изменений сохранена.")
+	b.see("dl.control-state", "30.06.2025")
+
+	// Verify: the figures, and the verification as the last one.
+	b.click(`form[action="/o/demo/control/verify"] button.primary`)
+	b.see(".verify-result.ok", "Проверка пройдена", "Проводки")
+	b.see("dl.control-state", "Последняя проверка", "пройдена", ownerEmail)
+	b.shot("control")
+
+	// The audit log has both acts, newest first, in Russian.
+	b.click(`nav.menu a[href="/o/demo/audit"]`)
+	b.see("main h1", "Журнал аудита")
+	b.seeCell(`table.audit tbody tr:nth-child(1)`, 3, "Проверка")
+	b.seeCell(`table.audit tbody tr:nth-child(2)`, 3, "Изменена дата запрета изменений")
+	b.see(`table.audit tbody tr:nth-child(2)`, "none → 2025-06-30", ownerEmail)
+	b.see(`table.audit tbody`, "система", "Проведена операция")
+	b.shot("audit")
+
+	// The filter by action, without JavaScript's help.
+	b.setValue(`form.filters select[name="action"]`, "lock_date")
+	b.click(`form.filters button`)
+	b.seeURL(`/o/demo/audit\?action=lock_date`)
+	b.seeCell(`table.audit tbody tr:nth-child(1)`, 3, "Изменена дата запрета изменений")
+	b.noPageErrors()
+}
