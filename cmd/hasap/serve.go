@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"hasap/api"
@@ -70,8 +71,13 @@ func cmdServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	// Journal imports started from the pages run in the background; when
+	// the server stops (e.ctx ends) they roll back, and serve waits for
+	// them to remove their temporary files.
+	var imports sync.WaitGroup
+	defer imports.Wait()
 	srv := &http.Server{
-		Handler:           handler(e.app, plainHTTP),
+		Handler:           handlerWith(e.app, web.Options{Insecure: plainHTTP, Context: e.ctx, Jobs: &imports}),
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      120 * time.Second,
@@ -107,11 +113,16 @@ func cmdServe(e *env, args []string) error {
 // handler serves the JSON API under /api/ and /healthz, and the pages
 // everywhere else.
 func handler(a *app.App, plainHTTP bool) http.Handler {
+	return handlerWith(a, web.Options{Insecure: plainHTTP})
+}
+
+// handlerWith is handler with the pages' options.
+func handlerWith(a *app.App, pages web.Options) http.Handler {
 	apiH := api.Handler(a)
 	mux := http.NewServeMux()
 	mux.Handle("/api/", apiH)
 	mux.Handle("/healthz", apiH)
-	mux.Handle("/", web.Handler(a, web.Options{Insecure: plainHTTP}))
+	mux.Handle("/", web.Handler(a, pages))
 	return mux
 }
 
