@@ -119,6 +119,10 @@ func (s *server) user(h pageHandler) http.Handler {
 func (s *server) org(h pageHandler) http.Handler {
 	return s.user(func(w http.ResponseWriter, r *http.Request, q *request) {
 		org, role, err := s.app.Authorize(r.Context(), q.actor, r.PathValue("org"), auth.ReadBooks)
+		if app.NeedsTOTP(err) { // an owner without two-factor where owners must use it
+			s.totpRequired(w, r, q, err)
+			return
+		}
 		switch code := ledger.ErrorCode(err); code {
 		case "":
 		case ledger.ENotFound, ledger.EForbidden:

@@ -125,6 +125,17 @@ func (s *server) routes() []route {
 		{"POST /o/{org}/control/checkpoint", s.org(s.controlCheckpoint)},
 		{"POST /o/{org}/control/export", s.org(s.controlExport)},
 		{"GET /o/{org}/audit", s.org(s.audit)},
+		{"GET /o/{org}/members", s.org(s.members)},
+		{"POST /o/{org}/members", s.org(s.memberAdd)},
+		{"POST /o/{org}/members/require-totp", s.org(s.membersRequireTOTP)},
+		{"POST /o/{org}/members/{user}/role", s.org(s.memberRole)},
+		{"POST /o/{org}/members/{user}/remove", s.org(s.memberRemove)},
+		{"POST /o/{org}/members/{user}/reset-password", s.org(s.memberResetPassword)},
+		{"GET /me", s.user(s.me)},
+		{"POST /me/password", s.user(s.mePassword)},
+		{"GET /me/totp", s.user(s.meTOTPForm)},
+		{"POST /me/totp", s.user(s.meTOTPOn)},
+		{"POST /me/totp/off", s.user(s.meTOTPOff)},
 		{"/", h(s.notFound)},
 	}
 }
