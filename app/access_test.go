@@ -174,6 +174,53 @@ func useCases() []useCase {
 			return w.a.PutAccount(ctx, x, "a", ledger.Account{Code: ledger.AccountCode(fmt.Sprint("26.", 10+w.next())), Parent: "26",
 				Names: ledger.Names{EN: "Overheads"}, Kind: ledger.Active, Class: ledger.Asset})
 		}},
+		// The chart of accounts and catalog pages (app/catalogs.go).
+		{name: "AccountForEdit", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.AccountForEdit(ctx, x, "a", "62.01")
+			return err
+		}},
+		{name: "CreateAccount", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			return w.a.CreateAccount(ctx, x, "a", ledger.Account{Code: ledger.AccountCode(fmt.Sprint("62.", 50+w.next())), Parent: "62",
+				Names: ledger.Names{RU: "Расчёты"}, Kind: ledger.ActivePassive, Class: ledger.Asset})
+		}},
+		{name: "UpdateAccount", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			st, err := w.a.AccountForEdit(ctx, app.System, "a", "26")
+			if err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			st.Names.EN = fmt.Sprint("Overheads ", w.next())
+			return w.a.UpdateAccount(ctx, x, "a", "26", st.Account)
+		}},
+		{name: "SetAccountActive", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			code := ledger.AccountCode(fmt.Sprint("Z", w.next()))
+			if err := w.a.CreateAccount(ctx, app.System, "a", ledger.Account{Code: code, Names: ledger.Names{EN: "z"}, Kind: ledger.Active, Class: ledger.Asset}); err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			return w.a.SetAccountActive(ctx, x, "a", code, false)
+		}},
+		{name: "Catalogs", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.Catalogs(ctx, x, "a")
+			return err
+		}},
+		{name: "AnalyticByID", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			an, err := w.a.AddAnalytic(ctx, app.System, "a", app.AnalyticInput{Kind: ledger.Item, Code: fmt.Sprint("I", w.next()), Names: ledger.Names{EN: "Item"}})
+			if err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			_, err = w.a.AnalyticByID(ctx, x, "a", ledger.Item, an.ID)
+			return err
+		}},
+		{name: "AddAnalytic", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.AddAnalytic(ctx, x, "a", app.AnalyticInput{Kind: ledger.Employee, Code: fmt.Sprint("E", w.next()), Names: ledger.Names{TK: "Işgär"}})
+			return err
+		}},
+		{name: "RenameAnalytic", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			an, err := w.a.AddAnalytic(ctx, app.System, "a", app.AnalyticInput{Kind: ledger.Project, Code: fmt.Sprint("P", w.next()), Names: ledger.Names{EN: "Project"}})
+			if err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			return w.a.RenameAnalytic(ctx, x, "a", ledger.Project, an.ID, ledger.Names{EN: "Renamed"})
+		}},
 		{name: "SetLockDate", ok: []string{"owner", "chief"}, run: func(ctx context.Context, w *world, x app.Actor) error {
 			if err := w.a.SetLockDate(ctx, app.System, "a", d(2019, 1, 1)); err != nil {
 				return fmt.Errorf("setup: %w", err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"hasap/app"
@@ -21,6 +22,9 @@ type cardData struct {
 	Subs           []report.TBRow
 	Names          names
 	Later, First   string // addresses of the next page and of the first
+	// Analytic narrows the card to the movements of one catalog entry
+	// (?analytic=id, from the catalog pages); nil for all.
+	Analytic *ledger.Analytic
 }
 
 // accountCard shows the card of one account for a period: the opening
@@ -59,6 +63,13 @@ func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request)
 		return
 	}
 	cq := app.CardQuery{Account: code, From: d.From, To: d.To, Limit: cardPage}
+	if d.Analytic, err = s.cardAnalytic(r, q); err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	if d.Analytic != nil {
+		cq.Analytic = d.Analytic.ID
+	}
 	if after := r.URL.Query().Get("after"); after != "" {
 		if cq.After, err = parseCursor(after); err != nil {
 			s.fail(w, r, q, err)
@@ -75,6 +86,9 @@ func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request)
 		return
 	}
 	base := p.CardURL(code, d.From, d.To)
+	if d.Analytic != nil {
+		base = withParam(base, "analytic", strconv.FormatInt(int64(d.Analytic.ID), 10))
+	}
 	if d.Card.Next != nil {
 		d.Later = withParam(base, "after", formatCursor(*d.Card.Next))
 	}
@@ -82,6 +96,28 @@ func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request)
 		d.First = base
 	}
 	s.render(w, r, http.StatusOK, "account_card", "", d)
+}
+
+// cardAnalytic reads ?analytic=, the id of a catalog entry of the
+// organisation; nil when there is none.
+func (s *server) cardAnalytic(r *http.Request, q *request) (*ledger.Analytic, error) {
+	v := r.URL.Query().Get("analytic")
+	if v == "" {
+		return nil, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil || id <= 0 {
+		return nil, ledger.Errorf(ledger.ENotFound, "analytic %d does not exist", id)
+	}
+	m, err := s.app.AnalyticsByID(r.Context(), q.actor, q.org.Code, []ledger.AnalyticID{ledger.AnalyticID(id)})
+	if err != nil {
+		return nil, err
+	}
+	an, ok := m[ledger.AnalyticID(id)]
+	if !ok {
+		return nil, ledger.Errorf(ledger.ENotFound, "analytic %d does not exist", id)
+	}
+	return &an, nil
 }
 
 // cardAnalytics adds the analytics the card's lines name to n.

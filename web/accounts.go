@@ -11,7 +11,8 @@ import (
 
 type accountsData struct {
 	*page
-	Rows []accountRow
+	Rows  []accountRow
+	Saved ledger.AccountCode // the account just added or changed, to mark
 }
 
 type accountRow struct {
@@ -20,7 +21,9 @@ type accountRow struct {
 }
 
 // accounts shows the chart of accounts as a tree: codes, names, kinds,
-// classes, flags and the analytics each account requires.
+// classes, flags and the analytics each account requires. Those who may
+// edit the chart get a link to a new account and to each account's form;
+// ?saved= marks the account a form just saved.
 func (s *server) accounts(w http.ResponseWriter, r *http.Request, q *request) {
 	chart, err := s.app.Accounts(r.Context(), q.actor, q.org.Code)
 	if err != nil {
@@ -29,7 +32,11 @@ func (s *server) accounts(w http.ResponseWriter, r *http.Request, q *request) {
 	}
 	p := s.newPage(r, q, i18n.T(q.lang, "Chart of accounts"))
 	p.Nav = "accounts"
-	s.render(w, r, http.StatusOK, "accounts", "", &accountsData{page: p, Rows: chartTree(chart)})
+	d := &accountsData{page: p, Rows: chartTree(chart)}
+	if saved := ledger.AccountCode(r.URL.Query().Get("saved")); chart[saved] != nil {
+		d.Saved = saved
+	}
+	s.render(w, r, http.StatusOK, "accounts", "", d)
 }
 
 // chartTree orders the chart as a tree: each account followed by its
