@@ -68,6 +68,10 @@ func (a *App) Authorize(ctx context.Context, actor Actor, orgCode string, p auth
 	if !actor.system && actor.User == 0 {
 		return ledger.Org{}, "", errLogIn()
 	}
+	memo := memoOf(ctx, actor)
+	if o, ok := memo.get(orgCode); ok {
+		return a.grant(ctx, actor, o.Org, o.Role, p)
+	}
 	org, err := a.Store.OrgByCode(ctx, orgCode)
 	if ledger.IsCode(err, ledger.ENotFound) {
 		return ledger.Org{}, "", errNoOrg(orgCode)
@@ -88,15 +92,22 @@ func (a *App) Authorize(ctx context.Context, actor Actor, orgCode string, p auth
 	if err != nil {
 		return ledger.Org{}, "", fmt.Errorf("authorize: %w", err)
 	}
-	if org.RequireTOTP && m.Role == auth.Owner {
+	memo.put(org, m.Role)
+	return a.grant(ctx, actor, org, m.Role, p)
+}
+
+// grant is the end of Authorize for a member of org with role: the
+// organisation's two-factor rule for owners, then the permission.
+func (a *App) grant(ctx context.Context, actor Actor, org ledger.Org, role auth.Role, p auth.Permission) (ledger.Org, auth.Role, error) {
+	if org.RequireTOTP && role == auth.Owner {
 		if err := a.checkOwnerTOTP(ctx, actor.User); err != nil {
 			return ledger.Org{}, "", err
 		}
 	}
-	if !m.Role.Can(p) {
+	if !role.Can(p) {
 		return ledger.Org{}, "", ledger.Errorf(ledger.EForbidden, "your role in %s does not allow this", org.Code)
 	}
-	return org, m.Role, nil
+	return org, role, nil
 }
 
 // authorizeUser is Authorize for acts on credentials and membership: the

@@ -640,6 +640,7 @@ func (a *App) MyOrgs(ctx context.Context, actor Actor) ([]OrgRole, error) {
 	if err != nil {
 		return nil, err
 	}
+	memo := memoOf(ctx, actor)
 	var out []OrgRole
 	for _, m := range ms {
 		if actor.apiOrg != 0 && m.Org != actor.apiOrg {
@@ -649,6 +650,7 @@ func (a *App) MyOrgs(ctx context.Context, actor Actor) ([]OrgRole, error) {
 		if err != nil {
 			return nil, err
 		}
+		memo.put(o, m.Role)
 		out = append(out, OrgRole{Org: o, Role: m.Role})
 	}
 	slices.SortFunc(out, func(x, y OrgRole) int { return strings.Compare(x.Org.Code, y.Org.Code) })

@@ -98,6 +98,7 @@ type pageHandler func(w http.ResponseWriter, r *http.Request, q *request)
 // user wraps a page that needs a logged-in user.
 func (s *server) user(h pageHandler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r = r.WithContext(app.WithRequestCache(r.Context())) // one lookup of org and role a request
 		q := s.newRequest(r)
 		if !q.loggedIn() {
 			s.toLogin(w, r)
