@@ -352,6 +352,7 @@ var catalog = map[string]map[string]string{
 		"Import a journal":                                       "Загрузка журнала",
 		"Import another file":                                    "Загрузить другой файл",
 		"Import started":                                         "Начало загрузки",
+		"Import the file":                                        "Загрузить файл",
 		"Imported":                                               "Загружено",
 		"Importing…":                                             "Идёт загрузка…",
 		"In progress":                                            "Выполняется",
@@ -373,6 +374,7 @@ var catalog = map[string]map[string]string{
 		"Time taken": "Затрачено времени",
 		"Upload a journal in the plain-text format of hledger and ledger. The whole file is one transaction: if any line is wrong, nothing is imported, and the error names the line.": "Загрузите журнал в текстовом формате hledger и ledger. Весь файл загружается одной транзакцией: если хоть одна строка ошибочна, не загружается ничего, а в сообщении об ошибке указан номер строки.",
 		"Your recent imports": "Ваши недавние загрузки",
+		"sec":                 "с",
 		"the file is larger than %s, the most an import may be; split the journal by year and import the parts one by one": "файл больше %s — наибольшего размера загрузки; разделите журнал по годам и загрузите части по очереди",
 
 		// web: the pages
@@ -912,6 +914,7 @@ var catalog = map[string]map[string]string{
 		"Import a journal":                                       "Žurnaly ýüklemek",
 		"Import another file":                                    "Başga faýly ýüklemek",
 		"Import started":                                         "Ýükleme başlandy",
+		"Import the file":                                        "Faýly ýüklemek",
 		"Imported":                                               "Ýüklendi",
 		"Importing…":                                             "Ýüklenýär…",
 		"In progress":                                            "Dowam edýär",
@@ -933,6 +936,7 @@ var catalog = map[string]map[string]string{
 		"Time taken": "Sarp edilen wagt",
 		"Upload a journal in the plain-text format of hledger and ledger. The whole file is one transaction: if any line is wrong, nothing is imported, and the error names the line.": "hledger we ledger tekst formatyndaky žurnaly ýükläň. Faýl doly ýüklenýär ýa-da asla ýüklenmeýär: haýsydyr bir setir nädogry bolsa, hiç zat ýüklenmeýär, ýalňyşlyk habarynda bolsa setiriň belgisi görkezilýär.",
 		"Your recent imports": "Soňky ýüklemeleriňiz",
+		"sec":                 "sek",
 		"the file is larger than %s, the most an import may be; split the journal by year and import the parts one by one": "faýl ýüklemäniň iň uly göwrüminden (%s) uly; žurnaly ýyllar boýunça bölüň we bölekleri bir-birden ýükläň",
 
 		// web: the pages

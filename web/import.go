@@ -228,7 +228,7 @@ func (s *server) importJob(w http.ResponseWriter, r *http.Request, q *request) {
 	if st.Running {
 		end = s.opts.Now()
 	}
-	d.Elapsed = end.Sub(st.Started).Round(100 * time.Millisecond).String()
+	d.Elapsed = money.Format(money.Amount(end.Sub(st.Started)/(100*time.Millisecond)), 1, p.loc) + " " + i18n.T(q.lang, "sec")
 	if st.Err != nil {
 		d.Failure = s.importFailure(q, st)
 	}

@@ -95,6 +95,7 @@ var templateWords = []string{
 	word("Download the journal"), word("Action"), word("any"), word("User"), word("email"), word("Time"),
 	word("Address"), word("Detail"), word("Older events"), word("No events match."),
 	// import.html, import_job.html
+	word("Import the file"),
 
 	word("Accounts are named by their code in the chart of accounts (51, 62.01). An account the chart lacks is created; its kind comes from the top-level name (assets, liabilities, equity, income, expenses) or an hledger type: tag."),
 	word("Accounts created"),
