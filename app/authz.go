@@ -17,7 +17,10 @@ type Actor struct {
 	// Name is what entries record as their author: the user's email (unique
 	// and stable, unlike a display name) or "system".
 	Name string
-	IP   string
+	// Display is how pages greet a person: the user's name, or the email
+	// when the user has none.
+	Display string
+	IP      string
 
 	system bool
 	// apiOrg is the organisation of the API token the actor acts with; 0

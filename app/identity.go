@@ -499,7 +499,11 @@ func (a *App) Authenticate(ctx context.Context, token, ip string) (Actor, error)
 	if u.Disabled {
 		return Actor{}, ledger.Errorf(ledger.EUnauthorized, "this account is disabled")
 	}
-	return Actor{User: u.ID, Name: u.Email, IP: ip}, nil
+	display := strings.TrimSpace(u.Name)
+	if display == "" {
+		display = u.Email
+	}
+	return Actor{User: u.ID, Name: u.Email, Display: display, IP: ip}, nil
 }
 
 // AuthenticateAPI returns the actor of an API token coming from ip, and the

@@ -52,24 +52,26 @@ func mustParsePages() *pages {
 // organisation, and the helpers that put numbers and dates in that language.
 // Page data embeds it.
 type page struct {
-	Lang   string
-	Title  string
-	User   string
-	Org    ledger.Org
-	HasOrg bool
-	Role   auth.Role
-	Orgs   []app.OrgRole
-	Nav    string // the menu item of this page
-	Here   string // this page's address, to come back to after a language change
-	CSS    string
-	JS     string
-	Error  string // a message about the whole page or form, in Lang
-	exp    int
-	loc    money.Locale
+	Lang  string
+	Title string
+	User  string // the user's name, for the header
+	// UserEmail is the user's email, the header's tooltip.
+	UserEmail string
+	Org       ledger.Org
+	HasOrg    bool
+	Role      auth.Role
+	Orgs      []app.OrgRole
+	Nav       string // the menu item of this page
+	Here      string // this page's address, to come back to after a language change
+	CSS       string
+	JS        string
+	Error     string // a message about the whole page or form, in Lang
+	exp       int
+	loc       money.Locale
 }
 
 func (s *server) newPage(r *http.Request, q *request, title string) *page {
-	p := &page{Lang: q.lang, Title: title, User: q.actor.Name, Orgs: q.orgs, Role: q.role,
+	p := &page{Lang: q.lang, Title: title, User: q.actor.Display, UserEmail: q.actor.Name, Orgs: q.orgs, Role: q.role,
 		Here: localPath(r.URL.RequestURI()), CSS: s.assets.url("hasap.css"), JS: s.assets.url("htmx.min.js"),
 		exp: 2, loc: money.Locale(q.lang)}
 	if q.org.Code != "" {
