@@ -129,7 +129,7 @@ func (js *importJobs) release(org ledger.OrgID) {
 func (js *importJobs) add(j *importJob) bool {
 	js.mu.Lock()
 	defer js.mu.Unlock()
-	js.sweep()
+	js.sweep(true)
 	if len(js.byID) >= maxImportJobs {
 		return false
 	}
@@ -138,9 +138,10 @@ func (js *importJobs) add(j *importJob) bool {
 	return true
 }
 
-// sweep forgets finished jobs older than importJobKeep, then the oldest
-// finished ones until there is room for one more. js.mu is held.
-func (js *importJobs) sweep() {
+// sweep forgets finished jobs older than importJobKeep and, to make room
+// for one more, the oldest finished ones while maxImportJobs are kept.
+// js.mu is held.
+func (js *importJobs) sweep(room bool) {
 	now := js.now()
 	var finished []*importJob
 	for id, j := range js.byID {
@@ -155,7 +156,7 @@ func (js *importJobs) sweep() {
 		}
 	}
 	sort.Slice(finished, func(a, b int) bool { return finished[a].finished.Before(finished[b].finished) })
-	for i := 0; len(js.byID) >= maxImportJobs && i < len(finished); i++ {
+	for i := 0; room && len(js.byID) >= maxImportJobs && i < len(finished); i++ {
 		delete(js.byID, finished[i].id)
 	}
 }
@@ -165,7 +166,7 @@ func (js *importJobs) sweep() {
 func (js *importJobs) get(id string, user auth.UserID, org ledger.OrgID) *importJob {
 	js.mu.Lock()
 	defer js.mu.Unlock()
-	js.sweep()
+	js.sweep(false)
 	j := js.byID[id]
 	if j == nil || j.user != user || j.org != org {
 		return nil
@@ -177,7 +178,7 @@ func (js *importJobs) get(id string, user auth.UserID, org ledger.OrgID) *import
 func (js *importJobs) mine(user auth.UserID, org ledger.OrgID) []importStatus {
 	js.mu.Lock()
 	defer js.mu.Unlock()
-	js.sweep()
+	js.sweep(false)
 	var list []importStatus
 	for _, j := range js.byID {
 		if j.user == user && j.org == org {

@@ -6,8 +6,10 @@
 //
 // Every page works without JavaScript; htmx (vendored in static/, see
 // static/VENDOR.md) only saves a reload where that helps on a slow line: the
-// journal's "older" page is appended in place, and the entry form names an
-// account and the analytics it wants as soon as the account is typed. htmx
+// journal's "older" page is appended in place, the entry form names an
+// account and the analytics it wants as soon as the account is typed, and
+// a running import's page fetches its progress every second (without
+// JavaScript it reloads itself, by a meta refresh in noscript). htmx
 // runs with eval, script tags, inline indicator styles and its history
 // cache (copies of pages in localStorage) off: the meta htmx-config in
 // templates/layout.html. The Content-Security-Policy allows no inline
