@@ -395,8 +395,11 @@ type Catalog struct {
 	Kind  ledger.AnalyticKind
 	Count int // its entries
 	// Accounts lists the accounts that take postings and require this
-	// catalog, by code: where the movements of an entry are.
+	// catalog, by code.
 	Accounts []ledger.AccountCode
+	// Posted lists those of Accounts that have postings: where the
+	// movements of an entry are.
+	Posted []ledger.AccountCode
 }
 
 // Used reports whether the organisation uses the catalog: it has entries,
@@ -404,7 +407,8 @@ type Catalog struct {
 func (c Catalog) Used() bool { return c.Count > 0 || len(c.Accounts) > 0 }
 
 // Catalogs returns every analytics catalog (ledger.AnalyticKinds order)
-// with its size and the accounts that require it.
+// with its size, the accounts that require it and those of them that have
+// postings.
 func (a *App) Catalogs(ctx context.Context, actor Actor, orgCode string) ([]Catalog, error) {
 	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
 	if err != nil {
@@ -432,8 +436,17 @@ func (a *App) Catalogs(ctx context.Context, actor Actor, orgCode string) ([]Cata
 			}
 		}
 	}
+	used, err := a.Store.AccountsInUse(ctx, org.ID)
+	if err != nil {
+		return nil, err
+	}
 	for i := range out {
 		slices.Sort(out[i].Accounts)
+		for _, code := range out[i].Accounts {
+			if _, found := slices.BinarySearch(used, code); found {
+				out[i].Posted = append(out[i].Posted, code)
+			}
+		}
 	}
 	return out, nil
 }

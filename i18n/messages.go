@@ -18,6 +18,12 @@ package i18n
 var catalog = map[string]map[string]string{
 	"ru": {
 		// chart of accounts and catalogs pages (account_edit.go, catalogs.go, app/catalogs.go)
+		"Accounts with postings": "Счета с проводками",
+		"Account created":        "Счёт создан",
+		"Account deactivated":    "Счёт сделан неактивным",
+		"Account reactivated":    "Счёт снова активен",
+		"Catalog entry added":    "Элемент справочника добавлен",
+		"Catalog entry renamed":  "Элемент справочника переименован",
 		"A deactivated account keeps its postings and balances and stays in every report, but takes no new postings.": "Неактивный счёт сохраняет свои проводки и остатки и остаётся во всех отчётах, но новые проводки по нему невозможны.",
 		"Accounts that require it":      "Счета с этим субконто",
 		"Add to the catalog":            "Добавить в справочник",
@@ -580,6 +586,12 @@ var catalog = map[string]map[string]string{
 	},
 	"tk": {
 		// chart of accounts and catalogs pages (account_edit.go, catalogs.go, app/catalogs.go)
+		"Accounts with postings": "Geçirişli hasaplar",
+		"Account created":        "Hasap döredildi",
+		"Account deactivated":    "Hasap işjeň däl edildi",
+		"Account reactivated":    "Hasap gaýtadan işjeňleşdirildi",
+		"Catalog entry added":    "Sanawa ýazgy goşuldy",
+		"Catalog entry renamed":  "Sanawyň ýazgysynyň ady üýtgedildi",
 		"A deactivated account keeps its postings and balances and stays in every report, but takes no new postings.": "Işjeň däl hasap öz geçirişlerini we galyndylaryny saklaýar we ähli hasabatlarda galýar, ýöne oňa täze geçiriş edip bolmaýar.",
 		"Accounts that require it":      "Ony talap edýän hasaplar",
 		"Add to the catalog":            "Sanawa goşmak",

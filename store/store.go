@@ -52,6 +52,9 @@ type Store interface {
 	// postings on any date. It reads the totals by their key, never the
 	// postings.
 	AccountInUse(ctx context.Context, org ledger.OrgID, code ledger.AccountCode) (bool, error)
+	// AccountsInUse lists, by code, the accounts of the chart that have
+	// postings: one probe of the totals by key per account.
+	AccountsInUse(ctx context.Context, org ledger.OrgID) ([]ledger.AccountCode, error)
 	// RenameAccount gives an account without postings a new code, and its
 	// sub-accounts the new code as their parent. ENotFound when there is no
 	// account old; EConflict when it has postings or code to is taken.

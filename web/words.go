@@ -42,7 +42,7 @@ var templateWords = []string{
 	word("Debt of customers"), word("Debt to suppliers"),
 	// chart of accounts and catalog pages (account_form.html, catalogs.html, catalog.html, analytic_form.html)
 	word("A deactivated account keeps its postings and balances and stays in every report, but takes no new postings."),
-	word("Accounts that require it"), word("Add to the catalog"), word("All movements"), word("Analytic"),
+	word("Accounts that require it"), word("Accounts with postings"), word("Add to the catalog"), word("All movements"), word("Analytic"),
 	word("Back to the chart of accounts"), word("Cancel"), word("Catalog"), word("Code and place in the chart"),
 	word("Code or name"), word("Correct the marked fields."), word("Count"), word("Deactivate"), word("Edit"),
 	word("Find"), word("Group"), word("How it is kept"), word("Movements"), word("New account"),

@@ -31,6 +31,27 @@ func (db *DB) accountInUse(ctx context.Context, q querier, org ledger.OrgID, cod
 	return true, nil
 }
 
+// AccountsInUse lists the accounts that have postings. The EXISTS probes
+// the totals by their key prefix (org, account) once per account of the
+// chart, so it costs the size of the chart, not of the totals.
+func (db *DB) AccountsInUse(ctx context.Context, org ledger.OrgID) ([]ledger.AccountCode, error) {
+	rows, err := db.r.QueryContext(ctx, db.q(`SELECT a.code FROM accounts a WHERE a.org_id = ?
+		AND EXISTS (SELECT 1 FROM totals t WHERE t.org_id = a.org_id AND t.account = a.code) ORDER BY a.code`+db.d.ByteOrder), org)
+	if err != nil {
+		return nil, fmt.Errorf("accounts in use: %w", err)
+	}
+	defer rows.Close()
+	var out []ledger.AccountCode
+	for rows.Next() {
+		var code string
+		if err := rows.Scan(&code); err != nil {
+			return nil, err
+		}
+		out = append(out, ledger.AccountCode(code))
+	}
+	return out, rows.Err()
+}
+
 // RenameAccount gives an account without postings a new code. It takes the
 // chain-head lock, as PutAccount does, so that no posting transaction can
 // give the account postings between the check and the change.

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 
 	"hasap/ledger"
@@ -34,6 +35,14 @@ func testAccountInUse(t *testing.T, open func(t *testing.T) Store) {
 	}
 	if inUse(other.org.ID, "62.01") {
 		t.Fatal("a posting of one organisation put the account of another in use")
+	}
+	all, err := s.AccountsInUse(ctx, f.org.ID)
+	ok(t, err, "AccountsInUse")
+	if !slices.Equal(all, []ledger.AccountCode{"62.01", "90.01"}) {
+		t.Fatalf("AccountsInUse = %v, want [62.01 90.01]", all)
+	}
+	if all, _ := s.AccountsInUse(ctx, other.org.ID); len(all) != 0 {
+		t.Fatalf("AccountsInUse of an organisation without postings = %v", all)
 	}
 	// A single-sided off-balance posting counts too.
 	f.post(entry(ledger.DateOf(2024, 3, 2), "custody", f.posting(8, 100, 2000, 0)))
