@@ -16,14 +16,8 @@ import (
 
 	"hasap/auth"
 	"hasap/ledger"
+	"hasap/store"
 )
-
-// actorAddr is the actor's client address (the zero one when unknown), for
-// throttling.
-func actorAddr(actor Actor) netip.Addr {
-	addr, _ := netip.ParseAddr(actor.IP)
-	return addr
-}
 
 // The use cases of the members and profile pages: an owner manages who may
 // do what in the organisation (roles, removal, temporary passwords, the
@@ -47,8 +41,11 @@ const (
 func NeedsTOTP(err error) bool { return sameMessage(err, errTOTPRequired()) }
 
 // WrongCurrentPassword reports whether err is ChangePassword's refusal of
-// the current password (as opposed to a new password the policy refuses).
-func WrongCurrentPassword(err error) bool { return sameMessage(err, errWrongCurrent()) }
+// the current password, wrong or guessed too often (as opposed to a new
+// password the policy refuses).
+func WrongCurrentPassword(err error) bool {
+	return sameMessage(err, errWrongCurrent()) || sameMessage(err, errTooMany(0))
+}
 
 // sameMessage reports whether err carries the message (code and format)
 // of want.
@@ -65,6 +62,10 @@ func errTOTPRequired() error {
 
 func errWrongCurrent() error { return ledger.Errorf(ledger.EInvalid, "the current password is wrong") }
 
+func errTooMany(secs int64) error {
+	return ledger.Errorf(ledger.EInvalid, "too many attempts, try again in %d s", secs)
+}
+
 // checkOwnerTOTP is the part of Authorize for organisations that require
 // owners to use two-factor authentication: user, an owner there, must have
 // it on.
@@ -79,14 +80,36 @@ func (a *App) checkOwnerTOTP(ctx context.Context, user auth.UserID) error {
 	return nil
 }
 
-// MembersToManage lists the organisation's members, their roles and
-// whether they use two-factor authentication, for those who manage
-// members (owners).
-func (a *App) MembersToManage(ctx context.Context, actor Actor, orgCode string) ([]Member, error) {
-	if _, _, err := a.authorizeUser(ctx, actor, orgCode, auth.ManageMembers); err != nil {
+// MemberInfo is a member as the members page shows them.
+type MemberInfo struct {
+	Member
+	LastLogin time.Time // their last login, as the organisation's audit log has it; zero for none
+}
+
+// MembersToManage lists the organisation's members, their roles, whether
+// they use two-factor authentication and when they last logged in, for
+// those who manage members (owners).
+func (a *App) MembersToManage(ctx context.Context, actor Actor, orgCode string) ([]MemberInfo, error) {
+	org, _, err := a.authorizeUser(ctx, actor, orgCode, auth.ManageMembers)
+	if err != nil {
 		return nil, err
 	}
-	return a.Members(ctx, actor, orgCode)
+	ms, err := a.Members(ctx, actor, orgCode)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]MemberInfo, len(ms))
+	for i, m := range ms {
+		out[i].Member = m
+		evs, err := a.Store.AuditWhere(ctx, org.ID, store.AuditFilter{Limit: 1, Action: ActLogin, User: m.User.ID})
+		if err != nil {
+			return nil, err
+		}
+		if len(evs) > 0 {
+			out[i].LastLogin = evs[0].Time
+		}
+	}
+	return out, nil
 }
 
 // member returns the user with id and their membership of org; ENotFound
@@ -304,8 +327,7 @@ func (a *App) ChangePassword(ctx context.Context, actor Actor, current, newPassw
 	logins, _ := a.throttles()
 	key := auth.LoginKey(u.Email, actorAddr(actor))
 	if wait := logins.Allow(key, now); wait > 0 {
-		secs := int64((wait + time.Second - 1) / time.Second)
-		return "", ledger.Errorf(ledger.EInvalid, "too many attempts, try again in %d s", secs)
+		return "", errTooMany(int64((wait + time.Second - 1) / time.Second))
 	}
 	ok, _, err := auth.CheckPassword(u.PasswordHash, current)
 	if err != nil {
@@ -333,6 +355,13 @@ func (a *App) ChangePassword(ctx context.Context, actor Actor, current, newPassw
 		return "", err
 	}
 	return token, a.auditUser(ctx, u.ID, actor.IP, ActPasswordChange, "")
+}
+
+// actorAddr is the actor's client address (the zero one when unknown), for
+// throttling.
+func actorAddr(actor Actor) netip.Addr {
+	addr, _ := netip.ParseAddr(actor.IP)
+	return addr
 }
 
 // Profile is what a user sees of their own account.

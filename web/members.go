@@ -18,7 +18,7 @@ import (
 // once, right after it was made.
 type membersData struct {
 	*page
-	Members []app.Member
+	Members []app.MemberInfo
 	Roles   []auth.Role
 	Me      auth.UserID
 	Add     addMemberForm

@@ -149,9 +149,15 @@ func TestMembersOwnerActions(t *testing.T) {
 	res, body = boss.post(base, url.Values{"email": {"ayna@mem-acts.example"}, "role": {"viewer"}}, nil)
 	memStatus(t, res, http.StatusConflict)
 	wantIn(t, body, "is already a member of "+org)
+	_, body = boss.get(base)
+	wantIn(t, body, `<span class="off">never</span>`) // ayna has not logged in yet
 	ayna := f.login(t, "ayna@mem-acts.example", "en")
 	res, _ = ayna.get("/o/" + org + "/")
 	memStatus(t, res, http.StatusOK)
+	_, body = boss.get(base)
+	if strings.Contains(body, `<span class="off">never</span>`) || !strings.Contains(body, "2026-03-10 09:30 UTC") {
+		t.Error("the last login is not shown")
+	}
 
 	member := fmt.Sprintf("%s/%d", base, ids["ayna@mem-acts.example"])
 	res, _ = boss.post(member+"/role", url.Values{"role": {"accountant"}}, nil)

@@ -59,7 +59,7 @@ var templateWords = []string{
 	word("kept in quantities"), word("the code stays: imports and people find the entry by it"),
 	word("Counterparty"),
 	// members and profile pages (members.html, me.html, totp_required.html)
-	word("Add a member"), word("Add"), word("Change password"), word("Change role"), word("Code from the app"),
+	word("Add a member"), word("Add"), word("Full name"), word("Last login"), word("never"), word("Two-factor"), word("Change password"), word("Change role"), word("Code from the app"),
 	word("Create and add"), word("Current password"), word("Go to my profile"), word("Key URI"), word("Language"),
 	word("My profile"), word("New password again"), word("New password"), word("Organisation"), word("Remove"),
 	word("Reset password"), word("Save"), word("Security"), word("Temporary password"), word("Turn off"),
