@@ -53,7 +53,13 @@ func TestImportInBrowser(t *testing.T) {
 	if err := a.AddMember(ctx, app.System, org, email, auth.Accountant); err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.Handler(a, web.Options{Insecure: true, Now: func() time.Time { return now }}))
+	// The imports end with the test (even a failed one), and leave no
+	// temporary file behind.
+	jobsCtx, stopJobs := context.WithCancel(ctx)
+	var jobs sync.WaitGroup
+	defer jobs.Wait()
+	defer stopJobs()
+	srv := httptest.NewServer(web.Handler(a, web.Options{Insecure: true, Now: func() time.Time { return now }, Context: jobsCtx, Jobs: &jobs}))
 	defer srv.Close()
 
 	big := filepath.Join(dir, "2026.journal")
