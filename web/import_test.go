@@ -360,7 +360,9 @@ func TestImportProgress(t *testing.T) {
 	// The import stops at its second progress report until the test has
 	// looked at it.
 	reached, resume := make(chan int, 1), make(chan struct{})
-	var once sync.Once
+	var once, resumed sync.Once
+	release := func() { resumed.Do(func() { close(resume) }) }
+	defer release() // a failed test must not leave the import waiting
 	defer web.SetImportProgressHook(func(lines, txns int) {
 		if txns == 2*web.ImportProgressEvery {
 			once.Do(func() { reached <- txns; <-resume })
@@ -399,7 +401,7 @@ func TestImportProgress(t *testing.T) {
 	if res.StatusCode != http.StatusConflict || !strings.Contains(body, "An import is already running in this organisation") {
 		t.Errorf("second import meanwhile: %d, want 409 with a message", res.StatusCode)
 	}
-	close(resume)
+	release()
 
 	body = waitImport(t, c, job)
 	if !strings.Contains(body, "The journal was imported") || !strings.Contains(body, "Journal transactions</dt><dd>20,000<") {
