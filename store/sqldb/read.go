@@ -336,14 +336,22 @@ func (r reader) Turnover(ctx context.Context, org ledger.OrgID, from, to ledger.
 		}
 		return rows.Err()
 	}
-	const sums = `sum(debit), sum(credit), sum(debit_cur), sum(credit_cur), sum(debit_qty), sum(credit_qty)`
 	if p.m1 <= p.m2 {
-		rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT account, currency, `+sums+` FROM totals
-			WHERE org_id = ? AND month >= ? AND month <= ? GROUP BY account, currency`), int64(org), p.m1, p.m2)
+		months, ok, err := r.monthTurnover(ctx, org)
 		if err != nil {
 			return nil, err
 		}
-		if err := add(rows); err != nil {
+		if ok {
+			err = months.addMonths(acc, p.m1, p.m2)
+		} else {
+			var rows *sql.Rows
+			rows, err = r.q.QueryContext(ctx, r.db.q(`SELECT account, currency, `+monthSumsColumns+` FROM totals
+				WHERE org_id = ? AND month >= ? AND month <= ? GROUP BY account, currency`), int64(org), p.m1, p.m2)
+			if err == nil {
+				err = add(rows)
+			}
+		}
+		if err != nil {
 			return nil, err
 		}
 	}

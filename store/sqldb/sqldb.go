@@ -58,6 +58,7 @@ type DB struct {
 	mu       sync.Mutex
 	charts   map[ledger.OrgID]cachedChart
 	names    map[ledger.OrgID]*cachedNames // see AnalyticsByID
+	months   map[ledger.OrgID]*monthSums   // see months.go
 	analytic map[ledger.OrgID]map[ledger.AnalyticID]ledger.AnalyticKind
 	stmts    map[string]string // rebound query text by source
 	window   atomic.Int64      // see SetBrowseWindow
@@ -75,6 +76,7 @@ func New(w, r *sql.DB, d Dialect) *DB {
 	return &DB{w: w, r: r, d: d,
 		charts:   map[ledger.OrgID]cachedChart{},
 		names:    map[ledger.OrgID]*cachedNames{},
+		months:   map[ledger.OrgID]*monthSums{},
 		analytic: map[ledger.OrgID]map[ledger.AnalyticID]ledger.AnalyticKind{},
 		stmts:    map[string]string{},
 	}

@@ -158,6 +158,17 @@ func testTurnover(t *testing.T, open func(t *testing.T) Store) {
 	for i := 0; i < 300; i++ {
 		check(randomBound(r, f), randomBound(r, f))
 	}
+	// Postings in any month between reads: a store that caches month
+	// figures must see each of them at once (and the other
+	// organisation's postings must change nothing here).
+	for round := 0; round < 8; round++ {
+		posted = append(posted, randomBooks(t, f, r, 1+r.IntN(6))...)
+		randomBooks(t, o, r, 2)
+		check(ledger.NoDate, ledger.NoDate)
+		for i := 0; i < 10; i++ {
+			check(randomBound(r, f), randomBound(r, f))
+		}
+	}
 }
 
 // testTotalsOverflow: stored totals are int64 like every amount; running
