@@ -454,7 +454,12 @@ func TestImportStopsWithTheServer(t *testing.T) {
 		once.Do(func() { close(reached); <-resume })
 	})()
 	job := startImport(t, c, org, "stop.journal", bigJournal(5000))
-	<-reached
+	select {
+	case <-reached:
+	case <-time.After(30 * time.Second):
+		close(resume)
+		t.Fatal("the import never reported progress")
+	}
 	cancel() // the server shuts down
 	close(resume)
 	jobs.Wait()
