@@ -20,7 +20,8 @@ import (
 // field error first), the form of an account with postings, the catalogs,
 // a search for a counterparty, its movements on the account card, and a
 // new contract. HASAP_SCREENSHOTS=1 saves docs/screenshots/accounts-edit.png,
-// catalogs.png and catalog.png. Skipped without chromium, as TestBrowser is.
+// accounts-edit-posted.png, catalogs.png and catalog.png.
+// Skipped without chromium, as TestBrowser is.
 func TestBrowserCatalogs(t *testing.T) {
 	if _, err := os.Stat(chromiumPath); err != nil {
 		if os.Getenv("HASAP_REQUIRE_BROWSER") == "1" {

@@ -348,3 +348,30 @@ func TestCatalogOtherTenant(t *testing.T) {
 		t.Errorf("a card filtered by an unknown analytic: %d, want 404", res.StatusCode)
 	}
 }
+
+// TestCatalogPagesInEveryLanguage renders each page of the chart and the
+// catalogs in tk, ru and en, for the owner (with the forms) and the viewer
+// (without), and looks for template slips.
+func TestCatalogPagesInEveryLanguage(t *testing.T) {
+	f := catsBooks(t)
+	o := "/o/" + cats
+	id := fmt.Sprint(catsIDs.romashka)
+	pages := map[string][]string{
+		catsOwner: {o + "/accounts", o + "/accounts?saved=62.01", o + "/accounts/new", o + "/accounts/new?parent=62", o + "/accounts/62.01/edit",
+			o + "/accounts/62/edit", o + "/catalogs", o + "/catalogs/counterparty", o + "/catalogs/contract?q=rom&saved=" + fmt.Sprint(catsIDs.contract),
+			o + "/catalogs/project", o + "/catalogs/counterparty/" + id + "/edit", o + "/accounts/62.01/card?analytic=" + id},
+		catsViewer: {o + "/accounts", o + "/catalogs", o + "/catalogs/contract", o + "/accounts/62.01/card?analytic=" + id},
+	}
+	words := map[string]string{"tk": "Sanawlar", "ru": "Справочники", "en": "Catalogs"}
+	for email, paths := range pages {
+		for _, lang := range []string{"tk", "ru", "en"} {
+			c := f.login(t, email, lang)
+			c.cookies["hasap_lang"] = &http.Cookie{Name: "hasap_lang", Value: lang}
+			for _, path := range paths {
+				res, body := c.get(path)
+				want(t, lang+" "+path, res, body, http.StatusOK, `<html lang="`+lang+`">`, words[lang])
+				wantNot(t, lang+" "+path, body, "%!", "<no value>", "ZgotmplZ")
+			}
+		}
+	}
+}
