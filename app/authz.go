@@ -21,6 +21,11 @@ type Actor struct {
 	// when the user has none.
 	Display string
 	IP      string
+	// Lang is the language the actor reads (tk, ru or en; "" is English):
+	// texts the application writes into the books for them, such as a
+	// reversal's description, are in it. Authenticate sets the user's;
+	// an adapter may set the one of the request.
+	Lang string
 
 	system bool
 	// apiOrg is the organisation of the API token the actor acts with; 0

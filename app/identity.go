@@ -503,7 +503,7 @@ func (a *App) Authenticate(ctx context.Context, token, ip string) (Actor, error)
 	if display == "" {
 		display = u.Email
 	}
-	return Actor{User: u.ID, Name: u.Email, Display: display, IP: ip}, nil
+	return Actor{User: u.ID, Name: u.Email, Display: display, IP: ip, Lang: u.Lang}, nil
 }
 
 // AuthenticateAPI returns the actor of an API token coming from ip, and the
@@ -547,7 +547,7 @@ func (a *App) AuthenticateAPI(ctx context.Context, apiToken, ip string) (Actor, 
 			return Actor{}, 0, err
 		}
 	}
-	return Actor{User: u.ID, Name: u.Email, IP: ip, apiOrg: t.Org, apiToken: t.ID}, t.Org, nil
+	return Actor{User: u.ID, Name: u.Email, Display: u.Name, IP: ip, Lang: u.Lang, apiOrg: t.Org, apiToken: t.ID}, t.Org, nil
 }
 
 // CreateAPIToken makes an API token for the actor in the organisation: a

@@ -102,3 +102,34 @@ func hasAction(lines []string, prefix string) bool {
 	}
 	return false
 }
+
+// TestReversalDescriptionInActorsLanguage: the description a reversal
+// writes into the books is in the language of who reverses.
+func TestReversalDescriptionInActorsLanguage(t *testing.T) {
+	a := newApp(t)
+	createOrg(t, a, "lang", "cis")
+	ctx := context.Background()
+	for _, c := range []struct {
+		lang   string
+		storno bool
+		want   string
+	}{
+		{"ru", false, "Обратная операция к операции 2025/%d: test"},
+		{"tk", true, "Amal 2025/%d üçin gyzyl storno: test"},
+		{"", false, "Reversal of entry 2025/%d: test"},
+	} {
+		e, err := a.Post(ctx, app.System, "lang", entryOf(100, ledger.DateOf(2025, 2, 1)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		actor := app.System
+		actor.Lang = c.lang
+		r, err := a.Reverse(ctx, actor, "lang", e.Year, e.Number, e.Date, c.storno)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := fmt.Sprintf(c.want, e.Number); r.Description != want {
+			t.Errorf("%q: description %q, want %q", c.lang, r.Description, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"hasap/auth"
+	"hasap/i18n"
 	"hasap/ledger"
 	"hasap/store"
 )
@@ -65,6 +66,13 @@ func (a *App) Reverse(ctx context.Context, actor Actor, orgCode string, year int
 	if err != nil {
 		return ledger.Entry{}, err
 	}
+	// The description stays in the books as written: in the language of
+	// the person who reverses.
+	desc := i18n.Sprintf(actor.Lang, "Reversal of entry %d/%d: %s", orig.Year, orig.Number, orig.Description)
+	if storno {
+		desc = i18n.Sprintf(actor.Lang, "Storno of entry %d/%d: %s", orig.Year, orig.Number, orig.Description)
+	}
+	r.Description = ledger.TruncateText(desc, ledger.MaxTextLen)
 	r.IdemKey = fmt.Sprintf("hasap:reversal-of:%d", orig.Seq)
 	action := ActReverse
 	if storno {

@@ -203,7 +203,8 @@ func TestBrowser(t *testing.T) {
 		t.Fatalf("after reversing: at %s, want the reversal's page", b.location())
 	}
 	b.see("main h1", "Операция "+rm[1]+"/"+rm[2])
-	b.see("dl.meta", "Исправляет операцию", number, "Аренда офиса за март 2026")
+	b.see("dl.meta", "Исправляет операцию", number, "Аренда офиса за март 2026",
+		"Обратная операция к операции "+number) // the description in the language of who reversed
 	b.see("table.postings tbody td.acc:nth-child(2)", "60.01", "ХО «Ашхабадский торговый центр»")
 	b.see("table.postings tbody td.acc:nth-child(3)", "26")
 	b.see("table.postings tbody td.n:last-child", "1 234,50")

@@ -78,6 +78,7 @@ func (s *server) newRequest(r *http.Request) *request {
 		}
 		return q
 	}
+	actor.Lang = q.lang // the page's language, which the user may have just switched
 	q.actor = actor
 	return q
 }

@@ -332,7 +332,9 @@ func cmdReverse(e *env, args []string) error {
 		}
 		d = orig.Date
 	}
-	r, err := e.app.Reverse(e.ctx, app.System, *org, year, number, d, *storno)
+	actor := app.System
+	actor.Lang = e.lang
+	r, err := e.app.Reverse(e.ctx, actor, *org, year, number, d, *storno)
 	if err != nil {
 		return err
 	}
