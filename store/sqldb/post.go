@@ -500,14 +500,14 @@ func newWriter(ctx context.Context, async bool) *writer {
 	if async {
 		w.jobs = make(chan writeJob, 8)
 		w.acks = make(chan error, 1)
-		go w.loop()
+		go w.loop(w.jobs) // the channel, not the field: stop sets the field to nil
 	}
 	return w
 }
 
-func (w *writer) loop() {
+func (w *writer) loop(jobs <-chan writeJob) {
 	var err error
-	for j := range w.jobs {
+	for j := range jobs {
 		if j.stmt == nil { // a sync marker
 			w.acks <- err
 			continue
