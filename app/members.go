@@ -495,3 +495,29 @@ func (a *App) openTicket(user auth.UserID, ticket string) (string, time.Time, er
 	}
 	return parts[2], expires, nil
 }
+
+// ResetTOTP turns two-factor authentication off for the user with email,
+// who lost their authenticator app, and ends their sessions: they log in
+// with their password and set it up again. Only the operator (System) may:
+// an owner who could also reset the user's password would otherwise hold
+// both factors of their account.
+func (a *App) ResetTOTP(ctx context.Context, actor Actor, email string) error {
+	if !actor.system {
+		return ledger.Errorf(ledger.EForbidden, "only the operator can turn off two-factor authentication for another user")
+	}
+	u, err := a.userByEmail(ctx, email)
+	if err != nil {
+		return err
+	}
+	if u.TOTPSecret == "" {
+		return ledger.Errorf(ledger.EConflict, "two-factor authentication is already off")
+	}
+	u.TOTPSecret, u.TOTPLastStep = "", 0
+	if err := a.Store.UpdateUser(ctx, u); err != nil {
+		return err
+	}
+	if err := a.sessions().LogoutEverywhere(ctx, u.ID); err != nil {
+		return err
+	}
+	return a.auditUser(ctx, u.ID, actor.IP, ActTOTPOff, "by the operator: "+u.Email)
+}

@@ -120,6 +120,10 @@ func TestCreateMember(t *testing.T) {
 	mustUser(t, a, "boss", "a", auth.Owner)
 	mustUser(t, a, "clerk", "a", auth.Clerk)
 	owner := login(t, a, "boss")
+	// By email: boss, who logged in, then the clerk, who has not yet.
+	if ms, _ := a.MembersToManage(ctx, owner, "a"); len(ms) != 2 || ms[0].LastLogin.IsZero() || !ms[1].LastLogin.IsZero() {
+		t.Fatalf("last logins before the clerk logs in: %+v", ms)
+	}
 	pw, err := a.CreateMember(ctx, owner, "a", email("new"), "Täze Işgär", "tk", auth.Accountant)
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +140,11 @@ func TestCreateMember(t *testing.T) {
 	ms, err := a.MembersToManage(ctx, owner, "a")
 	if err != nil || len(ms) != 3 {
 		t.Fatalf("members: %+v %v", ms, err)
+	}
+	for _, m := range ms { // all three have logged in
+		if !m.LastLogin.Equal(a.Now()) {
+			t.Errorf("%s: last login %v", m.User.Email, m.LastLogin)
+		}
 	}
 }
 
@@ -299,7 +308,7 @@ func TestChangePassword(t *testing.T) {
 	for range 6 {
 		_, err = a.ChangePassword(ctx, ann, "guess", "another new passphrase")
 	}
-	if err == nil || !strings.Contains(err.Error(), "too many attempts") {
-		t.Fatalf("guessing the current password is not throttled: %v", err)
+	if err == nil || !strings.Contains(err.Error(), "too many attempts") || !app.WrongCurrentPassword(err) {
+		t.Fatalf("guessing the current password is not throttled (at the current password's field): %v", err)
 	}
 }

@@ -13,6 +13,7 @@ import (
 )
 
 const userUsage = "user create --email E --name N [--lang ru] [--password-file F] | user reset-password --email E [--password-file F] | " +
+	"user reset-totp --email E | " +
 	"user add-member --org C --email E --role R | user remove-member --org C --email E | user list --org C"
 
 // cmdUser manages users and memberships as the operator (app.System); every
@@ -57,6 +58,15 @@ func cmdUser(e *env, args []string) error {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "password of %s reset; their sessions are ended\n", strings.ToLower(strings.TrimSpace(*email)))
+		return nil
+	case "reset-totp":
+		if err := parseUserFlags(fs, args, "email", email); err != nil {
+			return err
+		}
+		if err := e.app.ResetTOTP(e.ctx, app.System, *email); err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "two-factor authentication of %s is off; their sessions are ended\n", strings.ToLower(strings.TrimSpace(*email)))
 		return nil
 	case "add-member":
 		role := fs.String("role", "", "role: "+roleNames())
