@@ -698,8 +698,8 @@ func (a *App) DisableTOTP(ctx context.Context, actor Actor, code string) error {
 	}
 	a.totpMu.Lock()
 	defer a.totpMu.Unlock()
-	if _, ok := auth.CheckTOTP(u.TOTPSecret, code, a.Now(), u.TOTPLastStep); !ok {
-		return ledger.Errorf(ledger.EInvalid, "the code is wrong or was already used")
+	if err := a.checkOwnCode(u, code); err != nil {
+		return err
 	}
 	u.TOTPSecret, u.TOTPLastStep = "", 0
 	return a.changeTOTP(ctx, actor, u, ActTOTPOff)

@@ -364,6 +364,24 @@ func actorAddr(actor Actor) netip.Addr {
 	return addr
 }
 
+// checkOwnCode checks a two-factor code the user typed to act on their own
+// account (turning two-factor off), throttled per user as the codes of
+// logins are: a stolen session must not try the million codes.
+func (a *App) checkOwnCode(u auth.User, code string) error {
+	now := a.Now()
+	_, codes := a.throttles()
+	key := auth.ThrottleKey{Account: fmt.Sprintf("totp:%d", u.ID)}
+	if wait := codes.Allow(key, now); wait > 0 {
+		return errTooMany(int64((wait + time.Second - 1) / time.Second))
+	}
+	if _, ok := auth.CheckTOTP(u.TOTPSecret, code, now, u.TOTPLastStep); !ok {
+		codes.Fail(key, now)
+		return ledger.Errorf(ledger.EInvalid, "the code is wrong or was already used")
+	}
+	codes.Succeed(key)
+	return nil
+}
+
 // Profile is what a user sees of their own account.
 type Profile struct {
 	User auth.User // without secrets

@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -310,5 +311,40 @@ func TestChangePassword(t *testing.T) {
 	}
 	if err == nil || !strings.Contains(err.Error(), "too many attempts") || !app.WrongCurrentPassword(err) {
 		t.Fatalf("guessing the current password is not throttled (at the current password's field): %v", err)
+	}
+}
+
+// TestDisableTOTPThrottled: a stolen session cannot try code after code to
+// turn two-factor authentication off: past a few wrong codes even the
+// right one waits.
+func TestDisableTOTPThrottled(t *testing.T) {
+	ctx := context.Background()
+	a := newApp(t)
+	clk := withClock(a)
+	createOrg(t, a, "a", "cis")
+	mustUser(t, a, "ann", "a", auth.Viewer)
+	ann := login(t, a, "ann")
+	setup, err := a.StartTOTP(ctx, ann)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.ConfirmTOTP(ctx, ann, setup.Ticket, totpCode(t, setup.Secret, clk.now)); err != nil {
+		t.Fatal(err)
+	}
+	clk.Add(30 * time.Second)
+	ann = login2(t, a, "ann", totpCode(t, setup.Secret, clk.now))
+	clk.Add(30 * time.Second)
+	for i := range 5 {
+		if err := a.DisableTOTP(ctx, ann, fmt.Sprintf("%06d", i)); code(err) != ledger.EInvalid || strings.Contains(err.Error(), "too many") {
+			t.Fatalf("wrong code %d: %v", i, err)
+		}
+	}
+	err = a.DisableTOTP(ctx, ann, totpCode(t, setup.Secret, clk.now))
+	if code(err) != ledger.EInvalid || !strings.Contains(err.Error(), "too many attempts") {
+		t.Fatalf("the right code after five wrong ones: %v", err)
+	}
+	clk.Add(2 * time.Second)
+	if err := a.DisableTOTP(ctx, ann, totpCode(t, setup.Secret, clk.now)); err != nil {
+		t.Fatalf("after the wait: %v", err)
 	}
 }
