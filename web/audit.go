@@ -44,6 +44,8 @@ var auditActions = []struct{ action, word string }{
 	{app.ActPasswordReset, word("Password reset")},
 	{app.ActTOTPOn, word("Two-factor turned on")},
 	{app.ActTOTPOff, word("Two-factor turned off")},
+	{app.ActPasswordChange, word("Password changed")},
+	{app.ActRequireTOTP, word("Two-factor rule for owners changed")},
 	{app.ActAPITokenCreate, word("API token created")},
 	{app.ActAPITokenDelete, word("API token deleted")},
 }
