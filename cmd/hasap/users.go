@@ -100,6 +100,9 @@ func cmdUser(e *env, args []string) error {
 			if m.User.Disabled {
 				flags = append(flags, "disabled")
 			}
+			if m.TOTP {
+				flags = append(flags, "totp")
+			}
 			fmt.Fprintf(e.stdout, "%s\t%s\t%s\t%s\n", m.User.Email, m.Role, m.User.Name, strings.Join(flags, ","))
 		}
 		return nil

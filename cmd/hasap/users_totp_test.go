@@ -53,6 +53,9 @@ func TestUserResetTOTP(t *testing.T) {
 		t.Fatal("a user turned two-factor off through the operator's use case")
 	}
 	st.Close()
+	if list := mustRun(t, db, "user", "list", "--org", "acme"); list != "ann@example.com\towner\tAnn\ttotp\n" {
+		t.Fatalf("user list with two-factor on:\n%q", list)
+	}
 
 	out := mustRun(t, db, "user", "reset-totp", "--email", "Ann@Example.com")
 	if !strings.Contains(out, "two-factor authentication of ann@example.com is off") {
