@@ -20,13 +20,13 @@ const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 's
 
 // middleware wraps every response, outermost first: security headers,
 // recovery from a panic, gzip, refusal of cross-origin POSTs, the body
-// limit and the frozen clock.
+// limit, the frozen clock and the queue of requests (admit).
 func (s *server) middleware(next http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, http.StatusForbidden, "This request came from another site and was refused.")
 	}))
-	h := s.withNow(limitBody(next))
+	h := s.withNow(limitBody(admit(activeRequests(), next)))
 	h = cop.Handler(h)
 	h = gzipText(h)
 	h = s.recoverPanic(h)
