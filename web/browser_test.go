@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -23,7 +22,6 @@ import (
 	"hasap/demo"
 	"hasap/ledger"
 	"hasap/money"
-	"hasap/store/sqlite"
 	"hasap/web"
 )
 
@@ -46,43 +44,20 @@ const browserStep = 15 * time.Second
 // to docs/screenshots/. Without chromium the test is skipped, unless
 // HASAP_REQUIRE_BROWSER=1 (CI) makes that a failure.
 func TestBrowser(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("HASAP_REQUIRE_BROWSER") == "1" {
-			t.Fatalf("HASAP_REQUIRE_BROWSER=1 but there is no browser: %v", err)
-		}
-		t.Skipf("no %s (apt-get install chromium chromium-driver; HASAP_REQUIRE_BROWSER=1 makes this a failure)", chromiumPath)
-	}
+	ctx := needBrowser(t)
 	start := time.Now()
-	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
-	defer cancel()
 
 	// Books of its own, so that the entries it posts touch no other test:
 	// the demo organisation and its chief accountant, on a real listener.
-	dir := t.TempDir()
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	a := app.New(st, filepath.Join(dir, "key"))
-	a.Now = func() time.Time { return now }
-	if _, err := demo.Build(ctx, a, demo.Options{Year: demoYear}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := a.CreateUser(ctx, app.System, chiefEmail, "Gülnara Orazowa", password, "ru"); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.AddMember(ctx, app.System, demo.Code, chiefEmail, auth.ChiefAccountant); err != nil {
-		t.Fatal(err)
-	}
+	a := newBooks(t, ctx, true)
+	addMember(t, ctx, a, demo.Code, chiefEmail, "Gülnara Orazowa", auth.ChiefAccountant)
 	// The home page shows the books as of the newest entry, the last day
 	// of the demo year.
 	ov, err := a.Overview(ctx, app.System, demo.Code, ledger.DateOf(demoYear, 12, 31), 1)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(web.Handler(a, web.Options{Insecure: true, Now: func() time.Time { return now }}))
-	defer srv.Close()
+	srv := serveBooks(t, a, web.Options{})
 	t.Logf("books ready in %.1fs", time.Since(start).Seconds())
 
 	b := newBrowser(t, ctx, srv.URL)

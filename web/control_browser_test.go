@@ -1,17 +1,10 @@
 package web_test
 
 import (
-	"context"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"testing"
-	"time"
 
-	"hasap/app"
 	"hasap/auth"
 	"hasap/demo"
-	"hasap/store/sqlite"
 	"hasap/web"
 )
 
@@ -21,42 +14,12 @@ import (
 // HASAP_SCREENSHOTS=1 saves docs/screenshots/control.png and audit.png.
 // Skipped without chromium, as TestBrowser is.
 func TestBrowserControl(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("HASAP_REQUIRE_BROWSER") == "1" {
-			t.Fatalf("HASAP_REQUIRE_BROWSER=1 but there is no browser: %v", err)
-		}
-		t.Skipf("no %s", chromiumPath)
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
-	defer cancel()
-	dir := t.TempDir()
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	a := app.New(st, filepath.Join(dir, "key"))
-	a.Now = func() time.Time { return now }
-	if _, err := demo.Build(ctx, a, demo.Options{Year: demoYear}); err != nil {
-		t.Fatal(err)
-	}
+	ctx := needBrowser(t)
+	a := newBooks(t, ctx, true)
 	const ownerEmail = "ayna@demo.example"
-	if _, err := a.CreateUser(ctx, app.System, ownerEmail, "Aýna Berdiýewa", password, "ru"); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.AddMember(ctx, app.System, demo.Code, ownerEmail, auth.Owner); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(web.Handler(a, web.Options{Insecure: true, Now: func() time.Time { return now }}))
-	defer srv.Close()
-	b := newBrowser(t, ctx, srv.URL)
-
-	b.navigate("/login")
-	b.click(`form.langs button[value="ru"]`)
-	b.typeIn(`input[name="email"]`, ownerEmail)
-	b.typeIn(`input[name="password"]`, password)
-	b.click(`form.login button.primary`)
-	b.seeURL(`/o/demo/$`)
+	addMember(t, ctx, a, demo.Code, ownerEmail, "Aýna Berdiýewa", auth.Owner)
+	b := newBrowser(t, ctx, serveBooks(t, a, web.Options{}).URL)
+	b.logIn(ownerEmail, `/o/demo/$`)
 
 	// The page from the menu: no lock date yet, the chain's head.
 	b.click(`nav.menu a[href="/o/demo/control"]`)

@@ -62,6 +62,9 @@ func TestMain(m *testing.M) {
 		fix.app.Store.Close()
 		os.RemoveAll(fix.dir)
 	}
+	if demoBooksDir != "" {
+		os.RemoveAll(demoBooksDir)
+	}
 	os.Exit(code)
 }
 

@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"context"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,7 +13,6 @@ import (
 
 	"hasap/app"
 	"hasap/auth"
-	"hasap/store/sqlite"
 	"hasap/web"
 )
 
@@ -24,43 +22,24 @@ import (
 // mistake, whose page names the line. HASAP_SCREENSHOTS=1 saves the form,
 // the running import, the result and the failure.
 func TestImportInBrowser(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("HASAP_REQUIRE_BROWSER") == "1" {
-			t.Fatalf("HASAP_REQUIRE_BROWSER=1 but there is no browser: %v", err)
-		}
-		t.Skipf("no %s", chromiumPath)
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
-	defer cancel()
+	ctx := needBrowser(t)
 
 	// Books of its own: an organisation with the cis chart and nothing
 	// posted, and its accountant.
 	const org, email = "ak-yol", "hasapchy@ak-yol.example"
 	dir := t.TempDir()
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	a := app.New(st, filepath.Join(dir, "key"))
-	a.Now = func() time.Time { return now }
+	a := newBooks(t, ctx, false)
 	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: org, Name: "Ak Ýol Gurluşyk", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.CreateUser(ctx, app.System, email, "Aýna Meredowa", password, "ru"); err != nil {
-		t.Fatal(err)
-	}
-	if err := a.AddMember(ctx, app.System, org, email, auth.Accountant); err != nil {
-		t.Fatal(err)
-	}
+	addMember(t, ctx, a, org, email, "Aýna Meredowa", auth.Accountant)
 	// The imports end with the test (even a failed one), and leave no
 	// temporary file behind.
 	jobsCtx, stopJobs := context.WithCancel(ctx)
 	var jobs sync.WaitGroup
 	defer jobs.Wait()
 	defer stopJobs()
-	srv := httptest.NewServer(web.Handler(a, web.Options{Insecure: true, Now: func() time.Time { return now }, Context: jobsCtx, Jobs: &jobs}))
-	defer srv.Close()
+	srv := serveBooks(t, a, web.Options{Context: jobsCtx, Jobs: &jobs})
 
 	big := filepath.Join(dir, "2026.journal")
 	if err := os.WriteFile(big, []byte(bigJournal(20000)), 0o644); err != nil {

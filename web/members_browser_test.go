@@ -1,17 +1,12 @@
 package web_test
 
 import (
-	"context"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"hasap/app"
 	"hasap/auth"
-	"hasap/store/sqlite"
 	"hasap/web"
 )
 
@@ -25,22 +20,8 @@ import (
 // docs/screenshots/members.png and me-totp.png. Skipped without chromium,
 // as TestBrowser is.
 func TestBrowserMembers(t *testing.T) {
-	if _, err := os.Stat(chromiumPath); err != nil {
-		if os.Getenv("HASAP_REQUIRE_BROWSER") == "1" {
-			t.Fatalf("HASAP_REQUIRE_BROWSER=1 but there is no browser: %v", err)
-		}
-		t.Skipf("no %s", chromiumPath)
-	}
-	ctx, cancel := context.WithTimeout(t.Context(), 90*time.Second)
-	defer cancel()
-	dir := t.TempDir()
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	a := app.New(st, filepath.Join(dir, "key"))
-	a.Now = func() time.Time { return now }
+	ctx := needBrowser(t)
+	a := newBooks(t, ctx, false)
 	const org = "ak-yol"
 	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: org, Name: "Ak Ýol Söwda", Chart: "cis"}); err != nil {
 		t.Fatal(err)
@@ -56,27 +37,13 @@ func TestBrowserMembers(t *testing.T) {
 		{"selbi@akyol.example", "Selbi Annaýewa", ""}, // added through the page
 	}
 	for _, p := range people {
-		if _, err := a.CreateUser(ctx, app.System, p.email, p.name, password, "ru"); err != nil {
-			t.Fatal(err)
-		}
-		if p.role != "" {
-			if err := a.AddMember(ctx, app.System, org, p.email, p.role); err != nil {
-				t.Fatal(err)
-			}
-		}
+		addMember(t, ctx, a, org, p.email, p.name, p.role)
 	}
-	srv := httptest.NewServer(web.Handler(a, web.Options{Insecure: true, Now: func() time.Time { return now }}))
-	defer srv.Close()
-	b := newBrowser(t, ctx, srv.URL)
+	b := newBrowser(t, ctx, serveBooks(t, a, web.Options{}).URL)
 	const owner = "ayna@akyol.example"
 	members := `/o/` + org + `/members`
 
-	b.navigate("/login")
-	b.click(`form.langs button[value="ru"]`)
-	b.typeIn(`input[name="email"]`, owner)
-	b.typeIn(`input[name="password"]`, password)
-	b.click(`form.login button.primary`)
-	b.seeURL(`/o/` + org + `/$`)
+	b.logIn(owner, `/o/`+org+`/$`)
 
 	// The page from the menu.
 	b.click(`nav.menu a[href="` + members + `"]`)
