@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"slices"
 
 	"hasap/ledger"
 )
@@ -28,12 +29,32 @@ import (
 // show the cached figures until the next posting.
 
 // monthSums is one organisation's whole-month turnover at chain head seq.
+// Each (account, currency) has a number, its index in keys, so that adding
+// months up is arithmetic on a slice, not hashing.
 type monthSums struct {
 	seq    int64
-	months map[int]map[turnKey]ledger.Turnover // by YYYYMM
+	keys   []turnKey       // never changed once shared; a refresh copies it
+	index  map[turnKey]int // keys' numbers
+	months map[int][]figure
 }
 
 type turnKey struct{ account, currency string }
+
+// figure is one (account, currency)'s turnover in a month.
+type figure struct {
+	key int
+	t   ledger.Turnover
+}
+
+// keyOf numbers k, adding it if new.
+func (s *monthSums) keyOf(k turnKey) int {
+	if i, ok := s.index[k]; ok {
+		return i
+	}
+	s.keys = append(s.keys, k)
+	s.index[k] = len(s.keys) - 1
+	return len(s.keys) - 1
+}
 
 const (
 	maxCachedOrgs = 1024  // organisations whose months are cached; past it, one is dropped
@@ -107,7 +128,7 @@ func (r reader) refreshMonths(ctx context.Context, org ledger.OrgID, c *monthSum
 			}
 		}
 	}
-	next := &monthSums{seq: seq, months: map[int]map[turnKey]ledger.Turnover{}}
+	next := &monthSums{seq: seq, index: map[turnKey]int{}, months: map[int][]figure{}}
 	if changed == nil { // everything
 		rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT month, account, currency, `+monthSumsColumns+`
 			FROM totals WHERE org_id = ? GROUP BY month, account, currency`), int64(org))
@@ -115,6 +136,10 @@ func (r reader) refreshMonths(ctx context.Context, org ledger.OrgID, c *monthSum
 			return nil, err
 		}
 		return next, scanMonthSums(rows, next, 0)
+	}
+	next.keys = slices.Clone(c.keys)
+	for k, i := range c.index {
+		next.index[k] = i
 	}
 	for m, figures := range c.months {
 		if !changed[m] {
@@ -138,7 +163,7 @@ func (r reader) refreshMonths(ctx context.Context, org ledger.OrgID, c *monthSum
 // if not 0, is the one month asked for (it gets a map even when empty).
 func scanMonthSums(rows *sql.Rows, s *monthSums, month int) error {
 	if month != 0 {
-		s.months[month] = map[turnKey]ledger.Turnover{}
+		s.months[month] = []figure{}
 	}
 	return eachRow(rows, func() error {
 		var m int
@@ -147,12 +172,7 @@ func scanMonthSums(rows *sql.Rows, s *monthSums, month int) error {
 		if err := rows.Scan(&m, &k.account, &k.currency, &t.Debit, &t.Credit, &t.DebitCur, &t.CreditCur, &t.DebitQty, &t.CreditQty); err != nil {
 			return err
 		}
-		fig := s.months[m]
-		if fig == nil {
-			fig = map[turnKey]ledger.Turnover{}
-			s.months[m] = fig
-		}
-		fig[k] = t
+		s.months[m] = append(s.months[m], figure{s.keyOf(k), t})
 		return nil
 	})
 }
@@ -170,18 +190,30 @@ func eachRow(rows *sql.Rows, f func() error) error {
 
 // addMonths adds the figures of months m1..m2 to acc.
 func (s *monthSums) addMonths(acc map[[2]string]ledger.Turnover, m1, m2 int) error {
+	sums := make([]ledger.Turnover, len(s.keys))
+	seen := make([]bool, len(s.keys))
 	for m, figures := range s.months {
 		if m < m1 || m > m2 {
 			continue
 		}
-		for k, t := range figures {
-			key := [2]string{k.account, k.currency}
-			sum, err := acc[key].Add(t)
+		for _, f := range figures {
+			sum, err := sums[f.key].Add(f.t)
 			if err != nil {
 				return err
 			}
-			acc[key] = sum
+			sums[f.key], seen[f.key] = sum, true
 		}
+	}
+	for i, k := range s.keys {
+		if !seen[i] {
+			continue
+		}
+		key := [2]string{k.account, k.currency}
+		sum, err := acc[key].Add(sums[i])
+		if err != nil {
+			return err
+		}
+		acc[key] = sum
 	}
 	return nil
 }
