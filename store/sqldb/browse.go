@@ -429,7 +429,11 @@ func (r reader) AccountCard(ctx context.Context, org ledger.OrgID, account ledge
 	if account == "" || (from != ledger.NoDate && to != ledger.NoDate && from > to) {
 		return nil, nil
 	}
-	var sides [2][]store.CardLine
+	// One query: the debit and the credit movements, each read in order
+	// from its index and merged by the database, which stops at the
+	// limit (SQLite: MERGE (UNION ALL); PostgreSQL: Merge Append).
+	var arms [2]string
+	var args []any
 	for i, side := range []string{"dt", "kt"} {
 		var w where
 		w.add("p.org_id = ?", int64(org))
@@ -446,19 +450,21 @@ func (r reader) AccountCard(ctx context.Context, org ledger.OrgID, account ledge
 		if analytic != 0 {
 			w.add("(',' || p."+side+"_analytics || ',') LIKE ?", analyticLike(analytic))
 		}
-		var err error
-		sides[i], err = r.cardLines(ctx, side == "dt", `SELECT p.day, p.seq, p.line, e.year, e.number, e.description,
+		arms[i] = `SELECT ` + strconv.Itoa(1-i) + ` AS is_dt, p.day, p.seq, p.line, e.year, e.number, e.description,
 			p.dt_account, p.kt_account, p.amount, COALESCE(p.dt_analytics, ''), COALESCE(p.kt_analytics, ''), COALESCE(p.detail, '')
 			FROM postings p JOIN entries e ON e.org_id = p.org_id AND e.seq = p.seq
-			WHERE `+w.sql()+` ORDER BY p.day, p.seq, p.line LIMIT ?`, append(w.args, limit+1)...)
-		if err != nil {
-			return nil, fmt.Errorf("account card %s: %w", account, err)
-		}
+			WHERE ` + w.sql()
+		args = append(args, w.args...)
 	}
-	return mergeCard(sides[0], sides[1], limit), nil
+	lines, err := r.cardLines(ctx, arms[0]+` UNION ALL `+arms[1]+` ORDER BY 2, 3, 4, 1 DESC LIMIT ?`, append(args, limit+1)...)
+	if err != nil {
+		return nil, fmt.Errorf("account card %s: %w", account, err)
+	}
+	return pageOfCard(lines, limit), nil
 }
 
-func (r reader) cardLines(ctx context.Context, debit bool, query string, args ...any) ([]store.CardLine, error) {
+// cardLines reads card lines: is_dt, then the posting's columns.
+func (r reader) cardLines(ctx context.Context, query string, args ...any) ([]store.CardLine, error) {
 	rows, err := r.q.QueryContext(ctx, r.db.q(query), args...)
 	if err != nil {
 		return nil, err
@@ -467,10 +473,10 @@ func (r reader) cardLines(ctx context.Context, debit bool, query string, args ..
 	var out []store.CardLine
 	for rows.Next() {
 		var l store.CardLine
-		var day, year, line, amount int64
+		var isDt, day, year, line, amount int64
 		var dacc, kacc, dan, kan, detail string
 		var d, k ledger.Side
-		if err := rows.Scan(&day, &l.Seq, &line, &year, &l.Number, &l.Description, &dacc, &kacc, &amount, &dan, &kan, &detail); err != nil {
+		if err := rows.Scan(&isDt, &day, &l.Seq, &line, &year, &l.Number, &l.Description, &dacc, &kacc, &amount, &dan, &kan, &detail); err != nil {
 			return nil, err
 		}
 		if d.Analytics, err = decodeAnalytics(dan); err != nil {
@@ -483,6 +489,7 @@ func (r reader) cardLines(ctx context.Context, debit bool, query string, args ..
 			return nil, err
 		}
 		d.Account, k.Account = ledger.AccountCode(dacc), ledger.AccountCode(kacc)
+		debit := isDt == 1
 		l.Date, l.Year, l.Line, l.Amount, l.Debit = ledger.Date(day), int(year), int(line), money.Amount(amount), debit
 		l.Side, l.Other = d, k
 		if !debit {
@@ -493,35 +500,10 @@ func (r reader) cardLines(ctx context.Context, debit bool, query string, args ..
 	return out, rows.Err()
 }
 
-// cardBefore orders card lines by date, seq, line, the debit line first.
-func cardBefore(a, b *store.CardLine) bool {
-	if a.Date != b.Date {
-		return a.Date < b.Date
-	}
-	if a.Seq != b.Seq {
-		return a.Seq < b.Seq
-	}
-	if a.Line != b.Line {
-		return a.Line < b.Line
-	}
-	return a.Debit && !b.Debit
-}
-
-// mergeCard merges the debit and credit movements and takes the first
-// limit lines, never ending between the two lines of one posting unless the
-// page would otherwise be empty.
-func mergeCard(dt, kt []store.CardLine, limit int) []store.CardLine {
-	all := make([]store.CardLine, 0, len(dt)+len(kt))
-	i, j := 0, 0
-	for i < len(dt) || j < len(kt) {
-		if j == len(kt) || (i < len(dt) && cardBefore(&dt[i], &kt[j])) {
-			all = append(all, dt[i])
-			i++
-		} else {
-			all = append(all, kt[j])
-			j++
-		}
-	}
+// pageOfCard takes the first limit of the ordered lines, never ending
+// between the two lines of one posting (an account on both of its sides)
+// unless the page would otherwise be empty.
+func pageOfCard(all []store.CardLine, limit int) []store.CardLine {
 	if len(all) <= limit {
 		return all
 	}
@@ -565,14 +547,14 @@ func (r reader) AccountOpening(ctx context.Context, org ledger.OrgID, account le
 	if analytic == 0 {
 		return r.addDays(ctx, org, account, start, date, t)
 	}
-	for _, side := range []string{"dt", "kt"} {
+	for i, side := range []string{"dt", "kt"} {
 		var w where
 		w.add("p.org_id = ?", int64(org))
 		w.add("p."+side+"_account = ?", string(account))
 		w.add("p.day >= ?", int64(start))
 		w.add("p.day < ?", int64(date))
 		w.add("(',' || p."+side+"_analytics || ',') LIKE ?", analyticLike(analytic))
-		lines, err := r.cardLines(ctx, side == "dt", `SELECT p.day, p.seq, p.line, 0, 0, '',
+		lines, err := r.cardLines(ctx, `SELECT `+strconv.Itoa(1-i)+`, p.day, p.seq, p.line, 0, 0, '',
 			p.dt_account, p.kt_account, p.amount, COALESCE(p.dt_analytics, ''), COALESCE(p.kt_analytics, ''), COALESCE(p.detail, '')
 			FROM postings p WHERE `+w.sql(), w.args...)
 		if err != nil {
