@@ -32,6 +32,13 @@ func TestPageWeights(t *testing.T) {
 		{"account card 51, year (200 lines)", o + "/accounts/51/card?from=2025-01-01&to=2025-12-31"},
 		{"account card 62 (sub-accounts)", o + "/accounts/62/card"},
 		{"trial balance, year", o + "/trial-balance?from=2025-01-01&to=2025-12-31"},
+		{"catalogs", o + "/catalogs"},
+		{"counterparties", o + "/catalogs/counterparty"},
+		{"import", o + "/import"},
+		{"lock date and verification", o + "/control"},
+		{"audit log", o + "/audit"},
+		{"members", o + "/members"},
+		{"profile", "/me"},
 	}
 	var assets int
 	anon := f.anonymous(t, "ru")
