@@ -210,6 +210,19 @@ func useCases() []useCase {
 			_, err = w.a.AnalyticByID(ctx, x, "a", ledger.Item, an.ID)
 			return err
 		}},
+		// the pickers (pickers.go)
+		{name: "FindAnalytic", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			code := fmt.Sprint("F", w.next())
+			if _, err := w.a.AddAnalytic(ctx, app.System, "a", app.AnalyticInput{Kind: ledger.Counterparty, Code: code, Names: ledger.Names{RU: "Поиск"}}); err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			_, err := w.a.FindAnalytic(ctx, x, "a", ledger.Counterparty, code)
+			return err
+		}},
+		{name: "AnalyticChoices", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.AnalyticChoices(ctx, x, "a", ledger.Counterparty, "a")
+			return err
+		}},
 		{name: "AddAnalytic", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.AddAnalytic(ctx, x, "a", app.AnalyticInput{Kind: ledger.Employee, Code: fmt.Sprint("E", w.next()), Names: ledger.Names{TK: "Işgär"}})
 			return err

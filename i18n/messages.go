@@ -17,6 +17,9 @@ package i18n
 // "12-nji setir" (6-njy, 9-njy, 10-njy ...).
 var catalog = map[string]map[string]string{
 	"ru": {
+		// analytics pickers and the journal's analytic filter (app/pickers.go, web/journal.go)
+		"nothing in %s matches %q":                                 "в справочнике «%s» нет ничего по запросу %q",
+		"several entries of %s match %q: choose one from the list": "в справочнике «%s» запросу %q отвечают несколько элементов: выберите один из списка",
 		// chart of accounts and catalogs pages (account_edit.go, catalogs.go, app/catalogs.go)
 		"Accounts with postings": "Счета с проводками",
 		"Account created":        "Счёт создан",
@@ -595,6 +598,9 @@ var catalog = map[string]map[string]string{
 		"%q is not a page of the audit log":           "%q не является страницей журнала аудита",
 	},
 	"tk": {
+		// analytics pickers and the journal's analytic filter (app/pickers.go, web/journal.go)
+		"nothing in %s matches %q":                                 "«%s» sanawynda %q boýunça hiç zat tapylmady",
+		"several entries of %s match %q: choose one from the list": "«%s» sanawynda %q boýunça birnäçe ýazgy tapyldy: teklip edilenlerden birini saýlaň",
 		// chart of accounts and catalogs pages (account_edit.go, catalogs.go, app/catalogs.go)
 		"Accounts with postings": "Geçirişli hasaplar",
 		"Account created":        "Hasap döredildi",
@@ -1208,6 +1214,8 @@ var terms = map[string]map[string]string{
 // the arguments to look up in terms. Any other argument is data (a code, an
 // amount, user input) and is never translated.
 var termArgs = map[string][]int{
+	"nothing in %s matches %q":                                      {0}, // analytics pickers
+	"several entries of %s match %q: choose one from the list":      {0},
 	"%s side has no account but carries details":                    {0},
 	"%s account %s does not exist":                                  {0},
 	"%s account %s has sub-accounts; post to one of them":           {0},

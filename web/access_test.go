@@ -70,6 +70,7 @@ var accessMatrix = []access{
 		form: url.Values{"active": {"0"}}},
 	{pattern: "GET /o/{org}/catalogs", path: "/o/{org}/catalogs", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/catalogs/{kind}", path: "/o/{org}/catalogs/counterparty?q=a", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/catalogs/{kind}/options", path: "/o/{org}/catalogs/counterparty/options?list=dt0_1-list&q=a", perm: auth.ReadBooks}, // a picker's suggestions (analytic_options.go)
 	{pattern: "POST /o/{org}/catalogs/{kind}", path: "/o/{org}/catalogs/counterparty", perm: auth.EditCatalogs,
 		form: url.Values{"code": {"MATRIX"}, "name_ru": {"Матрица"}}},
 	{pattern: "GET /o/{org}/catalogs/{kind}/{id}/edit", path: "/o/{org}/catalogs/counterparty/1/edit", perm: auth.EditCatalogs},

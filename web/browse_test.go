@@ -48,7 +48,7 @@ func TestJournalPages(t *testing.T) {
 
 	// htmx asks for the next page as a fragment: rows to append and the pager.
 	_, first := c.get("/o/demo/journal")
-	m := regexp.MustCompile(`hx-get="([^"]+)"`).FindStringSubmatch(first)
+	m := regexp.MustCompile(`hx-get="([^"]+)" hx-target="#journal"`).FindStringSubmatch(first)
 	if m == nil {
 		t.Fatal("no older page")
 	}

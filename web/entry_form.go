@@ -37,6 +37,8 @@ type formSide struct {
 	Codes       [ledger.MaxAnalytics]string
 	CodeErrs    [ledger.MaxAnalytics]string
 	Hints       [ledger.MaxAnalytics]string // the catalog each slot wants, once the account is known
+	Kinds       [ledger.MaxAnalytics]ledger.AnalyticKind
+	Known       bool // the account is in the chart
 }
 
 func (r *formRow) empty() bool {
@@ -84,9 +86,9 @@ func hint(p *page, chart ledger.Chart, sd *formSide) {
 	if a == nil {
 		return
 	}
-	sd.AccountName = a.Names.In(p.Lang)
+	sd.AccountName, sd.Known = a.Names.In(p.Lang), true
 	for j, k := range a.Analytics {
-		sd.Hints[j] = p.KindName(k)
+		sd.Hints[j], sd.Kinds[j] = p.KindName(k), k
 	}
 }
 
@@ -111,8 +113,25 @@ func (p *page) FieldName(prefix string, row int, slot ...int) string {
 type sideField struct {
 	Name, Label string
 	HintURL     string // htmx asks it for the side again once the account is typed
-	SlotNames   [ledger.MaxAnalytics]string
 	Side        formSide
+	Slots       [ledger.MaxAnalytics]slotField
+}
+
+// slotField is one analytic input of a side, as the form-slot template
+// draws it. Once the account is known, a slot of a catalog the account
+// requires is a picker (OptionsURL: htmx fills its datalist ListID with
+// suggestions as the code or name is typed), and every slot is checked as
+// the user leaves it (CheckURL: htmx draws the slot's message again, beside
+// the input and not over it: a code not in the catalog, a required
+// analytic missing).
+type slotField struct {
+	Name, ListID, Label  string
+	Code, Err, Hint      string
+	OptionsURL, CheckURL string
+	// Skip takes an empty slot the account does not use out of the Tab
+	// order, so that the keyboard goes from the analytics the account
+	// wants straight to the next field.
+	Skip bool
 }
 
 // SideField prepares the inputs of a side of row i ("dt" or "kt").
@@ -124,8 +143,23 @@ func (p *page) SideField(prefix string, i int, side formSide) sideField {
 		label = "Kt"
 	}
 	f.Label = i18n.T(p.Lang, label) + " " + strconv.Itoa(i+1)
-	for j := range f.SlotNames {
-		f.SlotNames[j] = p.FieldName(prefix, i, j)
+	for j := range f.Slots {
+		sl := &f.Slots[j]
+		sl.Name, sl.Code, sl.Err, sl.Hint = p.FieldName(prefix, i, j), side.Codes[j], side.CodeErrs[j], side.Hints[j]
+		sl.ListID = sl.Name + "-list"
+		sl.Label = f.Label + ": " + strconv.Itoa(j+1)
+		if sl.Hint != "" {
+			sl.Label = f.Label + ": " + sl.Hint
+		}
+		if !side.Known {
+			continue
+		}
+		sl.CheckURL = f.HintURL + "&slot=" + strconv.Itoa(j+1)
+		if k := side.Kinds[j]; k != "" {
+			sl.OptionsURL = p.OptionsURL(k, sl.ListID, sl.Name)
+		} else {
+			sl.Skip = sl.Code == ""
+		}
 	}
 	return f
 }

@@ -7,7 +7,10 @@
 // Every page works without JavaScript; htmx (vendored in static/, see
 // static/VENDOR.md) only saves a reload where that helps on a slow line: the
 // journal's "older" page is appended in place, the entry form names an
-// account and the analytics it wants as soon as the account is typed, and
+// account and the analytics it wants as soon as the account is typed and
+// checks each analytic as it is left, an analytic field (the entry form's,
+// the journal's filter) suggests a catalog's entries by code or name as it
+// is typed (a <datalist> of at most 20, never the catalog), and
 // a running import's page fetches its progress every second (without
 // JavaScript it reloads itself, by a meta refresh in noscript). htmx
 // runs with eval, script tags, inline indicator styles and its history
@@ -118,6 +121,7 @@ func (s *server) routes() []route {
 		{"POST /o/{org}/accounts/{code}/active", s.org(s.accountActive)},
 		{"GET /o/{org}/catalogs", s.org(s.catalogs)},
 		{"GET /o/{org}/catalogs/{kind}", s.org(s.catalog)},
+		{"GET /o/{org}/catalogs/{kind}/options", s.org(s.analyticOptions)},
 		{"POST /o/{org}/catalogs/{kind}", s.org(s.catalogAdd)},
 		{"GET /o/{org}/catalogs/{kind}/{id}/edit", s.org(s.analyticEdit)},
 		{"POST /o/{org}/catalogs/{kind}/{id}/edit", s.org(s.analyticSave)},
