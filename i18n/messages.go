@@ -512,6 +512,7 @@ var catalog = map[string]map[string]string{
 		"Something went wrong on the server. Please try again.": "На сервере произошла ошибка. Попробуйте ещё раз.",
 		"Start of the card": "К началу карточки",
 		"Storno":            "Красное сторно",
+		"dd.mm.yyyy":        "дд.мм.гггг", // a date field's placeholder
 		// app: the description of a reversal, in the language of who reverses
 		"Reversal of entry %d/%d: %s": "Обратная операция к операции %d/%d: %s",
 		"Storno of entry %d/%d: %s":   "Красное сторно операции %d/%d: %s",
@@ -1093,6 +1094,7 @@ var catalog = map[string]map[string]string{
 		"Something went wrong on the server. Please try again.": "Serwerde ýalňyşlyk ýüze çykdy. Täzeden synanyşyň.",
 		"Start of the card": "Kartoçkanyň başy",
 		"Storno":            "Gyzyl storno",
+		"dd.mm.yyyy":        "gg.aa.ýýýý", // a date field's placeholder: gün, aý, ýyl
 		// app: the description of a reversal, in the language of who reverses
 		"Reversal of entry %d/%d: %s": "Amal %d/%d üçin ters amal: %s",
 		"Storno of entry %d/%d: %s":   "Amal %d/%d üçin gyzyl storno: %s",

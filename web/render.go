@@ -141,6 +141,26 @@ func (p *page) Date(d ledger.Date) string {
 	return d.Time().Format("02.01.2006")
 }
 
+// DateValue writes the value of a date field: an ISO date as the page
+// writes dates (31.03.2025 in tk and ru), anything else (what the user
+// typed, shown back with its error) as it is. Date fields are text, not
+// <input type=date>, which browsers draw in their own language's order
+// (03/31/2025 in an English browser) whatever the page's language.
+func (p *page) DateValue(s string) string {
+	if d, err := ledger.ParseDate(s); err == nil && s != "" {
+		return p.Date(d)
+	}
+	return s
+}
+
+// DateHint is the placeholder of a date field: the order to type a date in.
+func (p *page) DateHint() string {
+	if p.Lang == "en" {
+		return "yyyy-mm-dd"
+	}
+	return i18n.T(p.Lang, "dd.mm.yyyy")
+}
+
 // Time writes a moment in UTC.
 func (p *page) Time(t time.Time) string {
 	if p.Lang == "en" {
