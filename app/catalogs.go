@@ -281,26 +281,18 @@ func frozen(fs *fields, old, acc ledger.Account) {
 	no := func(field string) {
 		fs.add(field, ledger.Errorf(ledger.EConflict, "the account has postings: this cannot change"))
 	}
-	if acc.Code != old.Code {
-		no("code")
-	}
-	if acc.Parent != old.Parent {
-		no("parent")
-	}
-	if acc.Kind != old.Kind {
-		no("kind")
-	}
-	if acc.Class != old.Class {
-		no("class")
-	}
-	if acc.Currency != old.Currency {
-		no("currency")
-	}
-	if acc.Quantity != old.Quantity {
-		no("quantity")
-	}
-	if acc.Group != old.Group {
-		no("group")
+	for _, f := range []struct {
+		name string
+		same bool
+	}{
+		{"code", acc.Code == old.Code}, {"parent", acc.Parent == old.Parent},
+		{"kind", acc.Kind == old.Kind}, {"class", acc.Class == old.Class},
+		{"currency", acc.Currency == old.Currency}, {"quantity", acc.Quantity == old.Quantity},
+		{"group", acc.Group == old.Group},
+	} {
+		if !f.same {
+			no(f.name)
+		}
 	}
 	if !slices.Equal(acc.Analytics, old.Analytics) {
 		no("analytics")

@@ -59,15 +59,11 @@ func (db *DB) RenameAccount(ctx context.Context, org ledger.OrgID, old, to ledge
 	if err := ledger.ValidateCode(to); err != nil {
 		return err
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
+	tx, err := db.beginLocked(ctx, org)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var seq int64
-	if err := tx.QueryRowContext(ctx, db.q(`SELECT seq FROM chain_heads WHERE org_id = ?`+db.d.ForUpdate), org).Scan(&seq); err != nil {
-		return notFound(err, "organisation %d does not exist", org)
-	}
 	var one int
 	err = tx.QueryRowContext(ctx, db.q(`SELECT 1 FROM accounts WHERE org_id = ? AND code = ?`), org, string(old)).Scan(&one)
 	if err != nil {

@@ -148,18 +148,31 @@ func (db *DB) Orgs(ctx context.Context) ([]ledger.Org, error) {
 	return out, rows.Err()
 }
 
+// beginLocked begins a write transaction holding the organisation's
+// chain-head lock, which every posting transaction takes first: a change to
+// what postings are checked against (the lock date, an account) cannot
+// interleave with one.
+func (db *DB) beginLocked(ctx context.Context, org ledger.OrgID) (*sql.Tx, error) {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	var seq int64
+	if err := tx.QueryRowContext(ctx, db.q(`SELECT seq FROM chain_heads WHERE org_id = ?`+db.d.ForUpdate), org).Scan(&seq); err != nil {
+		tx.Rollback()
+		return nil, notFound(err, "organisation %d does not exist", org)
+	}
+	return tx, nil
+}
+
 // SetLockDate moves the lock date. It takes the chain-head lock so that it
 // cannot interleave with a posting transaction of the same organisation.
 func (db *DB) SetLockDate(ctx context.Context, org ledger.OrgID, date ledger.Date) error {
-	tx, err := db.w.BeginTx(ctx, nil)
+	tx, err := db.beginLocked(ctx, org)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var seq int64
-	if err := tx.QueryRowContext(ctx, db.q(`SELECT seq FROM chain_heads WHERE org_id = ?`+db.d.ForUpdate), org).Scan(&seq); err != nil {
-		return notFound(err, "organisation %d does not exist", org)
-	}
 	var lock any
 	if date != ledger.NoDate {
 		lock = int64(date)
@@ -235,15 +248,11 @@ func (db *DB) PutAccount(ctx context.Context, org ledger.OrgID, a ledger.Account
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	tx, err := db.w.BeginTx(ctx, nil)
+	tx, err := db.beginLocked(ctx, org)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var seq int64
-	if err := tx.QueryRowContext(ctx, db.q(`SELECT seq FROM chain_heads WHERE org_id = ?`+db.d.ForUpdate), org).Scan(&seq); err != nil {
-		return notFound(err, "organisation %d does not exist", org)
-	}
 	ch, err := db.loadChart(ctx, tx, org)
 	if err != nil {
 		return err
