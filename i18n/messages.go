@@ -561,6 +561,10 @@ var catalog = map[string]map[string]string{
 		"Viewer":          "Наблюдатель",
 		"Warehouse":       "Склад",
 		"You are not a member of any organisation yet. Ask an owner to add you.": "Вы пока не состоите ни в одной организации. Попросите владельца организации добавить вас.",
+		// money/inwords: the amount in words on printed documents
+		"amount %s %s is too large to write in words":    "сумма %s %s слишком велика, чтобы написать её прописью",
+		"no amount in words for currency %s (known: %s)": "сумму в валюте %s нельзя написать прописью (известны: %s)",
+		"no amount in words in language %q (known: %s)":  "сумму нельзя написать прописью на языке %q (известны: %s)",
 		// web: lock date and verification, audit log (control.go, audit.go)
 		"The lock date was saved.": "Дата запрета изменений сохранена.",
 		"Lock date":                "Дата запрета изменений",
@@ -1176,6 +1180,10 @@ var catalog = map[string]map[string]string{
 		"Viewer":          "Gözegçi",
 		"Warehouse":       "Ammar",
 		"You are not a member of any organisation yet. Ask an owner to add you.": "Siz entek hiç bir guramanyň agzasy däl. Guramanyň eýesinden sizi goşmagy haýyş ediň.",
+		// money/inwords: the amount in words on printed documents
+		"amount %s %s is too large to write in words":    "%s %s möçberi sözler bilen ýazmak üçin gaty uly",
+		"no amount in words for currency %s (known: %s)": "%s walýutasyndaky möçberi sözler bilen ýazyp bolmaýar (bellileri: %s)",
+		"no amount in words in language %q (known: %s)":  "möçberi %q dilinde sözler bilen ýazyp bolmaýar (bellileri: %s)",
 		// web: lock date and verification, audit log (control.go, audit.go)
 		"The lock date was saved.": "Döwri ýapmak senesi ýatda saklandy.",
 		"Lock date":                "Döwri ýapmak senesi",
