@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,8 +24,25 @@ type cardData struct {
 	Names          names
 	Later, First   string // addresses of the next page and of the first
 	// Analytic narrows the card to the movements of one catalog entry
-	// (?analytic=id, from the catalog pages); nil for all.
+	// (?analytic=id, from the catalog pages and the filter); nil for all.
 	Analytic *ledger.Analytic
+	// Find is the filter's analytic field for an account that keeps
+	// analytics: the catalog, what was typed, and what it found.
+	Find cardFind
+}
+
+// cardFind is the card filter's analytic field.
+type cardFind struct {
+	Kind    ledger.AnalyticKind
+	Kinds   []ledger.AnalyticKind // the catalogs the account keeps
+	Typed   string
+	Err     string
+	Choices []ledger.Analytic // when several entries match
+}
+
+// FindOptionsURL is where the field asks for suggestions.
+func (d *cardData) FindOptionsURL() string {
+	return d.OptionsURL(d.Find.Kind, "card-analytic-list", "find")
 }
 
 // accountCard shows the card of one account for a period: the opening
@@ -67,6 +85,9 @@ func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request)
 		s.fail(w, r, q, err)
 		return
 	}
+	if done := s.cardFind(w, r, q, d); done {
+		return
+	}
 	if d.Analytic != nil {
 		cq.Analytic = d.Analytic.ID
 	}
@@ -95,7 +116,49 @@ func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request)
 	if cq.After.Seq != 0 {
 		d.First = base
 	}
-	s.render(w, r, http.StatusOK, "account_card", "", d)
+	status := http.StatusOK
+	if d.Find.Err != "" {
+		status = http.StatusUnprocessableEntity
+	}
+	s.render(w, r, status, "account_card", "", d)
+}
+
+// cardFind fills the filter's analytic field and, when a code or name was
+// typed there (?kind=&find=), finds the catalog entry it names and sends
+// the browser to the card narrowed to it; nothing found or several found is
+// said at the field, with the card of all movements. It reports whether it
+// answered the request.
+func (s *server) cardFind(w http.ResponseWriter, r *http.Request, q *request, d *cardData) bool {
+	d.Find.Kinds = d.Account.Analytics
+	if len(d.Find.Kinds) == 0 {
+		return false
+	}
+	v := r.URL.Query()
+	d.Find.Kind = d.Find.Kinds[0]
+	if k := ledger.AnalyticKind(v.Get("kind")); slices.Contains(d.Find.Kinds, k) {
+		d.Find.Kind = k
+	}
+	if d.Analytic != nil {
+		d.Find.Kind, d.Find.Typed = d.Analytic.Kind, d.Analytic.Code
+	}
+	typed := strings.TrimSpace(v.Get("find"))
+	if typed == "" || (d.Analytic != nil && typed == d.Analytic.Code) {
+		return false
+	}
+	d.Find.Typed = typed
+	m, err := s.app.FindAnalytic(r.Context(), q.actor, q.org.Code, d.Find.Kind, typed)
+	if err == nil {
+		u := withParam(d.CardURL(d.Account.Code, d.From, d.To), "analytic", strconv.FormatInt(int64(m.Found.ID), 10))
+		http.Redirect(w, r, u, http.StatusSeeOther)
+		return true
+	}
+	switch ledger.ErrorCode(err) {
+	case ledger.ENotFound, ledger.EInvalid, ledger.EConflict:
+		d.Find.Err, d.Find.Choices, d.Analytic = i18n.Error(err, q.lang), m.Choices, nil
+		return false
+	}
+	s.fail(w, r, q, err)
+	return true
 }
 
 // cardAnalytic reads ?analytic=, the id of a catalog entry of the
