@@ -192,6 +192,21 @@ var catalog = map[string]map[string]string{
 		"owners must use two-factor authentication": "владельцы обязаны использовать двухфакторную аутентификацию",
 		"you": "вы",
 		"you log in with your password and a code from your authenticator app.": "вы входите с паролем и кодом из приложения-аутентификатора.",
+		// store: business documents (store/sqldb/documents.go)
+		"a document is posted and unposted with its entry, not saved as %q": "документ проводится и отменяется вместе со своей операцией, а не сохраняется со статусом %q",
+		"a document keeps its type, year and number":                        "у документа нельзя изменить вид, год и номер",
+		"a document needs a date":                                           "у документа должна быть дата",
+		"a new document is a draft, not %q":                                 "новый документ — черновик, а не %q",
+		"a posted document names its entry, and only a posted one":          "проведённый документ указывает свою операцию, и только проведённый",
+		"document %d does not exist":                                        "документ %d не существует",
+		"document %d is posted: unpost it before changing it":               "документ %d проведён: отмените проведение, прежде чем изменять его",
+		"document %d names entry %d, which is not posted":                   "документ %d указывает операцию %d, которая не проведена",
+		"document %d was changed by someone else meanwhile; open it again":  "документ %d тем временем изменил другой пользователь; откройте его заново",
+		"document %s %d/%d does not exist":                                  "документ %s %d/%d не существует",
+		"document type %q is not valid":                                     "недопустимый вид документа %q",
+		"the date %s is not in the document's year %d":                      "дата %s не входит в год документа %d",
+		"the document is larger than %d bytes":                              "документ больше %d байт",
+
 		// api: the JSON API
 		"%q is not a cursor of this list": "%q не является курсором этого списка",
 		"%s has the wrong JSON type (%s)": "у поля %s неверный тип JSON (%s)",
@@ -832,6 +847,21 @@ var catalog = map[string]map[string]string{
 		"owners must use two-factor authentication": "eýeler iki basgançakly tassyklamany ulanmaly",
 		"you": "siz",
 		"you log in with your password and a code from your authenticator app.": "siz açar söz we tassyklaýjy programmadaky kod bilen girýärsiňiz.",
+		// store: business documents (store/sqldb/documents.go)
+		"a document is posted and unposted with its entry, not saved as %q": "resminama öz amaly bilen geçirilýär we ýatyrylýar, %q ýagdaýynda ýazylmaýar",
+		"a document keeps its type, year and number":                        "resminamanyň görnüşi, ýyly we belgisi üýtgemeýär",
+		"a document needs a date":                                           "resminamanyň senesi bolmaly",
+		"a new document is a draft, not %q":                                 "täze resminama garalama bolýar, %q däl",
+		"a posted document names its entry, and only a posted one":          "diňe geçirilen resminama öz amalyny görkezýär",
+		"document %d does not exist":                                        "resminama %d ýok",
+		"document %d is posted: unpost it before changing it":               "resminama %d geçirildi: üýtgetmezden öň onuň geçirilişini ýatyryň",
+		"document %d names entry %d, which is not posted":                   "resminama %d amal %d görkezýär, ol amal geçirilmedik",
+		"document %d was changed by someone else meanwhile; open it again":  "resminama %d şol arada başga biri tarapyndan üýtgedildi; ony täzeden açyň",
+		"document %s %d/%d does not exist":                                  "resminama %s %d/%d ýok",
+		"document type %q is not valid":                                     "resminamanyň görnüşi %q nädogry",
+		"the date %s is not in the document's year %d":                      "sene %s resminamanyň ýylyna (%d) degişli däl",
+		"the document is larger than %d bytes":                              "resminama %d baýtdan uly",
+
 		// api: the JSON API
 		"%q is not a cursor of this list": "%q bu sanawyň kursory däl", // review: kursor
 		"%s has the wrong JSON type (%s)": "%s meýdançasynyň JSON görnüşi nädogry (%s)",

@@ -25,6 +25,7 @@ import (
 type Store interface {
 	Reader
 	Identity
+	Documents
 	// Snapshot runs fn with a Reader that sees one consistent state of the
 	// database, as verify needs.
 	Snapshot(ctx context.Context, fn func(Reader) error) error
@@ -224,6 +225,11 @@ type Poster interface {
 	// AppendAudit records an audit event of the same organisation in this
 	// transaction: it commits or rolls back with the entries.
 	AppendAudit(e *auth.AuditEvent) error
+	// SaveDocument saves a document in this transaction, so that posting
+	// (status posted with the seq of the entry just posted) or unposting
+	// (back to draft, Entry 0, with its reversal posted) commits with the
+	// entry. The version rule of Documents.SaveDocument applies.
+	SaveDocument(d *Document) error
 	// Org returns the organisation as of the start of the transaction.
 	Org() ledger.Org
 	Commit() error
@@ -299,4 +305,77 @@ type AuditFilter struct {
 	Limit     int         // 0 for DefaultAuditLimit, at most MaxAuditLimit
 	Action    string      // only events of this action
 	User      auth.UserID // only events of this user
+}
+
+// Document is a business document as the store keeps it: the fields it
+// numbers, indexes and guards, and the rest of the document as the
+// application's JSON, which the store does not read.
+type Document struct {
+	ID     int64  // per organisation, from 1; set by CreateDocument
+	Type   string // the document type (doc.Type)
+	Status string // DocDraft, DocPosted or DocCancelled
+	// Year and Number: per organisation, type and year, from 1 without
+	// gaps; set by CreateDocument from Date's year. They never change.
+	Year   int
+	Number int64
+	Date   ledger.Date
+	// Counterparty and Contract are indexed for the counterparty's
+	// documents and open items.
+	Counterparty, Contract ledger.AnalyticID
+	Entry                  int64 // the seq of the entry it posted; 0 unless posted
+	BasedOn                int64 // the id of the document it was created from, 0 for none
+	Body                   []byte
+	// Version moves on every save; a save names the version it read and is
+	// refused (EConflict) if another save came between.
+	Version          int64
+	Author           string // who created it
+	Created, Updated time.Time
+}
+
+// The statuses of a document.
+const (
+	DocDraft     = "draft"
+	DocPosted    = "posted"
+	DocCancelled = "cancelled"
+)
+
+// MaxDocumentBody bounds a document's JSON.
+const MaxDocumentBody = 1 << 20
+
+// DocumentFilter selects documents, newest (highest id) first.
+type DocumentFilter struct {
+	Type, Status string            // "" for any
+	From, To     ledger.Date       // by date; NoDate for open
+	Counterparty ledger.AnalyticID // 0 for any
+	BeforeID     int64             // the cursor: ids below it; 0 for the newest
+	Limit        int               // at most MaxDocumentLimit; 0 means DefaultDocumentLimit
+}
+
+// Limits of a document list.
+const (
+	DefaultDocumentLimit = 50
+	MaxDocumentLimit     = 500
+)
+
+// Documents keeps business documents. A document is never deleted and
+// keeps its type, year and number; a posted document changes only by
+// unposting, and posting and unposting go through a Poster with the entry
+// (Poster.SaveDocument). The database itself refuses anything else.
+type Documents interface {
+	// CreateDocument saves a new document as a draft (or cancelled): it
+	// sets ID, Year (Date's), Number (the next of its type and year),
+	// Version, Created and Updated.
+	CreateDocument(ctx context.Context, org ledger.OrgID, d *Document) error
+	// Document returns a document by id; DocumentByNumber by type, year and
+	// number. ENotFound when there is none.
+	Document(ctx context.Context, org ledger.OrgID, id int64) (Document, error)
+	DocumentByNumber(ctx context.Context, org ledger.OrgID, typ string, year int, number int64) (Document, error)
+	// SaveDocument saves a changed draft, or moves it between draft and
+	// cancelled, if its Version is still the stored one (EConflict
+	// otherwise); it sets Version and Updated. Posting and unposting are
+	// refused here (EInvalid): they go with their entry through a Poster.
+	// The date may not leave the document's year.
+	SaveDocument(ctx context.Context, org ledger.OrgID, d *Document) error
+	// ListDocuments lists documents newest first.
+	ListDocuments(ctx context.Context, org ledger.OrgID, f DocumentFilter) ([]Document, error)
 }

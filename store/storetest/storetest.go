@@ -79,6 +79,10 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"UpdateAnalytic", testUpdateAnalytic},
 		{"AnalyticCounts", testAnalyticCounts},
 		{"RequireTOTP", testRequireTOTP},
+		{"Documents", testDocuments},
+		{"DocumentPosting", testDocumentPosting},
+		{"DocumentGuards", testDocumentGuards},
+		{"DocumentNumbersConcurrent", testDocumentNumbersConcurrent},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
