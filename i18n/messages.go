@@ -17,6 +17,39 @@ package i18n
 // "12-nji setir" (6-njy, 9-njy, 10-njy ...).
 var catalog = map[string]map[string]string{
 	"ru": {
+		// doc: documents and their posting rules (doc/)
+		"%s is the base currency: leave the currency empty":                          "%s — базовая валюта: оставьте поле валюты пустым",
+		"VAT on advances is not supported yet: turn it off in the posting settings":  "НДС с авансов пока не поддерживается: отключите его в настройках проведения",
+		"VAT rate %q is not a percentage such as 15%% or the word exempt":            "ставка НДС %q должна быть процентом, например 15%%, или словом exempt",
+		"a cancelled document cannot be posted: restore it to a draft first":         "отменённый документ нельзя провести: сначала верните его в черновики",
+		"a document holds at most %d lines":                                          "документ может содержать не более %d строк",
+		"a goods receipt lists goods, not services":                                  "в поступлении товаров указываются товары, а не услуги",
+		"a manual operation needs at least one posting":                              "в операции, введённой вручную, должна быть хотя бы одна проводка",
+		"a waybill lists goods, not services":                                        "в товарной накладной указываются товары, а не услуги",
+		"an act lists services, not goods":                                           "в акте указываются работы и услуги, а не товары",
+		"an amount is out of range":                                                  "сумма выходит за допустимый диапазон",
+		"enter a quantity or an amount":                                              "укажите количество или сумму",
+		"entry %d is not the entry of document %s":                                   "операция %d не является операцией документа %s",
+		"no default posting settings for the chart %q: choose the accounts yourself": "для плана счетов %q нет настроек проведения по умолчанию: выберите счета сами",
+		"no exchange rate of %s on %s":                                               "нет курса %s на %s",
+		"not enough of item %d in warehouse %d: %s on hand, %s needed":               "не хватает товара %d на складе %d: в наличии %s, нужно %s",
+		"posting a document needs the chart of accounts":                             "для проведения документа нужен план счетов",
+		"quantity is required":                                                       "не указано количество",
+		"the account is required":                                                    "не указан счёт",
+		"the amount is required":                                                     "не указана сумма",
+		"the comment is longer than %d bytes":                                        "комментарий длиннее %d байт",
+		"the cost of the returned item %d is unknown: there is none in warehouse %d to take the average from; enter the cost of the sale": "себестоимость возвращённого товара %d неизвестна: на складе %d его нет, и среднюю взять не из чего; укажите себестоимость продажи",
+		"the date %s is outside the year %d of the document's number":                                                                     "дата %s вне года %d, к которому относится номер документа",
+		"the date is required":                                      "не указана дата",
+		"the document has no number: save it first":                 "у документа нет номера: сначала сохраните его",
+		"the document is not posted":                                "документ не проведён",
+		"the document is posted already: unpost it first":           "документ уже проведён: сначала отмените проведение",
+		"the document posts nothing: its lines have no amounts":     "документ не формирует проводок: в его строках нет сумм",
+		"the posting settings name no %s account for this document": "в настройках проведения не указан счёт %s для этого документа",
+		"the quantity and the amount have different signs":          "у количества и суммы разные знаки",
+		"unknown document status %q":                                "неизвестное состояние документа %q",
+		"unknown document type %q":                                  "неизвестный вид документа %q",
+
 		// interop: bank statements (interop/bankstmt, mt940, camt053, bankcsv)
 		"%q does not start with a value date YYMMDD":                                                     "%q не начинается с даты валютирования ГГММДД",
 		"%q is not a balance: mark C or D, date YYMMDD, currency, amount":                                "%q — не остаток: нужны признак C или D, дата ГГММДД, валюта и сумма",
@@ -692,6 +725,39 @@ var catalog = map[string]map[string]string{
 		"%q is not a page of the audit log":           "%q не является страницей журнала аудита",
 	},
 	"tk": {
+		// doc: documents and their posting rules (doc/); review: resminama a document, geçirmek to post, garalama a draft
+		"%s is the base currency: leave the currency empty":                          "%s esasy walýuta: walýuta meýdançasyny boş goýuň",
+		"VAT on advances is not supported yet: turn it off in the posting settings":  "awanslardan goşulan baha üçin salgyt entek goldanylmaýar: ony geçiriş sazlamalarynda öçüriň",
+		"VAT rate %q is not a percentage such as 15%% or the word exempt":            "goşulan baha üçin salgydyň derejesi %q göterim bolmaly, meselem 15%%, ýa-da exempt sözi",
+		"a cancelled document cannot be posted: restore it to a draft first":         "ýatyrylan resminamany geçirip bolmaýar: ilki ony garalama edip dikeldiň",
+		"a document holds at most %d lines":                                          "resminamada iň köp %d setir bolup biler",
+		"a goods receipt lists goods, not services":                                  "harytlaryň gelmeginde hyzmatlar däl-de, harytlar görkezilýär",
+		"a manual operation needs at least one posting":                              "el bilen girizilen amalda iň az bir geçiriş bolmaly",
+		"a waybill lists goods, not services":                                        "ýük hatynda hyzmatlar däl-de, harytlar görkezilýär",
+		"an act lists services, not goods":                                           "namada harytlar däl-de, işler we hyzmatlar görkezilýär",
+		"an amount is out of range":                                                  "möçber rugsat berlen çäkden çykýar",
+		"enter a quantity or an amount":                                              "mukdary ýa-da möçberi giriziň",
+		"entry %d is not the entry of document %s":                                   "%d belgili amal %s resminamasynyň amaly däl",
+		"no default posting settings for the chart %q: choose the accounts yourself": "%q hasaplar meýilnamasy üçin deslapky geçiriş sazlamalary ýok: hasaplary özüňiz saýlaň",
+		"no exchange rate of %s on %s":                                               "%s walýutasynyň %s senesine hümmeti ýok",
+		"not enough of item %d in warehouse %d: %s on hand, %s needed":               "%d belgili haryt %d belgili ammarda ýeterlik däl: bary %s, gerek %s",
+		"posting a document needs the chart of accounts":                             "resminamany geçirmek üçin hasaplar meýilnamasy gerek",
+		"quantity is required":                                                       "mukdar hökmany",
+		"the account is required":                                                    "hasap hökmany",
+		"the amount is required":                                                     "möçber hökmany",
+		"the comment is longer than %d bytes":                                        "teswir %d baýtdan uzyn",
+		"the cost of the returned item %d is unknown: there is none in warehouse %d to take the average from; enter the cost of the sale": "yzyna gaýtarylan %d belgili harydyň özüne düşýän gymmaty näbelli: %d belgili ammarda ol ýok, ortaça gymmaty almak mümkin däl; satuwyň özüne düşýän gymmatyny giriziň",
+		"the date %s is outside the year %d of the document's number":                                                                     "%s senesi resminamanyň belgisiniň ýylyndan (%d) daşarda",
+		"the date is required":                                      "sene hökmany",
+		"the document has no number: save it first":                 "resminamanyň belgisi ýok: ilki ony ýatda saklaň",
+		"the document is not posted":                                "resminama geçirilmedik",
+		"the document is posted already: unpost it first":           "resminama eýýäm geçirildi: ilki onuň geçirilişini ýatyryň",
+		"the document posts nothing: its lines have no amounts":     "resminama hiç bir geçiriş döretmeýär: onuň setirlerinde möçber ýok",
+		"the posting settings name no %s account for this document": "geçiriş sazlamalarynda bu resminama üçin %s hasaby görkezilmedik",
+		"the quantity and the amount have different signs":          "mukdaryň we möçberiň alamatlary tapawutly",
+		"unknown document status %q":                                "resminamanyň näbelli ýagdaýy %q",
+		"unknown document type %q":                                  "resminamanyň näbelli görnüşi %q",
+
 		// interop: bank statements (interop/bankstmt, mt940, camt053, bankcsv); review: "göçürme" a bank statement, "başlangyç/ahyrky galyndy" opening/closing balance, "meýdança" an MT940 tag
 		"%q does not start with a value date YYMMDD":                                                     "%q walýutirleme senesi (ÝÝAAGG) bilen başlanmaýar", // review: value date
 		"%q is not a balance: mark C or D, date YYMMDD, currency, amount":                                "%q galyndy däl: C ýa-da D belgisi, ÝÝAAGG senesi, walýuta we möçber gerek",
@@ -1402,6 +1468,7 @@ var terms = map[string]map[string]string{
 // the arguments to look up in terms. Any other argument is data (a code, an
 // amount, user input) and is never translated.
 var termArgs = map[string][]int{
+	"the posting settings name no %s account for this document":     {0}, // doc: documents
 	"nothing in %s matches %q":                                      {0}, // analytics pickers
 	"several entries of %s match %q: choose one from the list":      {0},
 	"%s side has no account but carries details":                    {0},

@@ -1,0 +1,213 @@
+package doc
+
+import (
+	"hasap/ledger"
+	"hasap/money"
+)
+
+// Type is the kind of a business document. Its value is stable: it is
+// stored, keyed in the numbering sequence and written into Ref.
+type Type string
+
+// The document types.
+const (
+	SalesInvoice    Type = "sales_invoice"    // hasap-faktura / счёт-фактура: goods and services sold
+	Waybill         Type = "waybill"          // goods waybill (товарная накладная): goods shipped
+	Act             Type = "act"              // act of completed work: services rendered
+	SupplierInvoice Type = "supplier_invoice" // the supplier's hasap-faktura: goods, services, assets bought
+	GoodsReceipt    Type = "goods_receipt"    // goods received into a warehouse
+	PaymentOut      Type = "payment_out"      // outgoing payment order
+	PaymentIn       Type = "payment_in"       // incoming payment (bank)
+	CashReceipt     Type = "cash_receipt"     // cash receipt order KO-1
+	CashExpense     Type = "cash_expense"     // cash expense order KO-2
+	AdvanceReport   Type = "advance_report"   // advance report AO-1 of an accountable person
+	OpeningBalances Type = "opening_balances" // opening balances through account 000
+	Manual          Type = "manual"           // manual operation: postings typed by hand
+)
+
+// Types lists every document type in display order.
+var Types = []Type{SalesInvoice, Waybill, Act, SupplierInvoice, GoodsReceipt,
+	PaymentOut, PaymentIn, CashReceipt, CashExpense, AdvanceReport, OpeningBalances, Manual}
+
+// Valid reports whether t is a known type.
+func (t Type) Valid() bool {
+	for _, v := range Types {
+		if v == t {
+			return true
+		}
+	}
+	return false
+}
+
+// Status is where a document is in its life cycle.
+type Status string
+
+// The statuses. A document is born a draft; posting makes it Posted and
+// links it to its entry; unposting makes it a Draft again (its entry stays
+// in the books, cancelled by a storno). A draft that is no longer wanted is
+// Cancelled, never deleted, so that its number stays accounted for: the
+// numbering per type per year has no gaps, and a cancelled number is shown
+// as cancelled in the document journal.
+const (
+	Draft     Status = "draft"
+	Posted    Status = "posted"
+	Cancelled Status = "cancelled"
+)
+
+// CanBecome reports whether a document may go from status s to next:
+// draft → posted (post), posted → draft (unpost), draft → cancelled
+// (cancel), cancelled → draft (restore). A posted document is unposted
+// before it is cancelled, so that its storno is in the books first.
+func (s Status) CanBecome(next Status) bool {
+	switch s {
+	case Draft:
+		return next == Posted || next == Cancelled
+	case Posted:
+		return next == Draft
+	case Cancelled:
+		return next == Draft
+	}
+	return false
+}
+
+// Refs names the analytics (catalog entries) a document or one of its
+// lines refers to. A posting rule fills each side's analytics from them in
+// the order the account requires (ledger.Account.Analytics), so the chart,
+// not the rule, decides which ones a posting carries. A line's non-zero
+// refs override the document's.
+type Refs struct {
+	Counterparty ledger.AnalyticID
+	Contract     ledger.AnalyticID
+	Item         ledger.AnalyticID // an item of goods or a service
+	Warehouse    ledger.AnalyticID
+	Employee     ledger.AnalyticID // the accountable person of KO-2, AO-1
+	FixedAsset   ledger.AnalyticID
+	CashFlow     ledger.AnalyticID // the cash-flow item of 50, 51, 52
+	Project      ledger.AnalyticID
+}
+
+// get returns the ref of kind k, 0 when none.
+func (r Refs) get(k ledger.AnalyticKind) ledger.AnalyticID {
+	switch k {
+	case ledger.Counterparty:
+		return r.Counterparty
+	case ledger.Contract:
+		return r.Contract
+	case ledger.Item:
+		return r.Item
+	case ledger.Warehouse:
+		return r.Warehouse
+	case ledger.Employee:
+		return r.Employee
+	case ledger.FixedAsset:
+		return r.FixedAsset
+	case ledger.CashFlowItem:
+		return r.CashFlow
+	case ledger.Project:
+		return r.Project
+	}
+	return 0
+}
+
+// over returns r with its zero refs taken from base.
+func (r Refs) over(base Refs) Refs {
+	pick := func(a, b ledger.AnalyticID) ledger.AnalyticID {
+		if a != 0 {
+			return a
+		}
+		return b
+	}
+	return Refs{
+		Counterparty: pick(r.Counterparty, base.Counterparty),
+		Contract:     pick(r.Contract, base.Contract),
+		Item:         pick(r.Item, base.Item),
+		Warehouse:    pick(r.Warehouse, base.Warehouse),
+		Employee:     pick(r.Employee, base.Employee),
+		FixedAsset:   pick(r.FixedAsset, base.FixedAsset),
+		CashFlow:     pick(r.CashFlow, base.CashFlow),
+		Project:      pick(r.Project, base.Project),
+	}
+}
+
+// Document is a business document, independent of the organisation that
+// keeps it (the store adds the organisation, the author and the audit).
+type Document struct {
+	ID     int64 // the store's id; 0 before the first save
+	Type   Type
+	Status Status
+	// Year and Number: gapless per organisation, type and year, from 1,
+	// given by the store when the draft is first saved. Year is the year of
+	// Date then; the date may later move within that year only.
+	Year   int
+	Number int64
+	Date   ledger.Date
+	// Refs: the counterparty and contract of sales, purchases and
+	// payments, the employee of KO-2 and AO-1, the default warehouse and
+	// cash-flow item of the lines.
+	Refs
+	// Currency is the ISO code of a currency contract's currency, "" for
+	// the base currency. Prices and amounts of the lines are in it.
+	Currency string
+	// Rate is the rate of Currency the document shows (the contract's or
+	// the Central Bank's of Date). Post converts at Inputs.Rate, the rate of
+	// the day, and only falls back to Rate when that is zero.
+	Rate money.Rate
+	// PricesIncludeVAT: line amounts include VAT (retail style); otherwise
+	// VAT is added on top.
+	PricesIncludeVAT bool
+	Lines            []Line
+	// Postings are the postings of a manual operation, as typed.
+	Postings []ledger.Posting
+	BasedOn  int64 // the ID of the document this one was created from, 0 for none
+	Comment  string
+	// Entry is the Seq of the entry the document posted, 0 when it is not
+	// posted. The entry carries Ref in its Document field.
+	Entry int64
+}
+
+// Line is one line of a document: goods, a service, a payment, an expense
+// of an advance report, an opening balance.
+type Line struct {
+	// Refs: the item and warehouse of goods, the cash-flow item of a
+	// payment, the contract a payment settles, the counterparty of an
+	// opening balance... Zero refs are taken from the document.
+	Refs
+	// Service: the line is a service or work, not goods: no quantity is
+	// required, no stock moves, no cost of sales.
+	Service bool
+	// Account overrides the rule's account for the line: the debit of a
+	// purchase (41.01, 10.01, 20, 26, 08.04), the expense of an advance
+	// report, the corresponding account of a payment (71.01, 70, 76.05), the
+	// account of an opening balance.
+	Account ledger.AccountCode
+	Qty     ledger.Quantity // thousandths; negative on a return
+	// Price per unit, in the document's currency, minor units.
+	Price money.Amount
+	// Amount of the line in the document's currency, minor units: net of
+	// VAT, or with VAT when the document's prices include it. When zero it
+	// is Price × Qty, rounded half away from zero.
+	Amount money.Amount
+	// VAT is the line's VAT rate; "" takes Settings.DefaultVAT.
+	VAT Rate
+	// Cost is the cost of goods returned by a customer (negative Qty on a
+	// sale), from the original sale. When zero the average cost is used.
+	Cost money.Amount
+	// CurAmount is the foreign-currency amount of an opening balance line
+	// on a currency account.
+	CurAmount money.Amount
+}
+
+// MaxLines bounds the lines of one document.
+const MaxLines = 5000
+
+// MaxComment bounds a document's comment in bytes.
+const MaxComment = 2000
+
+// amount returns the line's amount: Amount, or Price × Qty rounded half
+// away from zero.
+func (l Line) amount() (money.Amount, error) {
+	if l.Amount != 0 || l.Price == 0 {
+		return l.Amount, nil
+	}
+	return mulDivRound(l.Price, int64(l.Qty), 1000)
+}
