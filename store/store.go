@@ -142,6 +142,13 @@ type Reader interface {
 	// currencies are summed as they are; they mean something only for an
 	// account kept in one currency. date ledger.NoDate gives zero.
 	AccountOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, analytic ledger.AnalyticID, date ledger.Date) (ledger.Turnover, error)
+	// AnalyticsOpening returns the account's (exact code) turnover strictly
+	// before date for each combination of analytics its postings carry on
+	// that account's side (the stock of each item in each warehouse on
+	// 41.01): the monthly totals of the months before, and the postings of
+	// date's month before it. Currencies are added together: the
+	// quantities and base amounts are what it is for.
+	AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error)
 }
 
 // Page sizes of the browsing reads.

@@ -35,6 +35,11 @@ func (db *DB) AccountOpening(ctx context.Context, org ledger.OrgID, account ledg
 	return db.rd().AccountOpening(ctx, org, account, analytic, date)
 }
 
+// AnalyticsOpening implements store.Reader.
+func (db *DB) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error) {
+	return db.rd().AnalyticsOpening(ctx, org, account, date)
+}
+
 // recentWindow is how many of the newest entries below the cursor
 // ListEntries first tests one by one through the primary key, before it
 // turns to the account and date indexes. A filter that matches often
@@ -571,6 +576,55 @@ func (r reader) AccountOpening(ctx context.Context, org ledger.OrgID, account le
 		}
 	}
 	return t, nil
+}
+
+// AnalyticsOpening implements store.Reader.
+func (r reader) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error) {
+	out := map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover{}
+	if date == ledger.NoDate || account == "" {
+		return out, nil
+	}
+	add := func(k [ledger.MaxAnalytics]ledger.AnalyticID, t ledger.Turnover) error {
+		sum, err := out[k].Add(t)
+		out[k] = sum
+		return err
+	}
+	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT a1, a2, a3, sum(debit), sum(credit), sum(debit_cur), sum(credit_cur), sum(debit_qty), sum(credit_qty)
+		FROM totals WHERE org_id = ? AND account = ? AND +month < ? GROUP BY a1, a2, a3`), int64(org), string(account), date.Month())
+	if err != nil {
+		return nil, fmt.Errorf("opening of %s by analytics: %w", account, err)
+	}
+	err = eachRow(rows, func() error {
+		var k [ledger.MaxAnalytics]int64
+		var t ledger.Turnover
+		if err := rows.Scan(&k[0], &k[1], &k[2], &t.Debit, &t.Credit, &t.DebitCur, &t.CreditCur, &t.DebitQty, &t.CreditQty); err != nil {
+			return err
+		}
+		return add([ledger.MaxAnalytics]ledger.AnalyticID{ledger.AnalyticID(k[0]), ledger.AnalyticID(k[1]), ledger.AnalyticID(k[2])}, t)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("opening of %s by analytics: %w", account, err)
+	}
+	start := date.MonthStart()
+	for i, side := range []string{"dt", "kt"} {
+		lines, err := r.cardLines(ctx, `SELECT `+strconv.Itoa(1-i)+`, p.day, p.seq, p.line, 0, 0, '',
+			p.dt_account, p.kt_account, p.amount, COALESCE(p.dt_analytics, ''), COALESCE(p.kt_analytics, ''), COALESCE(p.detail, '')
+			FROM postings p WHERE p.org_id = ? AND p.`+side+`_account = ? AND p.day >= ? AND p.day < ?`,
+			int64(org), string(account), int64(start), int64(date))
+		if err != nil {
+			return nil, fmt.Errorf("opening of %s by analytics: %w", account, err)
+		}
+		for _, l := range lines {
+			u := ledger.Turnover{Debit: l.Amount, DebitCur: l.Side.CurAmount, DebitQty: l.Side.Qty}
+			if !l.Debit {
+				u = ledger.Turnover{Credit: l.Amount, CreditCur: l.Side.CurAmount, CreditQty: l.Side.Qty}
+			}
+			if err := add(l.Side.Analytics, u); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
 }
 
 // addDays adds to t the account's day totals (every currency) of the days

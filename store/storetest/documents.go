@@ -2,6 +2,8 @@ package storetest
 
 import (
 	"fmt"
+	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -305,6 +307,66 @@ func testDocumentNumbersConcurrent(t *testing.T, open func(t *testing.T) Store) 
 	for i := range nums {
 		if nums[i] != int64(i+1) {
 			t.Fatalf("numbers %v have a gap or a repeat at %d", nums, i+1)
+		}
+	}
+}
+
+// testAnalyticsOpening: an account's turnover before a date per
+// combination of analytics (the stock of each item in each warehouse)
+// equals what its postings add up to, for dates at month starts and in the
+// middle of months.
+func testAnalyticsOpening(t *testing.T, open func(t *testing.T) Store) {
+	s := open(t)
+	ctx := t.Context()
+	f := newFixture(t, s, "stock")
+	o := newFixture(t, s, "other")
+	r := rand.New(rand.NewPCG(21, 22))
+	randomBooks(t, o, r, 20)
+	posted := randomBooks(t, f, r, 150)
+	for _, acc := range []ledger.AccountCode{"41.01", "62.01", "51"} {
+		for i := 0; i < 25; i++ {
+			date := randomDate(r, f.first, f.last+40)
+			if i%5 == 0 {
+				date = date.MonthStart()
+			}
+			want := map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover{}
+			for _, e := range posted {
+				if e.Date >= date {
+					continue
+				}
+				for _, p := range e.Postings {
+					for _, sd := range []struct {
+						side  ledger.Side
+						debit bool
+					}{{p.Debit, true}, {p.Credit, false}} {
+						if sd.side.Account != acc {
+							continue
+						}
+						u := ledger.Turnover{Credit: p.Amount, CreditCur: sd.side.CurAmount, CreditQty: sd.side.Qty}
+						if sd.debit {
+							u = ledger.Turnover{Debit: p.Amount, DebitCur: sd.side.CurAmount, DebitQty: sd.side.Qty}
+						}
+						sum, err := want[sd.side.Analytics].Add(u)
+						ok(t, err, "model")
+						want[sd.side.Analytics] = sum
+					}
+				}
+			}
+			got, err := s.AnalyticsOpening(ctx, f.org.ID, acc, date)
+			ok(t, err, "AnalyticsOpening")
+			for k, v := range got {
+				if v.IsZero() {
+					delete(got, k)
+				}
+			}
+			for k, v := range want {
+				if v.IsZero() {
+					delete(want, k)
+				}
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("AnalyticsOpening(%s, %s):\n got  %v\n want %v", acc, date, got, want)
+			}
 		}
 	}
 }

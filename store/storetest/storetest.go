@@ -83,6 +83,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"DocumentPosting", testDocumentPosting},
 		{"DocumentGuards", testDocumentGuards},
 		{"DocumentNumbersConcurrent", testDocumentNumbersConcurrent},
+		{"AnalyticsOpening", testAnalyticsOpening},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
