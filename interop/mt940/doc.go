@@ -38,8 +38,14 @@
 // funds code is dropped. The counterparty is not taken apart from :86:,
 // whose structure differs from bank to bank.
 //
+// Each message is one Statement: a statement the bank splits over several
+// messages (:60M: and :62M: intermediate balances) comes as consecutive
+// Statements with the same ID, each balanced on its own. The text must be
+// UTF-8 (plain ASCII, as SWIFT has it, is); read a Windows-1251 export
+// through [bankstmt.DecodeWindows1251].
+//
 // Every error is a *ledger.Error that names the line and the tag; Parse
-// returns no statement when it returns an error. Limits: a line of at most
-// [MaxLineBytes], a statement of at most [MaxLines] lines, a file of at
-// most [MaxStatements] statements.
+// returns no statement when it returns an error. Limits: a file of at most
+// [MaxBytes] and [MaxStatements] statements, a line of at most
+// [MaxLineBytes], a statement of at most [MaxLines] lines.
 package mt940

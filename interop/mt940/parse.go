@@ -15,10 +15,11 @@ import (
 
 // Limits of Parse.
 const (
-	MaxLineBytes  = 4 << 10 // longest line, without its line ending
-	MaxLines      = 100_000 // most :61: lines in one statement
-	MaxStatements = 10_000  // most statements in one file
-	maxFieldLines = 100     // most text lines of one tag (an :86: has 6 in SWIFT)
+	MaxBytes      = 64 << 20 // bytes of input
+	MaxLineBytes  = 4 << 10  // longest line, without its line ending
+	MaxLines      = 100_000  // most :61: lines in one statement
+	MaxStatements = 10_000   // most statements in one file
+	maxFieldLines = 100      // most text lines of one tag (an :86: has 6 in SWIFT)
 )
 
 // field is one tag with its text: the rest of the tag's line and its
@@ -30,8 +31,9 @@ type field struct {
 }
 
 type parser struct {
-	line int // current line, 1-based
-	out  []bankstmt.Statement
+	line  int // current line, 1-based
+	bytes int // bytes read so far
+	out   []bankstmt.Statement
 
 	f    *field              // open field, if any
 	st   *bankstmt.Statement // open statement, if any
@@ -51,6 +53,9 @@ func Parse(r io.Reader) ([]bankstmt.Statement, error) {
 	sc.Buffer(make([]byte, 0, 4096), MaxLineBytes+2)
 	for sc.Scan() {
 		p.line++
+		if p.bytes += len(sc.Bytes()) + 1; p.bytes > MaxBytes {
+			return nil, p.lineErr("the file is larger than %d bytes", MaxBytes)
+		}
 		if err := p.feed(sc.Text()); err != nil {
 			return nil, err
 		}

@@ -178,3 +178,16 @@ func TestSkipped(t *testing.T) {
 		t.Fatalf("got %+v", sts)
 	}
 }
+
+// TestWindows1251: a Russian bank's export in Windows-1251 reads through
+// bankstmt.DecodeWindows1251.
+func TestWindows1251(t *testing.T) {
+	text, _ := bankstmt.EncodeWindows1251(head + ":61:240102C10,00NTRFX\n:86:Оплата по счёту №5\n:62F:C240102TMT110,00\n")
+	if _, err := Parse(bytes.NewReader(text)); err == nil || !strings.Contains(err.Error(), "not valid UTF-8") {
+		t.Errorf("undecoded: %v", err)
+	}
+	sts, err := Parse(bankstmt.DecodeWindows1251(bytes.NewReader(text)))
+	if err != nil || sts[0].Lines[0].Description != "Оплата по счёту №5" {
+		t.Fatalf("%+v, %v", sts, err)
+	}
+}
