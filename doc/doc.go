@@ -44,9 +44,9 @@
 //
 // # Left to other layers
 //
-// The store keeps documents, gives numbers, reads the Inputs (stock per
-// item and warehouse before the document's date, the Central Bank rate)
-// and posts the entries with the documents' status changes in one
+// The store keeps documents (their JSON is the body it stores), gives
+// numbers, reads the Inputs that Document.Needs names (stock per item and
+// warehouse, the Central Bank rate of the day) and posts the entries with the documents' status changes in one
 // transaction; the application checks roles and writes the audit log; the
 // printed forms, pages and API come on top. Not in this package yet: VAT
 // on advances and the split of payments into settlement and advance

@@ -76,14 +76,14 @@ func (s Status) CanBecome(next Status) bool {
 // not the rule, decides which ones a posting carries. A line's non-zero
 // refs override the document's.
 type Refs struct {
-	Counterparty ledger.AnalyticID
-	Contract     ledger.AnalyticID
-	Item         ledger.AnalyticID // an item of goods or a service
-	Warehouse    ledger.AnalyticID
-	Employee     ledger.AnalyticID // the accountable person of KO-2, AO-1
-	FixedAsset   ledger.AnalyticID
-	CashFlow     ledger.AnalyticID // the cash-flow item of 50, 51, 52
-	Project      ledger.AnalyticID
+	Counterparty ledger.AnalyticID `json:"counterparty,omitempty"`
+	Contract     ledger.AnalyticID `json:"contract,omitempty"`
+	Item         ledger.AnalyticID `json:"item,omitempty"` // an item of goods or a service
+	Warehouse    ledger.AnalyticID `json:"warehouse,omitempty"`
+	Employee     ledger.AnalyticID `json:"employee,omitempty"` // the accountable person of KO-2, AO-1
+	FixedAsset   ledger.AnalyticID `json:"fixed_asset,omitempty"`
+	CashFlow     ledger.AnalyticID `json:"cashflow,omitempty"` // the cash-flow item of 50, 51, 52
+	Project      ledger.AnalyticID `json:"project,omitempty"`
 }
 
 // get returns the ref of kind k, 0 when none.
@@ -131,38 +131,41 @@ func (r Refs) over(base Refs) Refs {
 
 // Document is a business document, independent of the organisation that
 // keeps it (the store adds the organisation, the author and the audit).
+// Its JSON is what the store keeps as the document's body: amounts are
+// integers of minor units (exact: encoding/json reads them into int64
+// without a float), rates decimal strings; the API speaks decimal strings.
 type Document struct {
-	ID     int64 // the store's id; 0 before the first save
-	Type   Type
-	Status Status
+	ID     int64  `json:"id,omitempty"` // the store's id; 0 before the first save
+	Type   Type   `json:"type,omitempty"`
+	Status Status `json:"status,omitempty"`
 	// Year and Number: gapless per organisation, type and year, from 1,
 	// given by the store when the draft is first saved. Year is the year of
 	// Date then; the date may later move within that year only.
-	Year   int
-	Number int64
-	Date   ledger.Date
+	Year   int         `json:"year,omitempty"`
+	Number int64       `json:"number,omitempty"`
+	Date   ledger.Date `json:"date,omitempty"`
 	// Refs: the counterparty and contract of sales, purchases and
 	// payments, the employee of KO-2 and AO-1, the default warehouse and
 	// cash-flow item of the lines.
 	Refs
 	// Currency is the ISO code of a currency contract's currency, "" for
 	// the base currency. Prices and amounts of the lines are in it.
-	Currency string
+	Currency string `json:"currency,omitempty"`
 	// Rate is the rate of Currency the document shows (the contract's or
 	// the Central Bank's of Date). Post converts at Inputs.Rate, the rate of
 	// the day, and only falls back to Rate when that is zero.
-	Rate money.Rate
+	Rate money.Rate `json:"rate,omitempty"`
 	// PricesIncludeVAT: line amounts include VAT (retail style); otherwise
 	// VAT is added on top.
-	PricesIncludeVAT bool
-	Lines            []Line
+	PricesIncludeVAT bool   `json:"prices_include_vat,omitempty"`
+	Lines            []Line `json:"lines,omitempty"`
 	// Postings are the postings of a manual operation, as typed.
-	Postings []ledger.Posting
-	BasedOn  int64 // the ID of the document this one was created from, 0 for none
-	Comment  string
+	Postings []ledger.Posting `json:"postings,omitempty"`
+	BasedOn  int64            `json:"based_on,omitempty"` // the ID of the document this one was created from, 0 for none
+	Comment  string           `json:"comment,omitempty"`
 	// Entry is the Seq of the entry the document posted, 0 when it is not
 	// posted. The entry carries Ref in its Document field.
-	Entry int64
+	Entry int64 `json:"entry,omitempty"`
 }
 
 // Line is one line of a document: goods, a service, a payment, an expense
@@ -174,27 +177,27 @@ type Line struct {
 	Refs
 	// Service: the line is a service or work, not goods: no quantity is
 	// required, no stock moves, no cost of sales.
-	Service bool
+	Service bool `json:"service,omitempty"`
 	// Account overrides the rule's account for the line: the debit of a
 	// purchase (41.01, 10.01, 20, 26, 08.04), the expense of an advance
 	// report, the corresponding account of a payment (71.01, 70, 76.05), the
 	// account of an opening balance.
-	Account ledger.AccountCode
-	Qty     ledger.Quantity // thousandths; negative on a return
+	Account ledger.AccountCode `json:"account,omitempty"`
+	Qty     ledger.Quantity    `json:"qty,omitempty"` // thousandths; negative on a return
 	// Price per unit, in the document's currency, minor units.
-	Price money.Amount
+	Price money.Amount `json:"price,omitempty"`
 	// Amount of the line in the document's currency, minor units: net of
 	// VAT, or with VAT when the document's prices include it. When zero it
 	// is Price × Qty, rounded half away from zero.
-	Amount money.Amount
+	Amount money.Amount `json:"amount,omitempty"`
 	// VAT is the line's VAT rate; "" takes Settings.DefaultVAT.
-	VAT Rate
+	VAT Rate `json:"vat,omitempty"`
 	// Cost is the cost of goods returned by a customer (negative Qty on a
 	// sale), from the original sale. When zero the average cost is used.
-	Cost money.Amount
+	Cost money.Amount `json:"cost,omitempty"`
 	// CurAmount is the foreign-currency amount of an opening balance line
 	// on a currency account.
-	CurAmount money.Amount
+	CurAmount money.Amount `json:"cur_amount,omitempty"`
 }
 
 // MaxLines bounds the lines of one document.

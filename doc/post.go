@@ -34,7 +34,10 @@ type Inputs struct {
 	// Base is the organisation's base currency; the zero value means TMT.
 	Base money.Currency
 	// Stock holds the stock on hand of the items a sale takes out of
-	// warehouses, for the average cost.
+	// warehouses, for the average cost: the balance of the goods account
+	// (quantity and amount) per item and warehouse at the end of the
+	// document's date, without the document's own entries (which a
+	// repost has stornoed anyway). An item missing from the map has none.
 	Stock map[StockKey]Stock
 	// Rate is the Central Bank rate of the document's currency on its date
 	// (not needed by opening balances and manual operations, which give
@@ -324,4 +327,25 @@ func merge(ps []ledger.Posting) []ledger.Posting {
 		out = append(out, p)
 	}
 	return out
+}
+
+// Needs says what Post needs from the books for d beyond the chart: the
+// stock of which items in which warehouses (for the cost of goods a sale
+// takes out), and whether the rate of the day of d's currency. The store
+// reads just these before it calls Post.
+func (d Document) Needs() (stock []StockKey, rate bool) {
+	switch d.Type {
+	case SalesInvoice, Waybill, Act:
+		seen := map[StockKey]bool{}
+		for _, l := range d.Lines {
+			refs := l.Refs.over(d.Refs)
+			k := StockKey{refs.Item, refs.Warehouse}
+			if !l.Service && !seen[k] {
+				seen[k] = true
+				stock = append(stock, k)
+			}
+		}
+	}
+	rate = d.Currency != "" && d.Type != OpeningBalances && d.Type != Manual
+	return stock, rate
 }

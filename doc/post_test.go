@@ -1,6 +1,8 @@
 package doc
 
 import (
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -348,9 +350,22 @@ func TestPostOpeningBalances(t *testing.T) {
 		posting(withQty(side("41.01", flour, store1), "10"), side("000"), "3000.00"),
 		posting(withCur(side("52", cfSales), "USD", "1000.00"), side("000"), "3500.00"),
 	})
-	d.Lines[1].Account = ""
-	if _, err := Post(d, settings(t), inputs(t)); err == nil || err.Error() != "line 2: the account is required" {
-		t.Errorf("err %v", err)
+	for _, c := range []struct {
+		edit func(*Document)
+		want string
+	}{
+		{func(d *Document) { d.Lines[1].Account = "" }, "line 2: the account is required"},
+		{func(d *Document) { d.Lines[0].CurAmount = 1 }, "line 1: debit account 51 is not kept in foreign currency"},
+		{func(d *Document) { d.Currency = "" }, "line 4: debit account 52: currency amount without a currency"},
+		{func(d *Document) { d.Lines[1].Qty = 1 }, "line 2: credit account 60.01 is not kept in quantities"},
+		{func(d *Document) { d.Lines[2].Amount = 0; d.Lines[2].Qty = 0 }, "line 3: enter a quantity or an amount"},
+	} {
+		e := d
+		e.Lines = append([]Line(nil), d.Lines...)
+		c.edit(&e)
+		if _, err := Post(e, settings(t), inputs(t)); err == nil || err.Error() != c.want {
+			t.Errorf("err %v, want %q", err, c.want)
+		}
 	}
 }
 
@@ -523,5 +538,41 @@ func TestDefaultSettings(t *testing.T) {
 	}
 	if _, err := DefaultSettings("ifrs"); !ledger.IsCode(err, ledger.EInvalid) {
 		t.Errorf("ifrs: %v", err)
+	}
+}
+
+func TestDocumentJSONRoundTrip(t *testing.T) {
+	d := sale(goods(flour, store1, "2.5", "1000.05"), Line{Refs: Refs{Contract: ctrUSD}, Service: true, Amount: m("-0.01"), VAT: Exempt, Cost: 7})
+	d.ID, d.Currency, d.Rate, d.PricesIncludeVAT, d.BasedOn, d.Comment, d.Entry = 9, "USD", money.MustRate("3.5"), true, 3, "«Ýük» — 1", 0
+	d.Postings = []ledger.Posting{posting(withCur(side("52", cfSales), "USD", "1.00"), side("000"), "3.50")}
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back Document
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(back, d) {
+		t.Errorf("round trip of %s\n got %+v\nwant %+v", b, back, d)
+	}
+	if strings.Contains(string(b), "Counterparty") || !strings.Contains(string(b), `"counterparty":101`) {
+		t.Errorf("refs are not flattened with their tags: %s", b)
+	}
+}
+
+func TestNeeds(t *testing.T) {
+	d := sale(goods(flour, store1, "1", "1.00"), service(delivery, "1.00"), goods(flour, 0, "1", "1.00"), goods(sugar, store2, "1", "1.00"))
+	stock, rate := d.Needs()
+	if !reflect.DeepEqual(stock, []StockKey{{flour, store1}, {sugar, store2}}) || rate {
+		t.Errorf("Needs() = %v, %v", stock, rate)
+	}
+	d.Currency = "USD"
+	if _, rate = d.Needs(); !rate {
+		t.Errorf("a USD sale needs the rate")
+	}
+	p := purchase(goods(flour, store1, "1", "1.00"))
+	if stock, _ = p.Needs(); stock != nil {
+		t.Errorf("a purchase needs no stock: %v", stock)
 	}
 }

@@ -314,6 +314,9 @@ func (b *builder) opening() error {
 		if l.Amount == 0 && l.Qty == 0 && l.CurAmount == 0 {
 			return lineErr(i, ledger.Errorf(ledger.EInvalid, "enter a quantity or an amount"))
 		}
+		if err := b.openingAmounts(l); err != nil {
+			return lineErr(i, err)
+		}
 		refs := l.Refs.over(b.d.Refs)
 		g := leg{dt: l.Account, kt: b.s.Opening, dtRefs: refs, ktRefs: refs, amount: l.Amount, cur: l.CurAmount, qty: l.Qty}
 		if l.Amount < 0 || l.Amount == 0 && (l.CurAmount < 0 || l.Qty < 0) {
@@ -330,6 +333,29 @@ func (b *builder) opening() error {
 		if err := b.post(g); err != nil {
 			return lineErr(i, err)
 		}
+	}
+	return nil
+}
+
+// openingAmounts refuses a currency amount or a quantity that the line's
+// account would not keep, rather than drop it.
+func (b *builder) openingAmounts(l Line) error {
+	which := "debit"
+	if l.Amount < 0 {
+		which = "credit"
+	}
+	a, err := b.account(which, l.Account)
+	if err != nil {
+		return err
+	}
+	if l.CurAmount != 0 && !a.Currency {
+		return ledger.Errorf(ledger.EInvalid, "%s account %s is not kept in foreign currency", which, l.Account)
+	}
+	if l.CurAmount != 0 && !b.foreign {
+		return ledger.Errorf(ledger.EInvalid, "%s account %s: currency amount without a currency", which, l.Account)
+	}
+	if l.Qty != 0 && !a.Quantity {
+		return ledger.Errorf(ledger.EInvalid, "%s account %s is not kept in quantities", which, l.Account)
 	}
 	return nil
 }
