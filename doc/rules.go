@@ -105,6 +105,10 @@ func (b *builder) salesLine(l Line, lt LineTotal, recv ledger.AccountCode) error
 // builder's stock so that a second line of the same item sees what
 // remains. A return (negative quantity) comes back at Line.Cost, or at the
 // average cost of what is on hand; its cost is negative.
+//
+// review: the costing method is a choice of the accounting policy (order
+// 92-Ö of 2020, DOMAIN.md); only the moving average is here. FIFO would
+// need the receipts as lots in Inputs.
 func (b *builder) cost(l Line, refs Refs) (money.Amount, error) {
 	key := StockKey{refs.Item, refs.Warehouse}
 	st, ok := b.stock[key]

@@ -129,7 +129,9 @@ type Totals struct {
 // running totals (a line's VAT is the rounded VAT of the running sum up to
 // it minus that up to the line before), so the lines add up to the
 // document's VAT exactly, each within one minor unit of its exact share,
-// whatever the signs of the lines. Three lines of 0.10 at 15 %: per line
+// whatever the signs of the lines. review: rounding each rate's total once
+// follows the hasap-faktura, which shows the VAT per rate; whether the tax
+// service wants per line or per document is left to the settings. Three lines of 0.10 at 15 %: per line
 // 0.02 + 0.02 + 0.02 = 0.06; per document 0.045 → 0.05, shared 0.02, 0.01,
 // 0.02.
 func ComputeTotals(d Document, s Settings) (Totals, error) {
