@@ -12,9 +12,11 @@ import (
 
 	"hasap/app"
 	"hasap/auth"
+	"hasap/doc"
 	"hasap/internal/pgtest"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/store"
 	"hasap/store/open"
 )
 
@@ -131,6 +133,7 @@ func (uc useCase) want(col string) ledger.Code {
 var (
 	everyRole = []string{"owner", "chief", "accountant", "clerk", "auditor", "viewer"}
 	posters   = []string{"owner", "chief", "accountant"}
+	drafters  = []string{"owner", "chief", "accountant", "clerk"}
 )
 
 func useCases() []useCase {
@@ -146,6 +149,50 @@ func useCases() []useCase {
 		}},
 		{name: "TrialBalance", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.TrialBalance(ctx, x, "a", d(2025, 1, 1), d(2025, 12, 31))
+			return err
+		}},
+		{name: "CreateDocument", ok: drafters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.CreateDocument(ctx, x, "a", manualDoc(w))
+			return err
+		}},
+		{name: "GetDocument", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			d, err := w.a.CreateDocument(ctx, app.System, "a", manualDoc(w))
+			if err != nil {
+				return err
+			}
+			_, err = w.a.GetDocument(ctx, x, "a", d.ID)
+			return err
+		}},
+		{name: "ListDocuments", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.ListDocuments(ctx, x, "a", store.DocumentFilter{From: ledger.NoDate, To: ledger.NoDate})
+			return err
+		}},
+		{name: "SaveDocument", ok: drafters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			d, err := w.a.CreateDocument(ctx, app.System, "a", manualDoc(w))
+			if err != nil {
+				return err
+			}
+			d.Comment = "changed"
+			_, err = w.a.SaveDocument(ctx, x, "a", d)
+			return err
+		}},
+		{name: "PostDocument", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			d, err := w.a.CreateDocument(ctx, app.System, "a", manualDoc(w))
+			if err != nil {
+				return err
+			}
+			_, _, err = w.a.PostDocument(ctx, x, "a", d.ID, d.Version)
+			return err
+		}},
+		{name: "UnpostDocument", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			d, err := w.a.CreateDocument(ctx, app.System, "a", manualDoc(w))
+			if err != nil {
+				return err
+			}
+			if d, _, err = w.a.PostDocument(ctx, app.System, "a", d.ID, d.Version); err != nil {
+				return err
+			}
+			_, _, err = w.a.UnpostDocument(ctx, x, "a", d.ID, d.Version)
 			return err
 		}},
 		{name: "Post", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
@@ -576,4 +623,10 @@ func TestOwnerCannotResetForeignPassword(t *testing.T) {
 	if err := w.a.ResetPassword(ctx, w.actors["owner"], email("nobody"), pw("x")); code(err) != ledger.ENotFound {
 		t.Fatalf("unknown email: %v", err)
 	}
+}
+
+// manualDoc is a manual operation of a distinct amount: Dt 26 Kt 80.
+func manualDoc(w *world) doc.Document {
+	e := entryOf(money.Amount(w.next()), ledger.DateOf(2025, 3, 5))
+	return doc.Document{Type: doc.Manual, Date: e.Date, Postings: e.Postings}
 }

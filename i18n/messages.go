@@ -245,6 +245,11 @@ var catalog = map[string]map[string]string{
 		"owners must use two-factor authentication": "владельцы обязаны использовать двухфакторную аутентификацию",
 		"you": "вы",
 		"you log in with your password and a code from your authenticator app.": "вы входите с паролем и кодом из приложения-аутентификатора.",
+		// app: business documents (app/documents.go)
+		"document %d is cancelled: make it a draft again first": "документ %d отменён: сначала верните его в черновики",
+		"document %d is posted already":                         "документ %d уже проведён",
+		"document %d: its stored body does not read: %v":        "документ %d: сохранённое содержимое не читается: %v",
+		"the stock of account %s is out of range":               "остаток на счёте %s вне допустимого диапазона",
 		// store: business documents (store/sqldb/documents.go)
 		"a document is posted and unposted with its entry, not saved as %q": "документ проводится и отменяется вместе со своей операцией, а не сохраняется со статусом %q",
 		"a document keeps its type, year and number":                        "у документа нельзя изменить вид, год и номер",
@@ -953,6 +958,11 @@ var catalog = map[string]map[string]string{
 		"owners must use two-factor authentication": "eýeler iki basgançakly tassyklamany ulanmaly",
 		"you": "siz",
 		"you log in with your password and a code from your authenticator app.": "siz açar söz we tassyklaýjy programmadaky kod bilen girýärsiňiz.",
+		// app: business documents (app/documents.go)
+		"document %d is cancelled: make it a draft again first": "resminama %d ýatyryldy: ilki ony garalama gaýtaryň",
+		"document %d is posted already":                         "resminama %d eýýäm geçirildi",
+		"document %d: its stored body does not read: %v":        "resminama %d: saklanan mazmuny okalmaýar: %v",
+		"the stock of account %s is out of range":               "%s hasabyndaky galyndy rugsat berlen çäkden daşarda",
 		// store: business documents (store/sqldb/documents.go)
 		"a document is posted and unposted with its entry, not saved as %q": "resminama öz amaly bilen geçirilýär we ýatyrylýar, %q ýagdaýynda ýazylmaýar",
 		"a document keeps its type, year and number":                        "resminamanyň görnüşi, ýyly we belgisi üýtgemeýär",

@@ -1,0 +1,335 @@
+package app
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"hasap/auth"
+	"hasap/doc"
+	"hasap/ledger"
+	"hasap/money"
+	"hasap/store"
+)
+
+// Documents are drafts until posted (issue 4). Clerks and up draft them
+// (auth.DraftEntries); posting and unposting need auth.PostEntries, and
+// each posts its entry and saves the document in one transaction, with the
+// audit event. The store gives the numbers (per type and year, without
+// gaps) and refuses deleting a document or changing a posted one; package
+// doc holds the posting rules.
+
+// Document is a document as the application keeps it: the domain's
+// document and the store's record of it.
+type Document struct {
+	doc.Document
+	// Version is what a save must name: it moves on every save, and a save
+	// of an older version is refused (someone else changed it meanwhile).
+	Version          int64
+	Author           string
+	Created, Updated time.Time
+}
+
+// Audit actions of documents.
+const (
+	ActDocCreate = "document.create"
+	ActDocSave   = "document.save"
+	ActDocCancel = "document.cancel"
+	ActDocPost   = "document.post"
+	ActDocUnpost = "document.unpost"
+)
+
+// toStore is d as the store keeps it: its body is d in JSON, without
+// what the store keeps in columns (id, number, status, entry), so that
+// posting and unposting leave the body as it was.
+func toStore(d Document) (store.Document, error) {
+	content := d.Document
+	content.ID, content.Year, content.Number, content.Status, content.Entry = 0, 0, 0, "", 0
+	body, err := json.Marshal(content)
+	if err != nil {
+		return store.Document{}, fmt.Errorf("document to JSON: %w", err)
+	}
+	return store.Document{ID: d.ID, Type: string(d.Type), Status: string(d.Status), Year: d.Year, Number: d.Number,
+		Date: d.Date, Counterparty: d.Counterparty, Contract: d.Contract, Entry: d.Entry, BasedOn: d.BasedOn,
+		Body: body, Version: d.Version, Author: d.Author}, nil
+}
+
+// fromStore reads a stored document; its columns win over its body.
+func fromStore(s store.Document) (Document, error) {
+	var d Document
+	if err := json.Unmarshal(s.Body, &d.Document); err != nil {
+		return Document{}, ledger.Errorf(ledger.EInternal, "document %d: its stored body does not read: %v", s.ID, err)
+	}
+	d.ID, d.Type, d.Status, d.Year, d.Number = s.ID, doc.Type(s.Type), doc.Status(s.Status), s.Year, s.Number
+	d.Date, d.Counterparty, d.Contract, d.Entry, d.BasedOn = s.Date, s.Counterparty, s.Contract, s.Entry, s.BasedOn
+	d.Version, d.Author, d.Created, d.Updated = s.Version, s.Author, s.Created, s.Updated
+	return d, nil
+}
+
+// CreateDocument saves d as a new draft and returns it with its number.
+func (a *App) CreateDocument(ctx context.Context, actor Actor, orgCode string, d doc.Document) (Document, error) {
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.DraftEntries)
+	if err != nil {
+		return Document{}, err
+	}
+	if !d.Type.Valid() {
+		return Document{}, ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(d.Type))
+	}
+	d.ID, d.Status, d.Entry, d.Year, d.Number = 0, doc.Draft, 0, 0, 0
+	sd, err := toStore(Document{Document: d, Author: actor.Name})
+	if err != nil {
+		return Document{}, err
+	}
+	if err := a.Store.CreateDocument(ctx, org.ID, &sd); err != nil {
+		return Document{}, err
+	}
+	out, err := fromStore(sd)
+	if err != nil {
+		return Document{}, err
+	}
+	return out, a.audit(ctx, actor, org.ID, ActDocCreate, out.Ref())
+}
+
+// GetDocument returns a document of the organisation.
+func (a *App) GetDocument(ctx context.Context, actor Actor, orgCode string, id int64) (Document, error) {
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
+	if err != nil {
+		return Document{}, err
+	}
+	sd, err := a.Store.Document(ctx, org.ID, id)
+	if err != nil {
+		return Document{}, err
+	}
+	return fromStore(sd)
+}
+
+// ListDocuments lists documents newest first.
+func (a *App) ListDocuments(ctx context.Context, actor Actor, orgCode string, f store.DocumentFilter) ([]Document, error) {
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
+	if err != nil {
+		return nil, err
+	}
+	sds, err := a.Store.ListDocuments(ctx, org.ID, f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Document, 0, len(sds))
+	for _, sd := range sds {
+		d, err := fromStore(sd)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// SaveDocument saves a changed draft, or cancels one (Status Cancelled) or
+// brings a cancelled one back (Status Draft). d.Version must be the
+// version read; a posted document is unposted first (UnpostDocument).
+func (a *App) SaveDocument(ctx context.Context, actor Actor, orgCode string, d Document) (Document, error) {
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.DraftEntries)
+	if err != nil {
+		return Document{}, err
+	}
+	old, err := a.Store.Document(ctx, org.ID, d.ID)
+	if err != nil {
+		return Document{}, err
+	}
+	switch {
+	case old.Status == string(doc.Posted):
+		return Document{}, ledger.Errorf(ledger.EConflict, "document %d is posted: unpost it before changing it", d.ID)
+	case d.Status == doc.Posted:
+		return Document{}, ledger.Errorf(ledger.EInvalid, "a document is posted and unposted with its entry, not saved as %q", string(d.Status))
+	case old.Status == string(doc.Cancelled) && d.Status == doc.Cancelled:
+		return Document{}, errCancelled(d.ID)
+	}
+	sd, err := toStore(d)
+	if err != nil {
+		return Document{}, err
+	}
+	if err := a.Store.SaveDocument(ctx, org.ID, &sd); err != nil {
+		return Document{}, err
+	}
+	action := ActDocSave
+	if d.Status == doc.Cancelled {
+		action = ActDocCancel
+	}
+	out, err := fromStore(sd)
+	if err != nil {
+		return Document{}, err
+	}
+	return out, a.audit(ctx, actor, org.ID, action, out.Ref())
+}
+
+// PostDocument posts the draft id, of version version: it runs the
+// document's posting rule with the organisation's settings and what the
+// books say on the document's date (the chart, the stock for the cost of
+// goods sold, the rate of the day), and posts the entry with the document,
+// in one transaction.
+func (a *App) PostDocument(ctx context.Context, actor Actor, orgCode string, id, version int64) (Document, ledger.Entry, error) {
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.PostEntries)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	sd, err := a.Store.Document(ctx, org.ID, id)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	d, err := fromStore(sd)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	if d.Version != version {
+		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EConflict, "document %d was changed by someone else meanwhile; open it again", id)
+	}
+	switch d.Status {
+	case doc.Posted:
+		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EConflict, "document %d is posted already", id)
+	case doc.Cancelled:
+		return Document{}, ledger.Entry{}, errCancelled(id)
+	}
+	settings, err := doc.DefaultSettings(org.Chart)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	in, err := a.documentInputs(ctx, org, d.Document, settings, actor.Lang)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	e, err := doc.Post(d.Document, settings, in)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	e.IdemKey = fmt.Sprintf("hasap:document:%d:v%d", d.ID, d.Version)
+	return a.postDocumentEntry(ctx, actor, org.ID, d, e, ActDocPost, func(d *Document, e ledger.Entry) {
+		d.Status, d.Entry = doc.Posted, e.Seq
+	})
+}
+
+// UnpostDocument unposts the posted document id, of version version: it
+// posts the red storno of its entry and makes it a draft again, in one
+// transaction.
+func (a *App) UnpostDocument(ctx context.Context, actor Actor, orgCode string, id, version int64) (Document, ledger.Entry, error) {
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.PostEntries)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	sd, err := a.Store.Document(ctx, org.ID, id)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	d, err := fromStore(sd)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	if d.Version != version {
+		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EConflict, "document %d was changed by someone else meanwhile; open it again", id)
+	}
+	posted, err := a.Store.Entry(ctx, org.ID, d.Entry)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	r, err := doc.Unpost(d.Document, posted)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	r.IdemKey = fmt.Sprintf("hasap:document:%d:v%d:unpost", d.ID, d.Version)
+	return a.postDocumentEntry(ctx, actor, org.ID, d, r, ActDocUnpost, func(d *Document, _ ledger.Entry) {
+		d.Status, d.Entry = doc.Draft, 0
+	})
+}
+
+// postDocumentEntry posts e, then saves d as change makes it, and the audit
+// event, in one posting transaction.
+func (a *App) postDocumentEntry(ctx context.Context, actor Actor, org ledger.OrgID, d Document, e ledger.Entry, action string,
+	change func(d *Document, e ledger.Entry)) (Document, ledger.Entry, error) {
+	e.Author = actor.Name
+	p, err := a.Store.BeginPost(ctx, org, store.PostOptions{Now: a.Now})
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	defer p.Rollback()
+	if replay, err := p.Post(&e); err != nil {
+		return Document{}, ledger.Entry{}, err
+	} else if replay {
+		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EConflict, "document %d was changed by someone else meanwhile; open it again", d.ID)
+	}
+	change(&d, e)
+	sd, err := toStore(d)
+	if err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	if err := p.SaveDocument(&sd); err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	ev := a.auditEvent(actor, org, action, fmt.Sprintf("%s entry %d/%d", d.Ref(), e.Year, e.Number))
+	if err := p.AppendAudit(&ev); err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	if err := p.Commit(); err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
+	out, err := fromStore(sd)
+	return out, e, err
+}
+
+// documentInputs gathers what d's posting rule needs from the books: the
+// chart, the stock of the goods account per item and warehouse before the
+// document's date, and the rate of its currency on that date.
+func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document, s doc.Settings, lang string) (doc.Inputs, error) {
+	chart, err := a.Store.Chart(ctx, org.ID)
+	if err != nil {
+		return doc.Inputs{}, err
+	}
+	in := doc.Inputs{Chart: chart, Base: org.Currency, Lang: lang, Stock: map[doc.StockKey]doc.Stock{}}
+	if goods := chart[s.Sales.Goods]; goods != nil {
+		byAnalytics, err := a.Store.AnalyticsOpening(ctx, org.ID, goods.Code, d.Date)
+		if err != nil {
+			return doc.Inputs{}, err
+		}
+		item, wh := slotOf(goods, ledger.Item), slotOf(goods, ledger.Warehouse)
+		for k, t := range byAnalytics {
+			key := doc.StockKey{}
+			if item >= 0 {
+				key.Item = k[item]
+			}
+			if wh >= 0 {
+				key.Warehouse = k[wh]
+			}
+			st := in.Stock[key]
+			qty, err1 := money.Sub(money.Amount(t.DebitQty), money.Amount(t.CreditQty))
+			amt, err2 := money.Sub(t.Debit, t.Credit)
+			qty, err3 := money.Add(money.Amount(st.Qty), qty)
+			amt, err4 := money.Add(st.Amount, amt)
+			if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+				return doc.Inputs{}, ledger.Errorf(ledger.EInvalid, "the stock of account %s is out of range", goods.Code)
+			}
+			in.Stock[key] = doc.Stock{Qty: ledger.Quantity(qty), Amount: amt}
+		}
+	}
+	if d.Currency != "" && d.Currency != org.Currency.Code {
+		rate, _, err := a.Store.RateOn(ctx, org.ID, d.Currency, d.Date)
+		if err != nil {
+			return doc.Inputs{}, err
+		}
+		in.Rate = rate
+	}
+	return in, nil
+}
+
+// errCancelled refuses to change or post a cancelled document.
+func errCancelled(id int64) error {
+	return ledger.Errorf(ledger.EConflict, "document %d is cancelled: make it a draft again first", id)
+}
+
+// slotOf is the analytics slot of kind k on account acc, -1 if it has none.
+func slotOf(acc *ledger.Account, k ledger.AnalyticKind) int {
+	for i, kind := range acc.Analytics {
+		if kind == k {
+			return i
+		}
+	}
+	return -1
+}
