@@ -8,6 +8,7 @@ import (
 
 	"hasap/auth"
 	"hasap/doc"
+	"hasap/i18n"
 	"hasap/ledger"
 	"hasap/money"
 	"hasap/store"
@@ -235,6 +236,7 @@ func (a *App) UnpostDocument(ctx context.Context, actor Actor, orgCode string, i
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
+	r.Description = ledger.TruncateText(i18n.Sprintf(actor.Lang, "Storno of entry %d/%d: %s", posted.Year, posted.Number, posted.Description), ledger.MaxTextLen)
 	r.IdemKey = fmt.Sprintf("hasap:document:%d:v%d:unpost", d.ID, d.Version)
 	return a.postDocumentEntry(ctx, actor, org.ID, d, r, ActDocUnpost, func(d *Document, _ ledger.Entry) {
 		d.Status, d.Entry = doc.Draft, 0
