@@ -277,16 +277,18 @@ func (a *App) postDocumentEntry(ctx context.Context, actor Actor, org ledger.Org
 	return out, e, err
 }
 
-// documentInputs gathers what d's posting rule needs from the books: the
-// chart, the stock of the goods account per item and warehouse before the
-// document's date, and the rate of its currency on that date.
+// documentInputs gathers what d's posting rule needs from the books
+// (d.Needs): the chart, the stock of the goods account per item and
+// warehouse before the document's date, and the rate of its currency on
+// that date.
 func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document, s doc.Settings, lang string) (doc.Inputs, error) {
 	chart, err := a.Store.Chart(ctx, org.ID)
 	if err != nil {
 		return doc.Inputs{}, err
 	}
 	in := doc.Inputs{Chart: chart, Base: org.Currency, Lang: lang, Stock: map[doc.StockKey]doc.Stock{}}
-	if goods := chart[s.Sales.Goods]; goods != nil {
+	stockNeeded, rateNeeded := d.Needs()
+	if goods := chart[s.Sales.Goods]; goods != nil && len(stockNeeded) > 0 {
 		byAnalytics, err := a.Store.AnalyticsOpening(ctx, org.ID, goods.Code, d.Date)
 		if err != nil {
 			return doc.Inputs{}, err
@@ -311,7 +313,7 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 			in.Stock[key] = doc.Stock{Qty: ledger.Quantity(qty), Amount: amt}
 		}
 	}
-	if d.Currency != "" && d.Currency != org.Currency.Code {
+	if rateNeeded && d.Currency != org.Currency.Code {
 		rate, _, err := a.Store.RateOn(ctx, org.ID, d.Currency, d.Date)
 		if err != nil {
 			return doc.Inputs{}, err
