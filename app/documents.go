@@ -174,16 +174,9 @@ func (a *App) PostDocument(ctx context.Context, actor Actor, orgCode string, id,
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
-	sd, err := a.Store.Document(ctx, org.ID, id)
+	d, err := a.documentAt(ctx, org.ID, id, version)
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
-	}
-	d, err := fromStore(sd)
-	if err != nil {
-		return Document{}, ledger.Entry{}, err
-	}
-	if d.Version != version {
-		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EConflict, "document %d was changed by someone else meanwhile; open it again", id)
 	}
 	switch d.Status {
 	case doc.Posted:
@@ -217,16 +210,9 @@ func (a *App) UnpostDocument(ctx context.Context, actor Actor, orgCode string, i
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
-	sd, err := a.Store.Document(ctx, org.ID, id)
+	d, err := a.documentAt(ctx, org.ID, id, version)
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
-	}
-	d, err := fromStore(sd)
-	if err != nil {
-		return Document{}, ledger.Entry{}, err
-	}
-	if d.Version != version {
-		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EConflict, "document %d was changed by someone else meanwhile; open it again", id)
 	}
 	posted, err := a.Store.Entry(ctx, org.ID, d.Entry)
 	if err != nil {
@@ -241,6 +227,22 @@ func (a *App) UnpostDocument(ctx context.Context, actor Actor, orgCode string, i
 	return a.postDocumentEntry(ctx, actor, org.ID, d, r, ActDocUnpost, func(d *Document, _ ledger.Entry) {
 		d.Status, d.Entry = doc.Draft, 0
 	})
+}
+
+// documentAt reads document id, which must still be at version.
+func (a *App) documentAt(ctx context.Context, org ledger.OrgID, id, version int64) (Document, error) {
+	sd, err := a.Store.Document(ctx, org, id)
+	if err != nil {
+		return Document{}, err
+	}
+	d, err := fromStore(sd)
+	if err != nil {
+		return Document{}, err
+	}
+	if d.Version != version {
+		return Document{}, ledger.Errorf(ledger.EConflict, "document %d was changed by someone else meanwhile; open it again", id)
+	}
+	return d, nil
 }
 
 // postDocumentEntry posts e, then saves d as change makes it, and the audit

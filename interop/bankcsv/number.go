@@ -2,7 +2,6 @@ package bankcsv
 
 import (
 	"errors"
-	"io"
 	"strings"
 
 	"hasap/money"
@@ -63,29 +62,4 @@ func (m *Mapping) canonical(v string) (string, bool) {
 		return sign + whole + "." + frac, true
 	}
 	return sign + whole, true
-}
-
-// limitReader reads at most n bytes, and keeps the error of the reader
-// underneath apart from the CSV reader's.
-type limitReader struct {
-	r       io.Reader
-	n       int64
-	tooBig  bool
-	readErr error
-}
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		l.tooBig = true
-		return 0, errors.New("too large")
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	if err != nil && err != io.EOF {
-		l.readErr = err
-	}
-	return n, err
 }

@@ -24,7 +24,7 @@ type row struct {
 type parser struct {
 	m      *Mapping
 	cr     *csv.Reader
-	src    *limitReader
+	src    *bankstmt.LimitReader
 	st     bankstmt.Statement
 	hasCcy bool
 	last   int // line of the last record read
@@ -37,7 +37,7 @@ func Parse(r io.Reader, m Mapping) (bankstmt.Statement, error) {
 	if err := m.Validate(); err != nil {
 		return bankstmt.Statement{}, err
 	}
-	src := &limitReader{r: r, n: MaxBytes}
+	src := &bankstmt.LimitReader{R: r, N: MaxBytes}
 	var in io.Reader = src
 	if m.cp1251() {
 		in = bankstmt.DecodeWindows1251(in)
@@ -93,9 +93,9 @@ func (p *parser) rows() error {
 func (p *parser) readErr(err error) error {
 	var pe *csv.ParseError
 	switch {
-	case p.src.readErr != nil:
-		return fmt.Errorf("bankcsv: read: %w", p.src.readErr)
-	case p.src.tooBig:
+	case p.src.ReadErr != nil:
+		return fmt.Errorf("bankcsv: read: %w", p.src.ReadErr)
+	case p.src.TooBig:
 		return ledger.Errorf(ledger.EInvalid, "line %d: %s", p.last+1,
 			ledger.Errorf(ledger.EInvalid, "the file is larger than %d bytes", MaxBytes))
 	case errors.As(err, &pe):

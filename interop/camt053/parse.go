@@ -19,7 +19,7 @@ const (
 )
 
 type parser struct {
-	src *limitReader
+	src *bankstmt.LimitReader
 	d   *xml.Decoder
 	out []bankstmt.Statement
 }
@@ -27,7 +27,7 @@ type parser struct {
 // Parse reads the camt.053 document in r and returns its statements in
 // document order. See the package documentation for what it reads.
 func Parse(r io.Reader) ([]bankstmt.Statement, error) {
-	src := &limitReader{r: r, n: MaxBytes}
+	src := &bankstmt.LimitReader{R: r, N: MaxBytes}
 	d := xml.NewDecoder(src)
 	d.CharsetReader = charsetReader
 	p := &parser{src: src, d: d}
@@ -45,31 +45,6 @@ func charsetReader(charset string, r io.Reader) (io.Reader, error) {
 	return nil, fmt.Errorf("unsupported encoding %q (UTF-8 or windows-1251)", charset)
 }
 
-// limitReader reads at most n bytes, and keeps the error of the reader
-// underneath apart from the decoder's.
-type limitReader struct {
-	r       io.Reader
-	n       int64
-	tooBig  bool
-	readErr error
-}
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		l.tooBig = true
-		return 0, errors.New("too large")
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	if err != nil && err != io.EOF {
-		l.readErr = err
-	}
-	return n, err
-}
-
 // line returns the line the decoder is at.
 func (p *parser) line() int {
 	line, _ := p.d.InputPos()
@@ -85,9 +60,9 @@ func errAt(line int, path, format string, args ...any) error {
 func (p *parser) decodeErr(err error) error {
 	var syn *xml.SyntaxError
 	switch {
-	case p.src.readErr != nil:
-		return fmt.Errorf("camt053: read: %w", p.src.readErr)
-	case p.src.tooBig:
+	case p.src.ReadErr != nil:
+		return fmt.Errorf("camt053: read: %w", p.src.ReadErr)
+	case p.src.TooBig:
 		return ledger.Errorf(ledger.EInvalid, "line %d: %s", p.line(),
 			ledger.Errorf(ledger.EInvalid, "the file is larger than %d bytes", MaxBytes))
 	case errors.As(err, &syn):
@@ -174,7 +149,7 @@ func (p *parser) children(name string, fn func(xml.StartElement) error) error {
 		case xml.StartElement:
 			if err := fn(t); err != nil {
 				var le *ledger.Error
-				if errors.As(err, &le) || p.src.readErr != nil && errors.Is(err, p.src.readErr) {
+				if errors.As(err, &le) || p.src.ReadErr != nil && errors.Is(err, p.src.ReadErr) {
 					return err
 				}
 				return p.decodeErr(err)
