@@ -29,9 +29,11 @@ var allowedNet = map[string]bool{"net/netip": true, "net/url": true}
 // domain maps each domain package to whether it may use other hasap
 // packages (money may not: the standard library only).
 var domain = map[string]bool{
-	"hasap/ledger": true,
-	"hasap/money":  false,
-	"hasap/report": true,
+	"hasap/ledger":        true,
+	"hasap/money":         false,
+	"hasap/money/inwords": true,
+	"hasap/report":        true,
+	"hasap/doc":           true,
 }
 
 type dep struct {
