@@ -50,6 +50,12 @@ var catalog = map[string]map[string]string{
 		"unknown document status %q":                                "неизвестное состояние документа %q",
 		"unknown document type %q":                                  "неизвестный вид документа %q",
 
+		// printform: limits of a printed form (printform/form.go)
+		"printed form has %d columns, more than %d":             "в печатной форме столбцов: %d, допустимо не более %d",
+		"printed form has %d table rows, more than %d":          "в таблице печатной формы строк: %d, допустимо не более %d",
+		"printed form takes more than %d pages":                 "печатная форма занимает больше %d страниц",
+		"printed form table row %d has %d cells for %d columns": "в строке %d таблицы печатной формы ячеек: %d, а столбцов: %d",
+		"printed form text of %d bytes is longer than %d":       "длина текста в печатной форме %d байт, допустимо не более %d",
 		// interop: bank statements (interop/bankstmt, mt940, camt053, bankcsv)
 		"%q does not start with a value date YYMMDD":                                                     "%q не начинается с даты валютирования ГГММДД",
 		"%q is not a balance: mark C or D, date YYMMDD, currency, amount":                                "%q — не остаток: нужны признак C или D, дата ГГММДД, валюта и сумма",
@@ -763,6 +769,12 @@ var catalog = map[string]map[string]string{
 		"unknown document status %q":                                "resminamanyň näbelli ýagdaýy %q",
 		"unknown document type %q":                                  "resminamanyň näbelli görnüşi %q",
 
+		// printform: limits of a printed form (printform/form.go); review: "çap görnüşi" a printed form
+		"printed form has %d columns, more than %d":             "çap görnüşinde sütün %d, iň köp %d bolup biler",
+		"printed form has %d table rows, more than %d":          "çap görnüşiniň tablisasynda setir %d, iň köp %d bolup biler",
+		"printed form takes more than %d pages":                 "çap görnüşiniň sahypalary köp: iň köp %d bolup biler",
+		"printed form table row %d has %d cells for %d columns": "çap görnüşiniň tablisasynyň setir %d: öýjük %d, sütün %d",
+		"printed form text of %d bytes is longer than %d":       "çap görnüşiniň teksti %d baýt, iň köp %d bolup biler",
 		// interop: bank statements (interop/bankstmt, mt940, camt053, bankcsv); review: "göçürme" a bank statement, "başlangyç/ahyrky galyndy" opening/closing balance, "meýdança" an MT940 tag
 		"%q does not start with a value date YYMMDD":                                                     "%q walýutirleme senesi (ÝÝAAGG) bilen başlanmaýar", // review: value date
 		"%q is not a balance: mark C or D, date YYMMDD, currency, amount":                                "%q galyndy däl: C ýa-da D belgisi, ÝÝAAGG senesi, walýuta we möçber gerek",
