@@ -54,6 +54,20 @@ var accessMatrix = []access{
 	{pattern: "GET /o/{org}/entries/{year}/{number}", path: "/o/{org}/entries/2025/1", perm: auth.ReadBooks},
 	{pattern: "POST /o/{org}/entries/{year}/{number}/reverse", path: "/o/{org}/entries/2025/1/reverse", perm: auth.PostEntries,
 		form: url.Values{"date": {"2025-12-31"}}},
+	// business documents (documents.go, documents_form.go); the demo keeps none, so a document's
+	// pages answer 404 to those who may see them here: documents_test.go tries each role on its own
+	{pattern: "GET /o/{org}/documents", path: "/o/{org}/documents?status=draft", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/documents/new", path: "/o/{org}/documents/new?type=sales_invoice", perm: auth.DraftEntries},
+	{pattern: "POST /o/{org}/documents/new", path: "/o/{org}/documents/new?type=sales_invoice", perm: auth.DraftEntries,
+		form: url.Values{"date": {"2025-12-30"}, "counterparty": {"K001"}, "lines": {"1"}, "item0": {"T001"}, "qty0": {"1"}, "price0": {"1.00"}, "vat0": {"15%"}}},
+	{pattern: "GET /o/{org}/documents/{id}", path: "/o/{org}/documents/999999", perm: auth.ReadBooks, ok: http.StatusNotFound},
+	{pattern: "GET /o/{org}/documents/{id}/edit", path: "/o/{org}/documents/999999/edit", perm: auth.DraftEntries, ok: http.StatusNotFound},
+	{pattern: "POST /o/{org}/documents/{id}/edit", path: "/o/{org}/documents/999999/edit", perm: auth.DraftEntries,
+		form: url.Values{"version": {"1"}, "date": {"2025-12-30"}}},
+	{pattern: "POST /o/{org}/documents/{id}/post", path: "/o/{org}/documents/999999/post", perm: auth.PostEntries, form: url.Values{"version": {"1"}}},
+	{pattern: "POST /o/{org}/documents/{id}/unpost", path: "/o/{org}/documents/999999/unpost", perm: auth.PostEntries, form: url.Values{"version": {"1"}}},
+	{pattern: "POST /o/{org}/documents/{id}/cancel", path: "/o/{org}/documents/999999/cancel", perm: auth.DraftEntries, form: url.Values{"version": {"1"}}},
+	{pattern: "POST /o/{org}/documents/{id}/restore", path: "/o/{org}/documents/999999/restore", perm: auth.DraftEntries, form: url.Values{"version": {"1"}}},
 	{pattern: "GET /o/{org}/trial-balance", path: "/o/{org}/trial-balance", perm: auth.ReadBooks},
 	// the journal import (import.go); a job is seen only by the user who started it
 	{pattern: "GET /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},

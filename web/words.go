@@ -111,6 +111,14 @@ var templateWords = []string{
 	word("The journal was imported"), word("Time taken"),
 	word("Upload a journal in the plain-text format of hledger and ledger. The whole file is one transaction: if any line is wrong, nothing is imported, and the error names the line."),
 	word("Your recent imports"),
+	// documents.html, document.html, document_form.html
+	word("Amount with VAT"), word("Back to the document"), word("Based on"), word("Cancel the document"),
+	word("Changed"), word("Comment"), word("Documents"), word("Make a draft again"), word("More lines"),
+	word("Net amount"), word("New sales invoice"), word("New supplier invoice"), word("No documents match."),
+	word("Older documents"), word("Price"), word("Prices include VAT"), word("Prices"), word("Save and post"),
+	word("Service"), word("Status"), word("Total with VAT"), word("Type"), word("Unpost"), word("VAT on top"),
+	word("VAT rate"), word("VAT"), word("all"), word("code or name"), word("include VAT"), word("new draft"),
+	word("or amount"), word("rate"), word("service"), word("Contract"), word("Warehouse"), word("Item"),
 }
 
 // messageWords are the messages the handlers show through i18n.T with a

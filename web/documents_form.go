@@ -1,0 +1,431 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"hasap/app"
+	"hasap/auth"
+	"hasap/doc"
+	"hasap/i18n"
+	"hasap/ledger"
+	"hasap/money"
+)
+
+// formTypes are the document types the pages have a form for.
+var formTypes = map[doc.Type]bool{doc.SalesInvoice: true, doc.SupplierInvoice: true}
+
+// docLinesStep is how many empty lines a new form and "more lines" add.
+const docLinesStep = 3
+
+// docVATRates are the VAT rates a line may choose.
+var docVATRates = []doc.Rate{doc.VAT15, doc.VAT0, doc.Exempt}
+
+// docForm is the form of a sales or supplier invoice as typed, with a
+// message per field.
+type docForm struct {
+	Type                                  doc.Type
+	ID, Version                           int64 // 0 for a new document
+	Date, Counterparty, Contract          string
+	Warehouse, Comment                    string
+	PricesIncludeVAT                      bool
+	DateErr, CounterpartyErr, ContractErr string
+	WarehouseErr, CommentErr, FormErr     string
+	Lines                                 []docFormLine
+}
+
+// docFormLine is one line of the form.
+type docFormLine struct {
+	Item, Qty, Price, Amount, VAT     string
+	Service                           bool
+	ItemErr, QtyErr, PriceErr, AmtErr string
+	RowErr                            string
+}
+
+func (l *docFormLine) empty() bool {
+	return l.Item == "" && l.Qty == "" && l.Price == "" && l.Amount == "" && !l.Service
+}
+
+type docFormData struct {
+	*page
+	Form    *docForm
+	Heading string
+	Action  string
+}
+
+// VATRates lists the rates of the line's select.
+func (d *docFormData) VATRates() []typeOption {
+	out := make([]typeOption, 0, len(docVATRates))
+	for _, r := range docVATRates {
+		out = append(out, typeOption{Value: string(r), Title: rateName(r, d.Lang)})
+	}
+	return out
+}
+
+// documentNew shows an empty form of the type asked for.
+func (s *server) documentNew(w http.ResponseWriter, r *http.Request, q *request) {
+	if _, _, err := s.app.Authorize(r.Context(), q.actor, q.org.Code, auth.DraftEntries); err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	t := doc.Type(r.URL.Query().Get("type"))
+	if !s.formType(w, r, q, t) {
+		return
+	}
+	f := &docForm{Type: t, Date: isoDate(dateOf(q.now)), Lines: newDocLines(docLinesStep)}
+	s.renderDocForm(w, r, q, http.StatusOK, f)
+}
+
+// formType answers a type without a form in the pages, saying so.
+func (s *server) formType(w http.ResponseWriter, r *http.Request, q *request, t doc.Type) bool {
+	if formTypes[t] {
+		return true
+	}
+	msg := i18n.T(q.lang, "This kind of document cannot be entered in the pages yet.")
+	if !t.Valid() {
+		msg = i18n.Error(ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(t)), q.lang)
+	}
+	p := s.newPage(r, q, i18n.T(q.lang, "Documents"))
+	p.Nav = "documents"
+	s.render(w, r, http.StatusUnprocessableEntity, "error", "", &errorData{page: p, Status: http.StatusUnprocessableEntity, Message: msg})
+	return false
+}
+
+func newDocLines(n int) []docFormLine {
+	lines := make([]docFormLine, n)
+	for i := range lines {
+		lines[i].VAT = string(doc.VAT15)
+	}
+	return lines
+}
+
+// documentEdit shows the form of a draft, filled in from it.
+func (s *server) documentEdit(w http.ResponseWriter, r *http.Request, q *request) {
+	ctx := r.Context()
+	if _, _, err := s.app.Authorize(ctx, q.actor, q.org.Code, auth.DraftEntries); err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	id, ok := documentID(r)
+	if !ok {
+		s.notFoundPage(w, r, q)
+		return
+	}
+	x, err := s.app.GetDocument(ctx, q.actor, q.org.Code, id)
+	if err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	if err := editable(x); err != nil {
+		s.documentFailed(w, r, q, id, err)
+		return
+	}
+	if !s.formType(w, r, q, x.Type) {
+		return
+	}
+	ids := []ledger.AnalyticID{x.Counterparty, x.Contract, x.Warehouse}
+	for _, l := range x.Lines {
+		ids = append(ids, l.Item)
+	}
+	an, err := s.app.AnalyticsByID(ctx, q.actor, q.org.Code, ids)
+	if err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	code := func(id ledger.AnalyticID) string {
+		if id == 0 {
+			return ""
+		}
+		return an[id].Code
+	}
+	p := s.newPage(r, q, "")
+	exp, loc := docExp(p, x.Currency), money.Locale(q.lang)
+	f := &docForm{Type: x.Type, ID: x.ID, Version: x.Version, Date: isoDate(x.Date), Counterparty: code(x.Counterparty),
+		Contract: code(x.Contract), Warehouse: code(x.Warehouse), Comment: x.Comment, PricesIncludeVAT: x.PricesIncludeVAT}
+	for _, l := range x.Lines {
+		fl := docFormLine{Item: code(l.Item), Service: l.Service, VAT: string(l.VAT)}
+		if fl.VAT == "" {
+			fl.VAT = string(doc.VAT15)
+		}
+		if l.Qty != 0 {
+			fl.Qty = p.Qty(l.Qty)
+		}
+		if l.Price != 0 {
+			fl.Price = money.Format(l.Price, exp, loc)
+		}
+		if l.Amount != 0 {
+			fl.Amount = money.Format(l.Amount, exp, loc)
+		}
+		f.Lines = append(f.Lines, fl)
+	}
+	f.Lines = append(f.Lines, newDocLines(min(docLinesStep, maxFormRows-len(f.Lines)))...)
+	s.renderDocForm(w, r, q, http.StatusOK, f)
+}
+
+// editable refuses a document that is not a draft.
+func editable(x app.Document) error {
+	switch x.Status {
+	case doc.Posted:
+		return ledger.Errorf(ledger.EConflict, "the document is posted already: unpost it first")
+	case doc.Cancelled:
+		return ledger.Errorf(ledger.EConflict, "document %d is cancelled: make it a draft again first", x.ID)
+	}
+	return nil
+}
+
+// docExp is the exponent of a document's currency.
+func docExp(p *page, cur string) int {
+	if cur != "" {
+		if c, err := money.Lookup(cur); err == nil {
+			return c.Exponent
+		}
+	}
+	return p.exp
+}
+
+func (s *server) renderDocForm(w http.ResponseWriter, r *http.Request, q *request, status int, f *docForm) {
+	title := doc.Title(f.Type, q.lang)
+	action := "/documents/new?type=" + string(f.Type)
+	if f.ID != 0 {
+		action = "/documents/" + strconv.FormatInt(f.ID, 10) + "/edit"
+	}
+	p := s.newPage(r, q, title)
+	p.Nav = "documents"
+	s.render(w, r, status, "document_form", "", &docFormData{page: p, Form: f, Heading: title, Action: p.O(action)})
+}
+
+// documentCreate reads the form of a new document: "more lines" shows it
+// again with more lines; otherwise each problem is shown at its field, and
+// a form without problems is saved as a draft ("save") or saved and posted
+// ("post", for those who may post), then shown.
+func (s *server) documentCreate(w http.ResponseWriter, r *http.Request, q *request) {
+	if _, _, err := s.app.Authorize(r.Context(), q.actor, q.org.Code, auth.DraftEntries); err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	if !parseForm(w, r) {
+		return
+	}
+	t := doc.Type(r.URL.Query().Get("type"))
+	if !s.formType(w, r, q, t) {
+		return
+	}
+	f := readDocForm(r, t)
+	s.saveDocForm(w, r, q, f, app.Document{Document: doc.Document{Type: t}})
+}
+
+// documentSave reads the form of a draft, as documentCreate does.
+func (s *server) documentSave(w http.ResponseWriter, r *http.Request, q *request) {
+	ctx := r.Context()
+	if _, _, err := s.app.Authorize(ctx, q.actor, q.org.Code, auth.DraftEntries); err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	id, ok := documentID(r)
+	if !ok {
+		s.notFoundPage(w, r, q)
+		return
+	}
+	if !parseForm(w, r) {
+		return
+	}
+	x, err := s.app.GetDocument(ctx, q.actor, q.org.Code, id)
+	if err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	if !s.formType(w, r, q, x.Type) {
+		return
+	}
+	f := readDocForm(r, x.Type)
+	f.ID = x.ID
+	s.saveDocForm(w, r, q, f, x)
+}
+
+func (s *server) saveDocForm(w http.ResponseWriter, r *http.Request, q *request, f *docForm, x app.Document) {
+	ctx := r.Context()
+	if r.PostForm.Get("more") != "" {
+		n := min(len(f.Lines)+docLinesStep, maxFormRows)
+		f.Lines = append(f.Lines, newDocLines(n-len(f.Lines))...)
+		s.renderDocForm(w, r, q, http.StatusOK, f)
+		return
+	}
+	p := s.newPage(r, q, "")
+	if !s.buildDocument(r, q, p, f, &x.Document) {
+		s.renderDocForm(w, r, q, http.StatusUnprocessableEntity, f)
+		return
+	}
+	var saved app.Document
+	var err error
+	if x.ID == 0 {
+		saved, err = s.app.CreateDocument(ctx, q.actor, q.org.Code, x.Document)
+	} else {
+		x.Version = f.Version
+		saved, err = s.app.SaveDocument(ctx, q.actor, q.org.Code, x)
+	}
+	if err != nil {
+		switch ledger.ErrorCode(err) {
+		case ledger.EInvalid, ledger.EConflict, ledger.ELocked:
+			f.FormErr = i18n.Error(err, q.lang)
+			s.renderDocForm(w, r, q, statusOf(err), f)
+		default:
+			s.fail(w, r, q, err)
+		}
+		return
+	}
+	if r.PostForm.Get("post") != "" {
+		if _, _, err := s.app.PostDocument(ctx, q.actor, q.org.Code, saved.ID, saved.Version); err != nil {
+			// The draft is saved; the page says why it is not posted.
+			s.documentFailed(w, r, q, saved.ID, err)
+			return
+		}
+	}
+	http.Redirect(w, r, p.DocumentURL(saved.ID), http.StatusSeeOther)
+}
+
+// statusOf is the status of a refused form: 409 for a conflict, else 422.
+func statusOf(err error) int {
+	if ledger.IsCode(err, ledger.EConflict) {
+		return http.StatusConflict
+	}
+	return http.StatusUnprocessableEntity
+}
+
+// readDocForm reads the form as typed.
+func readDocForm(r *http.Request, t doc.Type) *docForm {
+	v := r.PostForm
+	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
+	f := &docForm{Type: t, Date: get("date"), Counterparty: get("counterparty"), Contract: get("contract"),
+		Warehouse: get("warehouse"), Comment: get("comment"), PricesIncludeVAT: v.Get("pvat") != ""}
+	f.Version, _ = strconv.ParseInt(v.Get("version"), 10, 64)
+	n, _ := strconv.Atoi(v.Get("lines"))
+	n = max(1, min(n, maxFormRows))
+	f.Lines = make([]docFormLine, n)
+	for i := range f.Lines {
+		l := &f.Lines[i]
+		is := strconv.Itoa(i)
+		l.Item, l.Qty, l.Price, l.Amount = get("item"+is), get("qty"+is), get("price"+is), get("amt"+is)
+		l.Service, l.VAT = v.Get("svc"+is) != "", get("vat"+is)
+	}
+	return f
+}
+
+// buildDocument puts the form into x (keeping what the form does not
+// show: the currency, "based on", a line's account), noting at its field
+// what cannot be read. ok is false when something could not.
+func (s *server) buildDocument(r *http.Request, q *request, p *page, f *docForm, x *doc.Document) bool {
+	ok := true
+	var err error
+	if x.Date, err = parseDate(f.Date); err != nil {
+		f.DateErr, ok = i18n.Error(err, q.lang), false
+	}
+	find := func(kind ledger.AnalyticKind, typed string, msg *string) ledger.AnalyticID {
+		if typed == "" {
+			return 0
+		}
+		m, err := s.app.FindAnalytic(r.Context(), q.actor, q.org.Code, kind, typed)
+		if err != nil {
+			*msg, ok = i18n.Error(err, q.lang), false
+			return 0
+		}
+		return m.Found.ID
+	}
+	x.Counterparty = find(ledger.Counterparty, f.Counterparty, &f.CounterpartyErr)
+	if f.Counterparty == "" {
+		f.CounterpartyErr, ok = i18n.T(q.lang, "Choose the counterparty."), false
+	}
+	x.Contract = find(ledger.Contract, f.Contract, &f.ContractErr)
+	x.Warehouse = find(ledger.Warehouse, f.Warehouse, &f.WarehouseErr)
+	x.Comment, x.PricesIncludeVAT = f.Comment, f.PricesIncludeVAT
+	if len(x.Comment) > doc.MaxComment {
+		f.CommentErr, ok = i18n.Sprintf(q.lang, "the comment is longer than %d bytes", doc.MaxComment), false
+	}
+	exp, loc := docExp(p, x.Currency), money.Locale(q.lang)
+	old := x.Lines
+	x.Lines = nil
+	for i := range f.Lines {
+		l := &f.Lines[i]
+		if l.empty() {
+			continue
+		}
+		var line doc.Line
+		if i < len(old) {
+			line.Account = old[i].Account // what the form does not show stays
+		}
+		line.Service = l.Service
+		line.Item = find(ledger.Item, l.Item, &l.ItemErr)
+		if l.Item == "" && !l.Service {
+			l.ItemErr, ok = i18n.T(q.lang, "Choose the item, or mark the line as a service."), false
+		}
+		if l.Qty != "" {
+			if v, err := money.Parse(l.Qty, ledger.QuantityExp, loc); err != nil {
+				l.QtyErr, ok = i18n.Sprintf(q.lang, "%q is not a quantity", l.Qty), false
+			} else {
+				line.Qty = ledger.Quantity(v)
+			}
+		} else if !l.Service {
+			l.QtyErr, ok = i18n.T(q.lang, "Enter the quantity."), false
+		}
+		for _, a := range []struct {
+			typed string
+			dst   *money.Amount
+			msg   *string
+		}{{l.Price, &line.Price, &l.PriceErr}, {l.Amount, &line.Amount, &l.AmtErr}} {
+			if a.typed == "" {
+				continue
+			}
+			if v, err := money.Parse(a.typed, exp, loc); err != nil {
+				*a.msg, ok = i18n.Sprintf(q.lang, "%q is not an amount", a.typed), false
+			} else {
+				*a.dst = v
+			}
+		}
+		if l.Price == "" && l.Amount == "" {
+			l.AmtErr, ok = i18n.T(q.lang, "Enter the price or the amount."), false
+		}
+		line.VAT = doc.Rate(l.VAT)
+		if !validRate(line.VAT) {
+			l.RowErr, ok = i18n.Sprintf(q.lang, "VAT rate %q is not a percentage such as 15%% or the word exempt", l.VAT), false
+		}
+		x.Lines = append(x.Lines, line)
+	}
+	if len(x.Lines) == 0 && ok {
+		f.Lines[0].RowErr, ok = i18n.T(q.lang, "Fill in at least one line: item, quantity and price."), false
+	}
+	return ok
+}
+
+func validRate(r doc.Rate) bool {
+	for _, v := range docVATRates {
+		if r == v {
+			return true
+		}
+	}
+	return false
+}
+
+// ListID is the id of line i's datalist of a field: ListID "item" 2 → "item2-list".
+func (d *docFormData) ListID(prefix string, i int) string { return prefix + strconv.Itoa(i) + "-list" }
+
+// ItemOptionsURL is where line i's item picker asks for suggestions.
+func (d *docFormData) ItemOptionsURL(i int) string {
+	return d.OptionsURL(ledger.Item, d.ListID("item", i), "item"+strconv.Itoa(i))
+}
+
+// HeadOptionsURL is where a field of the head asks for suggestions:
+// counterparty, contract or warehouse.
+func (d *docFormData) HeadOptionsURL(field string) string {
+	kinds := map[string]ledger.AnalyticKind{"counterparty": ledger.Counterparty, "contract": ledger.Contract, "warehouse": ledger.Warehouse}
+	return d.OptionsURL(kinds[field], field+"-list", field)
+}
+
+// headField is a picker of the form's head, as the head-field template
+// draws it.
+type headField struct{ Name, Label, Value, Err, URL string }
+
+// HeadField prepares the picker field of the head (counterparty, contract
+// or warehouse).
+func (d *docFormData) HeadField(field, label, value, err string) headField {
+	return headField{Name: field, Label: label, Value: value, Err: err, URL: d.HeadOptionsURL(field)}
+}
