@@ -33,7 +33,13 @@ type docForm struct {
 	DateErr, CounterpartyErr, ContractErr string
 	WarehouseErr, CommentErr, FormErr     string
 	Lines                                 []docFormLine
+	// Names are what the codes typed were found to be, by field name
+	// ("counterparty", "item0"), shown beside them.
+	Names map[string]string
 }
+
+// Name is what the code in field was found to be.
+func (f *docForm) Name(field string) string { return f.Names[field] }
 
 // docFormLine is one line of the form.
 type docFormLine struct {
@@ -139,10 +145,22 @@ func (s *server) documentEdit(w http.ResponseWriter, r *http.Request, q *request
 		}
 		return an[id].Code
 	}
+	names := map[string]string{}
+	named := func(field string, id ledger.AnalyticID) {
+		if a, ok := an[id]; ok && id != 0 {
+			names[field] = a.Names.In(q.lang)
+		}
+	}
+	named("counterparty", x.Counterparty)
+	named("contract", x.Contract)
+	named("warehouse", x.Warehouse)
+	for i, l := range x.Lines {
+		named("item"+strconv.Itoa(i), l.Item)
+	}
 	p := s.newPage(r, q, "")
 	exp, loc := docExp(p, x.Currency), money.Locale(q.lang)
 	f := &docForm{Type: x.Type, ID: x.ID, Version: x.Version, Date: isoDate(x.Date), Counterparty: code(x.Counterparty),
-		Contract: code(x.Contract), Warehouse: code(x.Warehouse), Comment: x.Comment, PricesIncludeVAT: x.PricesIncludeVAT}
+		Contract: code(x.Contract), Warehouse: code(x.Warehouse), Comment: x.Comment, PricesIncludeVAT: x.PricesIncludeVAT, Names: names}
 	for _, l := range x.Lines {
 		fl := docFormLine{Item: code(l.Item), Service: l.Service, VAT: string(l.VAT)}
 		if fl.VAT == "" {
@@ -253,6 +271,7 @@ func (s *server) saveDocForm(w http.ResponseWriter, r *http.Request, q *request,
 	}
 	p := s.newPage(r, q, "")
 	if !s.buildDocument(r, q, p, f, &x.Document) {
+		f.FormErr = i18n.T(q.lang, "Correct the marked fields.")
 		s.renderDocForm(w, r, q, http.StatusUnprocessableEntity, f)
 		return
 	}
@@ -320,7 +339,8 @@ func (s *server) buildDocument(r *http.Request, q *request, p *page, f *docForm,
 	if x.Date, err = parseDate(f.Date); err != nil {
 		f.DateErr, ok = i18n.Error(err, q.lang), false
 	}
-	find := func(kind ledger.AnalyticKind, typed string, msg *string) ledger.AnalyticID {
+	f.Names = map[string]string{}
+	find := func(kind ledger.AnalyticKind, field, typed string, msg *string) ledger.AnalyticID {
 		if typed == "" {
 			return 0
 		}
@@ -329,14 +349,15 @@ func (s *server) buildDocument(r *http.Request, q *request, p *page, f *docForm,
 			*msg, ok = i18n.Error(err, q.lang), false
 			return 0
 		}
+		f.Names[field] = m.Found.Names.In(q.lang)
 		return m.Found.ID
 	}
-	x.Counterparty = find(ledger.Counterparty, f.Counterparty, &f.CounterpartyErr)
+	x.Counterparty = find(ledger.Counterparty, "counterparty", f.Counterparty, &f.CounterpartyErr)
 	if f.Counterparty == "" {
 		f.CounterpartyErr, ok = i18n.T(q.lang, "Choose the counterparty."), false
 	}
-	x.Contract = find(ledger.Contract, f.Contract, &f.ContractErr)
-	x.Warehouse = find(ledger.Warehouse, f.Warehouse, &f.WarehouseErr)
+	x.Contract = find(ledger.Contract, "contract", f.Contract, &f.ContractErr)
+	x.Warehouse = find(ledger.Warehouse, "warehouse", f.Warehouse, &f.WarehouseErr)
 	x.Comment, x.PricesIncludeVAT = f.Comment, f.PricesIncludeVAT
 	if len(x.Comment) > doc.MaxComment {
 		f.CommentErr, ok = i18n.Sprintf(q.lang, "the comment is longer than %d bytes", doc.MaxComment), false
@@ -354,7 +375,7 @@ func (s *server) buildDocument(r *http.Request, q *request, p *page, f *docForm,
 			line.Account = old[i].Account // what the form does not show stays
 		}
 		line.Service = l.Service
-		line.Item = find(ledger.Item, l.Item, &l.ItemErr)
+		line.Item = find(ledger.Item, "item"+strconv.Itoa(i), l.Item, &l.ItemErr)
 		if l.Item == "" && !l.Service {
 			l.ItemErr, ok = i18n.T(q.lang, "Choose the item, or mark the line as a service."), false
 		}
@@ -422,10 +443,10 @@ func (d *docFormData) HeadOptionsURL(field string) string {
 
 // headField is a picker of the form's head, as the head-field template
 // draws it.
-type headField struct{ Name, Label, Value, Err, URL string }
+type headField struct{ Name, Label, Value, Err, URL, Found string }
 
 // HeadField prepares the picker field of the head (counterparty, contract
 // or warehouse).
 func (d *docFormData) HeadField(field, label, value, err string) headField {
-	return headField{Name: field, Label: label, Value: value, Err: err, URL: d.HeadOptionsURL(field)}
+	return headField{Name: field, Label: label, Value: value, Err: err, URL: d.HeadOptionsURL(field), Found: d.Form.Name(field)}
 }

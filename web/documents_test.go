@@ -412,3 +412,55 @@ func TestDocumentsInEveryLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestDocumentsPaging: the documents journal shows a page at a time,
+// newest first, and "older" continues below the last one shown, keeping
+// the filter; a page stays small.
+func TestDocumentsPaging(t *testing.T) {
+	f := docsBooks(t)
+	ctx := context.Background()
+	cust, err := f.app.AnalyticByCode(ctx, app.System, docsOrg, ledger.Counterparty, "CUST")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last int64
+	for i := range 55 {
+		d, err := f.app.CreateDocument(ctx, app.System, docsOrg, doc.Document{Type: doc.Act, Date: ledger.DateOf(2026, 1, 1+i%28),
+			Refs: doc.Refs{Counterparty: cust.ID}, Lines: []doc.Line{{Service: true, Amount: money.Amount(1000 * (i + 1))}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = d.ID
+	}
+	c := f.login(t, docsAccountant, "en")
+	c.gzip = true
+	res, zipped := c.get("/o/" + docsOrg + "/documents?type=act")
+	if len(zipped) > 50<<10 {
+		t.Errorf("a page of documents is %d bytes gzipped", len(zipped))
+	}
+	c.gzip = false
+	res, body := c.get("/o/" + docsOrg + "/documents?type=act")
+	if res.StatusCode != http.StatusOK || strings.Count(body, "<tr class=\"st-") != 50 {
+		t.Fatalf("the first page: %d with %d rows, want 50", res.StatusCode, strings.Count(body, "<tr class=\"st-"))
+	}
+	if !strings.Contains(body, `/documents/`+strconv.FormatInt(last, 10)+`"`) {
+		t.Errorf("the first page lacks the newest document")
+	}
+	older := regexp.MustCompile(`<p class="pager"><a href="([^"]+)"`).FindStringSubmatch(body)
+	if older == nil {
+		t.Fatal("no link to older documents")
+	}
+	href := strings.ReplaceAll(older[1], "&amp;", "&")
+	if !strings.Contains(href, "type=act") || !strings.Contains(href, "before=") {
+		t.Errorf("the older page %q loses the filter or the cursor", href)
+	}
+	res, body = c.get(href)
+	if res.StatusCode != http.StatusOK || strings.Count(body, "<tr class=\"st-") != 5 || strings.Contains(body, `class="pager"`) {
+		t.Errorf("the second page: %d with %d rows, want the 5 oldest and no further page", res.StatusCode, strings.Count(body, "<tr class=\"st-"))
+	}
+	// A filter that does not read: 422 with the message, no documents.
+	res, body = c.get("/o/" + docsOrg + "/documents?from=31.02.2026&counterparty=nobody-at-all")
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "nobody-at-all") || !strings.Contains(body, `class="err"`) {
+		t.Errorf("a bad filter: %d:\n%s", res.StatusCode, clip(body))
+	}
+}
