@@ -464,3 +464,30 @@ func TestDocumentsPaging(t *testing.T) {
 		t.Errorf("a bad filter: %d:\n%s", res.StatusCode, clip(body))
 	}
 }
+
+// TestDocumentsLockedPeriod: a draft dated on or before the lock date is
+// not posted: the document's page says why, in the user's language, and
+// nothing changes. (Last of this file's tests: it closes January.)
+func TestDocumentsLockedPeriod(t *testing.T) {
+	f := docsBooks(t)
+	ctx := context.Background()
+	base := "/o/" + docsOrg
+	clerk := f.login(t, docsClerk, "tk")
+	form := invoiceForm("20.01.2026", "CUST", "CUST-1", "1", "10,00", false)
+	form.Del("item0")
+	form.Set("svc0", "1") // a service: no stock needed in January
+	res, body := clerk.post(base+"/documents/new?type=sales_invoice", form, nil)
+	id := created(t, res, body)
+	if err := f.app.SetLockDate(ctx, app.System, docsOrg, ledger.DateOf(2026, 1, 31)); err != nil {
+		t.Fatal(err)
+	}
+	before := balanceOf(t, f, "62.01")
+	acc := f.login(t, docsAccountant, "tk")
+	res, body = acc.post(base+"/documents/"+strconv.FormatInt(id, 10)+"/post", version(docOf(t, f, id)), nil)
+	if res.StatusCode != http.StatusConflict || !strings.Contains(body, `role="alert"`) || !strings.Contains(body, "Hasap-faktura №") {
+		t.Fatalf("posting into a closed period: %d, want 409 on the document's page:\n%s", res.StatusCode, clip(body))
+	}
+	if docOf(t, f, id).Status != doc.Draft || balanceOf(t, f, "62.01") != before {
+		t.Fatal("a refused post changed something")
+	}
+}
