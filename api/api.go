@@ -1,6 +1,7 @@
 // Package api serves Hasap's JSON API, version 1, for programs: the
 // organisation of an API token, its chart of accounts, analytics catalogs,
-// entries (list, read, post, reverse), balances and the trial balance, and
+// entries (list, read, post, reverse), business documents (list, read,
+// draft, save, post, unpost, cancel), balances and the trial balance, and
 // the OpenAPI document that describes them (openapi.json, embedded).
 //
 // Every route is in the one table below, on the standard http.ServeMux;
@@ -88,6 +89,13 @@ func (s *server) routes() []route {
 		{"POST " + v1 + "/orgs/{org}/entries", s.token(s.postEntry)},
 		{"GET " + v1 + "/orgs/{org}/entries/{year}/{number}", s.token(s.entry)},
 		{"POST " + v1 + "/orgs/{org}/entries/{year}/{number}/reverse", s.token(s.reverse)},
+		{"GET " + v1 + "/orgs/{org}/documents", s.token(s.documents)},
+		{"POST " + v1 + "/orgs/{org}/documents", s.token(s.createDocument)},
+		{"GET " + v1 + "/orgs/{org}/documents/{id}", s.token(s.document)},
+		{"PUT " + v1 + "/orgs/{org}/documents/{id}", s.token(s.saveDocument)},
+		{"POST " + v1 + "/orgs/{org}/documents/{id}/post", s.token(s.postDocument)},
+		{"POST " + v1 + "/orgs/{org}/documents/{id}/unpost", s.token(s.unpostDocument)},
+		{"POST " + v1 + "/orgs/{org}/documents/{id}/cancel", s.token(s.cancelDocument)},
 		{"GET " + v1 + "/orgs/{org}/balances", s.token(s.balances)},
 		{"GET " + v1 + "/orgs/{org}/trial-balance", s.token(s.trialBalance)},
 		{"/api/", http.HandlerFunc(noEndpoint)},

@@ -277,9 +277,9 @@ func (d *openAPI) checkRequest(t *testing.T, method, path, body string) {
 	}
 }
 
-// intFields are the properties that are JSON numbers in answers: counts
-// and positions, never amounts.
-var intFields = map[string]bool{"seq": true, "year": true, "number": true, "depth": true}
+// intFields are the properties that are JSON numbers in answers: counts,
+// positions, ids and versions, never amounts.
+var intFields = map[string]bool{"seq": true, "year": true, "number": true, "depth": true, "id": true, "version": true}
 
 // checkResponse checks an answer against the document: the status is one
 // the operation lists, and the body fits the schema of that response.

@@ -294,6 +294,24 @@ var catalog = map[string]map[string]string{
 		"the request body must be a single JSON object":                                                       "тело запроса должно быть одним объектом JSON",
 		"unknown field %s in the request body":                                                                "неизвестное поле %s в теле запроса",
 
+		// api: documents
+		"%s is for changing a document, not for a new one":     "поле %s нужно для изменения документа, а не для нового",
+		"%s must be a JSON object":                             "%s должен быть объектом JSON",
+		"%s must be the id of a catalog entry, a whole number": "%s должен быть идентификатором элемента справочника — целым числом",
+		"%s: %s %d does not exist":                             "%s: в справочнике «%s» нет элемента с идентификатором %d",
+		"%s: %s %s does not exist":                             "%s: в справочнике «%s» нет элемента с кодом %s",
+		"%s: give the id or the code of a catalog entry":       "%s: укажите идентификатор или код элемента справочника",
+		"%s: id %d and code %s are different entries":          "%s: идентификатор %d и код %s указывают на разные элементы",
+		"%s: unknown analytics catalog %q":                     "%s: неизвестный справочник субконто %q",
+		"%s: unknown currency %q":                              "%s: неизвестная валюта %q",
+		"%s: unknown field %s":                                 "%s: неизвестное поле %s",
+		"a document has at most %d lines":                      "в документе может быть не больше %d строк",
+		"a document has at most %d postings":                   "в документе может быть не больше %d проводок",
+		"document %d of version %d was not posted or unposted": "документ %d версии %d не проводился и не распроводился",
+		"document %s does not exist":                           "документ %s не существует",
+		"postings[%d]: %s":                                     "postings[%d]: %s",
+		"the type of a document does not change: it is %s":     "вид документа не меняется: это %s",
+
 		"account %s would be its own ancestor":                          "счёт %s оказался бы предком самого себя",
 		"parent account %s of %s does not exist":                        "родительский счёт %s для %s не существует",
 		"audit event of organisation %d in a posting transaction of %d": "событие аудита организации %d в транзакции проводок организации %d",
@@ -1058,6 +1076,24 @@ var catalog = map[string]map[string]string{
 		"the request body must be a single JSON object":                                                       "haýyşyň bedeni ýeke-täk JSON obýekti bolmaly",
 		"unknown field %s in the request body":                                                                "haýyşyň bedeninde näbelli meýdança: %s",
 
+		// api: documents
+		"%s is for changing a document, not for a new one":     "%s meýdançasy resminamany üýtgetmek üçin, täze resminama üçin däl",
+		"%s must be a JSON object":                             "%s JSON obýekti bolmaly",
+		"%s must be the id of a catalog entry, a whole number": "%s sanawdaky ýazgynyň identifikatory, ýagny bitin san bolmaly",
+		"%s: %s %d does not exist":                             "%s: «%s» sanawynda identifikatory %d bolan ýazgy ýok",
+		"%s: %s %s does not exist":                             "%s: «%s» sanawynda kody %s bolan ýazgy ýok",
+		"%s: give the id or the code of a catalog entry":       "%s: sanawdaky ýazgynyň identifikatoryny ýa-da koduny görkeziň",
+		"%s: id %d and code %s are different entries":          "%s: identifikator %d we kod %s dürli ýazgylary görkezýär",
+		"%s: unknown analytics catalog %q":                     "%s: näbelli analitika sanawy %q",
+		"%s: unknown currency %q":                              "%s: näbelli walýuta %q",
+		"%s: unknown field %s":                                 "%s: näbelli meýdança %s",
+		"a document has at most %d lines":                      "resminamada iň köp %d setir bolup biler",
+		"a document has at most %d postings":                   "resminamada iň köp %d geçiriş bolup biler",
+		"document %d of version %d was not posted or unposted": "resminama %d (wersiýasy %d) geçirilmedi hem geçirilişi ýatyrylmady",
+		"document %s does not exist":                           "resminama %s ýok",
+		"postings[%d]: %s":                                     "postings[%d]: %s",
+		"the type of a document does not change: it is %s":     "resminamanyň görnüşi üýtgemeýär: ol %s",
+
 		"account %s would be its own ancestor":                          "%s hasaby öz-özüniň ata hasaby bolardy",
 		"parent account %s of %s does not exist":                        "ata hasap %s (%s üçin) ýok",
 		"audit event of organisation %d in a posting transaction of %d": "gurama %d üçin audit wakasy gurama %d üçin geçiriş amalynda",
@@ -1598,6 +1634,8 @@ var termArgs = map[string][]int{
 	"%s code must be 1 to 100 characters":                           {0},
 	"%s %s already exists":                                          {0},
 	"%s %s does not exist":                                          {0},
+	"%s: %s %d does not exist":                                      {1}, // api: documents
+	"%s: %s %s does not exist":                                      {1},
 	"account %s requires %s: add a tag \"%s: CODE\" to the posting": {1},
 	"account %s does not take %s":                                   {1},
 }
