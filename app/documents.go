@@ -196,7 +196,7 @@ func (a *App) PostDocument(ctx context.Context, actor Actor, orgCode string, id,
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
-	e.IdemKey = fmt.Sprintf("hasap:document:%d:v%d", d.ID, d.Version)
+	e.IdemKey = documentEntryKey(d.ID, d.Version, false)
 	return a.postDocumentEntry(ctx, actor, org.ID, d, e, ActDocPost, func(d *Document, e ledger.Entry) {
 		d.Status, d.Entry = doc.Posted, e.Seq
 	})
@@ -223,7 +223,7 @@ func (a *App) UnpostDocument(ctx context.Context, actor Actor, orgCode string, i
 		return Document{}, ledger.Entry{}, err
 	}
 	r.Description = ledger.TruncateText(i18n.Sprintf(actor.Lang, "Storno of entry %d/%d: %s", posted.Year, posted.Number, posted.Description), ledger.MaxTextLen)
-	r.IdemKey = fmt.Sprintf("hasap:document:%d:v%d:unpost", d.ID, d.Version)
+	r.IdemKey = documentEntryKey(d.ID, d.Version, true)
 	return a.postDocumentEntry(ctx, actor, org.ID, d, r, ActDocUnpost, func(d *Document, _ ledger.Entry) {
 		d.Status, d.Entry = doc.Draft, 0
 	})

@@ -42,7 +42,8 @@ func (a *App) DocumentTransitionEntry(ctx context.Context, actor Actor, orgCode 
 }
 
 // documentEntryKey is the idempotency key of the entry of a document's
-// transition, as PostDocument and UnpostDocument set it.
+// transition, which PostDocument and UnpostDocument give it: a post or
+// unpost of one version of a document happens at most once.
 func documentEntryKey(id, version int64, unpost bool) string {
 	k := fmt.Sprintf("hasap:document:%d:v%d", id, version)
 	if unpost {
