@@ -13,8 +13,23 @@ import (
 	"hasap/money"
 )
 
-// formTypes are the document types the pages have a form for.
-var formTypes = map[doc.Type]bool{doc.SalesInvoice: true, doc.SupplierInvoice: true}
+// formTypes are the document types the pages have a form for: those of
+// goods and services with a counterparty, whose posting rules are the
+// sale's (invoice, waybill, act) and the purchase's (supplier invoice,
+// goods receipt).
+var formTypes = map[doc.Type]bool{doc.SalesInvoice: true, doc.Waybill: true, doc.Act: true,
+	doc.SupplierInvoice: true, doc.GoodsReceipt: true}
+
+// FormTypes lists the types the pages have a form for, by their titles.
+func (p *page) FormTypes() []typeOption {
+	var out []typeOption
+	for _, t := range p.TypeOptions() {
+		if formTypes[doc.Type(t.Value)] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
 
 // docLinesStep is how many empty lines a new form and "more lines" add.
 const docLinesStep = 3
@@ -49,8 +64,10 @@ type docFormLine struct {
 	RowErr                            string
 }
 
+// empty reports whether nothing was typed in the line (a service box
+// ticked alone, as an act's lines come, is not something typed).
 func (l *docFormLine) empty() bool {
-	return l.Item == "" && l.Qty == "" && l.Price == "" && l.Amount == "" && !l.Service
+	return l.Item == "" && l.Qty == "" && l.Price == "" && l.Amount == ""
 }
 
 type docFormData struct {
@@ -79,7 +96,7 @@ func (s *server) documentNew(w http.ResponseWriter, r *http.Request, q *request)
 	if !s.formType(w, r, q, t) {
 		return
 	}
-	f := &docForm{Type: t, Date: isoDate(dateOf(q.now)), Lines: newDocLines(docLinesStep)}
+	f := &docForm{Type: t, Date: isoDate(dateOf(q.now)), Lines: newDocLines(t, docLinesStep)}
 	s.renderDocForm(w, r, q, http.StatusOK, f)
 }
 
@@ -98,10 +115,12 @@ func (s *server) formType(w http.ResponseWriter, r *http.Request, q *request, t 
 	return false
 }
 
-func newDocLines(n int) []docFormLine {
+// newDocLines returns n empty lines of a document of type t: at 15 %, and
+// services on an act.
+func newDocLines(t doc.Type, n int) []docFormLine {
 	lines := make([]docFormLine, n)
 	for i := range lines {
-		lines[i].VAT = string(doc.VAT15)
+		lines[i].VAT, lines[i].Service = string(doc.VAT15), t == doc.Act
 	}
 	return lines
 }
@@ -177,7 +196,7 @@ func (s *server) documentEdit(w http.ResponseWriter, r *http.Request, q *request
 		}
 		f.Lines = append(f.Lines, fl)
 	}
-	f.Lines = append(f.Lines, newDocLines(min(docLinesStep, maxFormRows-len(f.Lines)))...)
+	f.Lines = append(f.Lines, newDocLines(x.Type, min(docLinesStep, maxFormRows-len(f.Lines)))...)
 	s.renderDocForm(w, r, q, http.StatusOK, f)
 }
 
@@ -265,7 +284,7 @@ func (s *server) saveDocForm(w http.ResponseWriter, r *http.Request, q *request,
 	ctx := r.Context()
 	if r.PostForm.Get("more") != "" {
 		n := min(len(f.Lines)+docLinesStep, maxFormRows)
-		f.Lines = append(f.Lines, newDocLines(n-len(f.Lines))...)
+		f.Lines = append(f.Lines, newDocLines(f.Type, n-len(f.Lines))...)
 		s.renderDocForm(w, r, q, http.StatusOK, f)
 		return
 	}

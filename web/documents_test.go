@@ -465,6 +465,29 @@ func TestDocumentsPaging(t *testing.T) {
 	}
 }
 
+// TestDocumentsAct: an act of services through the same form, its lines
+// services from the start, posted to revenue without any stock.
+func TestDocumentsAct(t *testing.T) {
+	f := docsBooks(t)
+	base := "/o/" + docsOrg
+	acc := f.login(t, docsAccountant, "en")
+	res, body := acc.get(base + "/documents/new?type=act")
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "Act of completed work") || !strings.Contains(body, `name="svc0" value="1" aria-label="Service 1" checked`) {
+		t.Fatalf("the form of an act: %d, or its lines are not services:\n%s", res.StatusCode, clip(body))
+	}
+	before := balanceOf(t, f, "90.01")
+	form := url.Values{"date": {"2026-02-10"}, "counterparty": {"CUST"}, "contract": {"CUST-1"}, "lines": {"3"},
+		"svc0": {"1"}, "amt0": {"200.00"}, "vat0": {"15%"}, "svc1": {"1"}, "svc2": {"1"}, "post": {"1"}}
+	res, body = acc.post(base+"/documents/new?type=act", form, nil)
+	id := created(t, res, body)
+	if d := docOf(t, f, id); d.Status != doc.Posted || d.Type != doc.Act || len(d.Lines) != 1 || !d.Lines[0].Service {
+		t.Fatalf("the act: %s %s, %d lines", d.Type, d.Status, len(d.Lines))
+	}
+	if got := balanceOf(t, f, "90.01") - before; got != -23000 {
+		t.Errorf("the act's revenue with VAT: %d, want -230.00", got)
+	}
+}
+
 // TestDocumentsLockedPeriod: a draft dated on or before the lock date is
 // not posted: the document's page says why, in the user's language, and
 // nothing changes. (Last of this file's tests: it closes January.)

@@ -114,7 +114,7 @@ var templateWords = []string{
 	// documents.html, document.html, document_form.html
 	word("Amount with VAT"), word("Back to the document"), word("Based on"), word("Cancel the document"),
 	word("Changed"), word("Comment"), word("Documents"), word("Make a draft again"), word("More lines"),
-	word("Net amount"), word("New sales invoice"), word("New supplier invoice"), word("No documents match."),
+	word("Net amount"), word("New document"), word("No documents match."),
 	word("Older documents"), word("Price"), word("Prices include VAT"), word("Prices"), word("Save and post"),
 	word("Service"), word("Status"), word("Total with VAT"), word("Type"), word("Unpost"), word("VAT on top"),
 	word("VAT rate"), word("VAT"), word("all"), word("code or name"), word("include VAT"), word("new draft"),
