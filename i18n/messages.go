@@ -256,6 +256,14 @@ var catalog = map[string]map[string]string{
 		"document %d is posted already":                         "документ %d уже проведён",
 		"document %d: its stored body does not read: %v":        "документ %d: сохранённое содержимое не читается: %v",
 		"the stock of account %s is out of range":               "остаток на счёте %s вне допустимого диапазона",
+		// web: printed forms of documents (web/document_print.go)
+		"%s has no printed form yet": "для документа «%s» печатной формы пока нет",
+		"Amount without VAT":         "Сумма без НДС",
+		"Buyer":                      "Покупатель",
+		"Director":                   "Руководитель",
+		"Goods, works, services":     "Наименование товаров (работ, услуг)",
+		"Print":                      "Печать",
+		"Supplier":                   "Поставщик",
 		// store: business documents (store/sqldb/documents.go)
 		"a document is posted and unposted with its entry, not saved as %q": "документ проводится и отменяется вместе со своей операцией, а не сохраняется со статусом %q",
 		"a document keeps its type, year and number":                        "у документа нельзя изменить вид, год и номер",
@@ -1037,6 +1045,14 @@ var catalog = map[string]map[string]string{
 		"document %d is posted already":                         "resminama %d eýýäm geçirildi",
 		"document %d: its stored body does not read: %v":        "resminama %d: saklanan mazmuny okalmaýar: %v",
 		"the stock of account %s is out of range":               "%s hasabyndaky galyndy rugsat berlen çäkden daşarda",
+		// web: printed forms of documents (web/document_print.go)
+		"%s has no printed form yet": "%s üçin çap görnüşi entek ýok",
+		"Amount without VAT":         "GBÜS-siz möçber",
+		"Buyer":                      "Alyjy",
+		"Director":                   "Ýolbaşçy",
+		"Goods, works, services":     "Harytlaryň (işleriň, hyzmatlaryň) ady",
+		"Print":                      "Çap etmek",
+		"Supplier":                   "Üpjün ediji",
 		// store: business documents (store/sqldb/documents.go)
 		"a document is posted and unposted with its entry, not saved as %q": "resminama öz amaly bilen geçirilýär we ýatyrylýar, %q ýagdaýynda ýazylmaýar",
 		"a document keeps its type, year and number":                        "resminamanyň görnüşi, ýyly we belgisi üýtgemeýär",

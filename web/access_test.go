@@ -68,6 +68,8 @@ var accessMatrix = []access{
 	{pattern: "POST /o/{org}/documents/{id}/unpost", path: "/o/{org}/documents/999999/unpost", perm: auth.PostEntries, form: url.Values{"version": {"1"}}},
 	{pattern: "POST /o/{org}/documents/{id}/cancel", path: "/o/{org}/documents/999999/cancel", perm: auth.DraftEntries, form: url.Values{"version": {"1"}}},
 	{pattern: "POST /o/{org}/documents/{id}/restore", path: "/o/{org}/documents/999999/restore", perm: auth.DraftEntries, form: url.Values{"version": {"1"}}},
+	{pattern: "GET /o/{org}/documents/{id}/print", path: "/o/{org}/documents/999999/print", perm: auth.ReadBooks, ok: http.StatusNotFound},
+	{pattern: "GET /o/{org}/documents/{id}/pdf", path: "/o/{org}/documents/999999/pdf", perm: auth.ReadBooks, ok: http.StatusNotFound},
 	{pattern: "GET /o/{org}/trial-balance", path: "/o/{org}/trial-balance", perm: auth.ReadBooks},
 	// the journal import (import.go); a job is seen only by the user who started it
 	{pattern: "GET /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},

@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"strings"
 	"testing"
 
 	"hasap/app"
@@ -103,6 +104,13 @@ func TestBrowserDocuments(t *testing.T) {
 	b.see("table.doc-lines", "Мука пшеничная, мешок 50 кг", "6 900,00", "3 900,00", "15 %")
 	b.see("table.doc-lines tfoot", "10 800,00", "1 620,00", "12 420,00")
 	b.shot("document")
+	docURL := b.location()
+
+	// Its printed form, as the browser shows it before printing.
+	b.click(`div.doc-actions a[href$="/print"]`)
+	b.see("body", "Счёт-фактура", "ХК «Тязе Базар»", "12 420,00", "Двенадцать тысяч четыреста двадцать манатов 00 тенге", "Руководитель")
+	b.shot("document-print")
+	b.navigate(strings.TrimPrefix(docURL, b.base))
 
 	// Its entry, and the journal of documents.
 	b.click(`dl.meta a[href^="/o/shop/entries/2026/"]`)

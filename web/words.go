@@ -38,7 +38,7 @@ var templateWords = []string{
 	word("Reverse or storno this entry"), word("Date of the reversal"), word("Inactive"),
 	word("Revenue and expenses by month"),
 	word("Start of the card"),
-	word("Catalogs"), word("Import"), word("Lock date and verification"), word("Audit log"), word("Members"),
+	word("Print"), word("Catalogs"), word("Import"), word("Lock date and verification"), word("Audit log"), word("Members"),
 	word("Debt of customers"), word("Debt to suppliers"),
 	// chart of accounts and catalog pages (account_form.html, catalogs.html, catalog.html, analytic_form.html)
 	word("A deactivated account keeps its postings and balances and stays in every report, but takes no new postings."),
