@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -139,14 +138,7 @@ func (s *server) documents(w http.ResponseWriter, r *http.Request, q *request) {
 	d := &documentsData{page: p, Filter: fv}
 	if len(docs) > documentsPage {
 		docs = docs[:documentsPage]
-		next := url.Values{}
-		for k, vs := range v {
-			if k != "before" && len(vs) > 0 && vs[0] != "" {
-				next.Set(k, vs[0])
-			}
-		}
-		next.Set("before", strconv.FormatInt(docs[len(docs)-1].ID, 10))
-		d.Older = p.O("/documents?" + next.Encode())
+		d.Older = olderPage(p, "/documents", v, docs[len(docs)-1].ID)
 	}
 	var ids []ledger.AnalyticID
 	for _, x := range docs {

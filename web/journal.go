@@ -97,14 +97,7 @@ func (s *server) journal(w http.ResponseWriter, r *http.Request, q *request) {
 	d := &journalData{page: p, Filter: fv}
 	if len(entries) > journalPage {
 		entries = entries[:journalPage]
-		next := url.Values{}
-		for k, vs := range v {
-			if k != "before" && len(vs) > 0 && vs[0] != "" {
-				next.Set(k, vs[0])
-			}
-		}
-		next.Set("before", strconv.FormatInt(entries[len(entries)-1].Seq, 10))
-		d.Older = p.O("/journal?" + next.Encode())
+		d.Older = olderPage(p, "/journal", v, entries[len(entries)-1].Seq)
 	}
 	d.Entries = entries
 	if d.Names, err = s.names(r, q, p, entries); err != nil {
@@ -135,6 +128,20 @@ func (s *server) filterAnalytic(r *http.Request, q *request, fv *journalFilter) 
 		fv.Found += " · " + n
 	}
 	return m.Found.ID, nil
+}
+
+// olderPage is the address of the next, older page of a list of the
+// organisation at path: the same query (its non-empty values) with the
+// cursor before.
+func olderPage(p *page, path string, query url.Values, before int64) string {
+	next := url.Values{}
+	for k, vs := range query {
+		if k != "before" && len(vs) > 0 && vs[0] != "" {
+			next.Set(k, vs[0])
+		}
+	}
+	next.Set("before", strconv.FormatInt(before, 10))
+	return p.O(path + "?" + next.Encode())
 }
 
 // entryFilter turns the typed query into a store filter.
