@@ -295,6 +295,9 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 		if err != nil {
 			return doc.Inputs{}, err
 		}
+		if err := a.nameStock(ctx, org.ID, stockNeeded, lang, &in); err != nil {
+			return doc.Inputs{}, err
+		}
 		item, wh := slotOf(goods, ledger.Item), slotOf(goods, ledger.Warehouse)
 		for k, t := range byAnalytics {
 			key := doc.StockKey{}
@@ -323,6 +326,28 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 		in.Rate = rate
 	}
 	return in, nil
+}
+
+// nameStock gives the items and warehouses of keys their names in lang,
+// for the messages of the posting rule ("not enough of item …").
+func (a *App) nameStock(ctx context.Context, org ledger.OrgID, keys []doc.StockKey, lang string, in *doc.Inputs) error {
+	var ids []ledger.AnalyticID
+	for _, k := range keys {
+		ids = append(ids, k.Item, k.Warehouse)
+	}
+	found, err := a.Store.AnalyticsByID(ctx, org, ids)
+	if err != nil {
+		return err
+	}
+	in.Names = make(map[ledger.AnalyticID]string, len(found))
+	for id, an := range found {
+		if n := an.Names.In(lang); n != "" {
+			in.Names[id] = n
+		} else {
+			in.Names[id] = an.Code
+		}
+	}
+	return nil
 }
 
 // errCancelled refuses to change or post a cancelled document.

@@ -46,6 +46,9 @@ type Inputs struct {
 	// Lang is the organisation's language for the entry's description:
 	// tk, ru or en (anything else is taken as ru).
 	Lang string
+	// Names are what messages call catalog entries (items, warehouses), in
+	// the reader's language; an id without a name is written as its number.
+	Names map[ledger.AnalyticID]string
 }
 
 // Post runs d's posting rule with settings s and returns the entry it

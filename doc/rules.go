@@ -1,6 +1,7 @@
 package doc
 
 import (
+	"strconv"
 	"strings"
 
 	"hasap/ledger"
@@ -99,6 +100,15 @@ func (b *builder) salesLine(l Line, lt LineTotal, recv ledger.AccountCode) error
 	return nil
 }
 
+// name is what a message calls catalog entry id: its name from
+// Inputs.Names, or its number.
+func (b *builder) name(id ledger.AnalyticID) string {
+	if n := b.in.Names[id]; n != "" {
+		return n
+	}
+	return strconv.FormatInt(int64(id), 10)
+}
+
 // cost returns the cost of the goods of a sales line at average cost,
 // amount × qty sold / qty on hand rounded half away from zero (all that is
 // left when the line takes the whole stock), and takes them out of the
@@ -124,10 +134,10 @@ func (b *builder) cost(l Line, refs Refs) (money.Amount, error) {
 			cost, err = money.Neg(cost)
 		}
 	case l.Qty < 0 && st.Qty <= 0:
-		return 0, ledger.Errorf(ledger.EInvalid, "the cost of the returned item %d is unknown: there is none in warehouse %d to take the average from; enter the cost of the sale", refs.Item, refs.Warehouse)
+		return 0, ledger.Errorf(ledger.EInvalid, "the cost of the returned item %s is unknown: there is none in warehouse %s to take the average from; enter the cost of the sale", b.name(refs.Item), b.name(refs.Warehouse))
 	case l.Qty > st.Qty:
-		return 0, ledger.Errorf(ledger.EInvalid, "not enough of item %d in warehouse %d: %s on hand, %s needed",
-			refs.Item, refs.Warehouse, money.Decimal(money.Amount(st.Qty), ledger.QuantityExp), money.Decimal(money.Amount(l.Qty), ledger.QuantityExp))
+		return 0, ledger.Errorf(ledger.EInvalid, "not enough of item %s in warehouse %s: %s on hand, %s needed",
+			b.name(refs.Item), b.name(refs.Warehouse), money.Decimal(money.Amount(st.Qty), ledger.QuantityExp), money.Decimal(money.Amount(l.Qty), ledger.QuantityExp))
 	case l.Qty == st.Qty:
 		cost = st.Amount
 	default:

@@ -190,7 +190,7 @@ func TestDocumentsWalk(t *testing.T) {
 	// The sale before the purchase: not enough flour, shown on the page,
 	// nothing posted.
 	res, body = acc.post(base+"/documents/"+strconv.FormatInt(saleID, 10)+"/post", version(sale), nil)
-	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "не хватает товара") {
+	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "не хватает товара «Мука пшеничная» на складе «Основной склад»") {
 		t.Fatalf("posting a sale without stock: %d, want 422 with the message:\n%s", res.StatusCode, clip(body))
 	}
 	if docOf(t, f, saleID).Status != doc.Draft || balanceOf(t, f, "62.01") != 0 {
