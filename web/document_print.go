@@ -86,11 +86,7 @@ func (s *server) printedForm(r *http.Request, q *request, x app.Document, lang s
 	if !printable[x.Type] {
 		return printform.Form{}, ledger.Errorf(ledger.EInvalid, "%s has no printed form yet", doc.Title(x.Type, lang))
 	}
-	ids := []ledger.AnalyticID{x.Counterparty, x.Contract}
-	for _, l := range x.Lines {
-		ids = append(ids, l.Item)
-	}
-	an, err := s.app.AnalyticsByID(r.Context(), q.actor, q.org.Code, ids)
+	an, err := s.docAnalytics(r, q, x)
 	if err != nil {
 		return printform.Form{}, err
 	}

@@ -176,6 +176,17 @@ func analyticLabel(a ledger.Analytic, lang string) string {
 	return a.Code
 }
 
+// docAnalytics reads the catalog entries document x names: its
+// counterparty, contract and warehouse, and its lines' items and
+// warehouses.
+func (s *server) docAnalytics(r *http.Request, q *request, x app.Document) (map[ledger.AnalyticID]ledger.Analytic, error) {
+	ids := []ledger.AnalyticID{x.Counterparty, x.Contract, x.Warehouse}
+	for _, l := range x.Lines {
+		ids = append(ids, l.Item, l.Warehouse)
+	}
+	return s.app.AnalyticsByID(r.Context(), q.actor, q.org.Code, ids)
+}
+
 // docMoney writes an amount of a document: in the base currency without a
 // code, in a foreign one with it.
 func (p *page) docMoney(a money.Amount, cur string) string {
@@ -238,11 +249,7 @@ func (s *server) showDocument(w http.ResponseWriter, r *http.Request, q *request
 	p.Nav = "documents"
 	p.Error = msg
 	d := &documentData{page: p, Doc: x, Heading: title, CanEdit: formTypes[x.Type]}
-	ids := []ledger.AnalyticID{x.Counterparty, x.Contract, x.Warehouse}
-	for _, l := range x.Lines {
-		ids = append(ids, l.Item, l.Warehouse)
-	}
-	an, err := s.app.AnalyticsByID(ctx, q.actor, q.org.Code, ids)
+	an, err := s.docAnalytics(r, q, x)
 	if err != nil {
 		s.fail(w, r, q, err)
 		return

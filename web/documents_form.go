@@ -149,11 +149,7 @@ func (s *server) documentEdit(w http.ResponseWriter, r *http.Request, q *request
 	if !s.formType(w, r, q, x.Type) {
 		return
 	}
-	ids := []ledger.AnalyticID{x.Counterparty, x.Contract, x.Warehouse}
-	for _, l := range x.Lines {
-		ids = append(ids, l.Item)
-	}
-	an, err := s.app.AnalyticsByID(ctx, q.actor, q.org.Code, ids)
+	an, err := s.docAnalytics(r, q, x)
 	if err != nil {
 		s.fail(w, r, q, err)
 		return
