@@ -397,3 +397,30 @@ func matrixVersion(body string) func() string {
 		return strings.Replace(b, ",}", "}", 1)
 	}
 }
+
+// TestDocumentCreateOnce: a create with an Idempotency-Key sent again
+// answers the draft it made (the same body); the key with another
+// document is 409; without a key, two creates make two drafts.
+func TestDocumentCreateOnce(t *testing.T) {
+	d := docsBooks(t)
+	key := newKey()
+	h := map[string]string{"Idempotency-Key": key}
+	first := d.do(t, d.clerk, call{method: "POST", path: docsPath, body: purchaseBody, headers: h})
+	mustStatus(t, "create with a key", first, 201)
+	again := d.do(t, d.clerk, call{method: "POST", path: docsPath, body: purchaseBody, headers: h})
+	mustStatus(t, "the same create again", again, 201)
+	if !bytes.Equal(first.body, again.body) {
+		t.Errorf("the same create again answers\n%s\nnot the first answer\n%s", again.body, first.body)
+	}
+	other := strings.Replace(purchaseBody, "Flour from the mill", "Another comment", 1)
+	if other == purchaseBody {
+		t.Fatal("the test's other body is the same body")
+	}
+	mustStatus(t, "the key with another document", d.do(t, d.clerk, call{method: "POST", path: docsPath, body: other, headers: h}), 409)
+	a := d.create(t, d.clerk, purchaseBody)
+	b := d.create(t, d.clerk, purchaseBody)
+	mustStatus(t, "without a key", a, 201)
+	if field(a.json, "id") == field(b.json, "id") || field(a.json, "id") == field(first.json, "id") {
+		t.Errorf("creates without a key: ids %v and %v (first %v), want three drafts", field(a.json, "id"), field(b.json, "id"), field(first.json, "id"))
+	}
+}

@@ -268,19 +268,23 @@ func (b *docBuilder) ref(kind ledger.AnalyticKind, r refInput, at string) (ledge
 	return an.ID, nil
 }
 
-// createDocument saves a new draft (201). Creating is not idempotent: the
-// store keeps no client key with a document, so the same request sent
-// twice makes two drafts, each with its own number; a draft too many is
-// cancelled (POST .../cancel), which keeps the numbering without gaps.
-// Nothing reaches the books until a document is posted, and posting is
-// idempotent.
+// createDocument saves a new draft (201). With an Idempotency-Key the
+// store keeps the key with the draft: the same key and document again
+// answer that draft (201, the same body), the key with another document is
+// 409. Without a key, the same request sent twice makes two drafts; a
+// draft too many is cancelled (POST .../cancel), which keeps the numbering
+// without gaps.
 func (s *server) createDocument(w http.ResponseWriter, r *http.Request, q *request) error {
 	org, _, err := s.app.Authorize(r.Context(), q.actor, r.PathValue("org"), auth.DraftEntries)
 	if err != nil {
 		return err
 	}
-	if _, err := idemKey(r); err != nil {
+	key, err := idemKey(r)
+	if err != nil {
 		return err
+	}
+	if key != "" {
+		key = "api:" + key // apart from the pages' form keys
 	}
 	var in documentInput
 	if err := decodeBody(r, &in); err != nil {
@@ -299,7 +303,7 @@ func (s *server) createDocument(w http.ResponseWriter, r *http.Request, q *reque
 	if err := s.newDocBuilder(r.Context(), q, org).build(in, &d); err != nil {
 		return err
 	}
-	created, err := s.app.CreateDocument(r.Context(), q.actor, org.Code, d)
+	created, err := s.app.CreateDocumentOnce(r.Context(), q.actor, org.Code, key, d)
 	if err != nil {
 		return err
 	}

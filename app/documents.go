@@ -70,6 +70,14 @@ func fromStore(s store.Document) (Document, error) {
 
 // CreateDocument saves d as a new draft and returns it with its number.
 func (a *App) CreateDocument(ctx context.Context, actor Actor, orgCode string, d doc.Document) (Document, error) {
+	return a.CreateDocumentOnce(ctx, actor, orgCode, "", d)
+}
+
+// CreateDocumentOnce is CreateDocument with the client's idempotency key
+// (a form's hidden key, the API's Idempotency-Key; "" for none): the same
+// key with the same document gives back the draft it made, once; with
+// another document it is EConflict.
+func (a *App) CreateDocumentOnce(ctx context.Context, actor Actor, orgCode, key string, d doc.Document) (Document, error) {
 	org, _, err := a.Authorize(ctx, actor, orgCode, auth.DraftEntries)
 	if err != nil {
 		return Document{}, err
@@ -82,12 +90,13 @@ func (a *App) CreateDocument(ctx context.Context, actor Actor, orgCode string, d
 	if err != nil {
 		return Document{}, err
 	}
+	sd.Key = key
 	if err := a.Store.CreateDocument(ctx, org.ID, &sd); err != nil {
 		return Document{}, err
 	}
 	out, err := fromStore(sd)
-	if err != nil {
-		return Document{}, err
+	if err != nil || sd.Replayed {
+		return out, err
 	}
 	return out, a.audit(ctx, actor, org.ID, ActDocCreate, out.Ref())
 }

@@ -278,6 +278,8 @@ var catalog = map[string]map[string]string{
 		"document type %q is not valid":                                     "недопустимый вид документа %q",
 		"the date %s is not in the document's year %d":                      "дата %s не входит в год документа %d",
 		"the document is larger than %d bytes":                              "документ больше %d байт",
+		"the key %q was already used for a different document":              "ключ %q уже использован для другого документа",
+		"the key of a document is longer than %d bytes":                     "ключ документа длиннее %d байт",
 
 		// api: the JSON API
 		"%q is not a cursor of this list": "%q не является курсором этого списка",
@@ -1067,6 +1069,8 @@ var catalog = map[string]map[string]string{
 		"document type %q is not valid":                                     "resminamanyň görnüşi %q nädogry",
 		"the date %s is not in the document's year %d":                      "sene %s resminamanyň ýylyna (%d) degişli däl",
 		"the document is larger than %d bytes":                              "resminama %d baýtdan uly",
+		"the key %q was already used for a different document":              "%q açary başga resminama üçin eýýäm ulanyldy",
+		"the key of a document is longer than %d bytes":                     "resminamanyň açary %d baýtdan uzyn",
 
 		// api: the JSON API
 		"%q is not a cursor of this list": "%q bu sanawyň kursory däl", // review: kursor

@@ -337,6 +337,11 @@ type Document struct {
 	Version          int64
 	Author           string // who created it
 	Created, Updated time.Time
+	// Key is the client's idempotency key of the creation ("" for none):
+	// CreateDocument with a key already used for the same content gives
+	// back that document (Replayed), for other content EConflict.
+	Key      string
+	Replayed bool // set by CreateDocument; not stored
 }
 
 // The statuses of a document.

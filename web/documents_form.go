@@ -40,8 +40,11 @@ var docVATRates = []doc.Rate{doc.VAT15, doc.VAT0, doc.Exempt}
 // docForm is the form of a sales or supplier invoice as typed, with a
 // message per field.
 type docForm struct {
-	Type                                  doc.Type
-	ID, Version                           int64 // 0 for a new document
+	Type        doc.Type
+	ID, Version int64 // 0 for a new document
+	// Key is a new document's idempotency key: a second submit of the same
+	// form (a double click, a resent request) finds the draft the first made.
+	Key                                   string
 	Date, Counterparty, Contract          string
 	Warehouse, Comment                    string
 	PricesIncludeVAT                      bool
@@ -96,7 +99,7 @@ func (s *server) documentNew(w http.ResponseWriter, r *http.Request, q *request)
 	if !s.formType(w, r, q, t) {
 		return
 	}
-	f := &docForm{Type: t, Date: isoDate(dateOf(q.now)), Lines: newDocLines(t, docLinesStep)}
+	f := &docForm{Type: t, Key: newFormKey(), Date: isoDate(dateOf(q.now)), Lines: newDocLines(t, docLinesStep)}
 	s.renderDocForm(w, r, q, http.StatusOK, f)
 }
 
@@ -293,7 +296,7 @@ func (s *server) saveDocForm(w http.ResponseWriter, r *http.Request, q *request,
 	var saved app.Document
 	var err error
 	if x.ID == 0 {
-		saved, err = s.app.CreateDocument(ctx, q.actor, q.org.Code, x.Document)
+		saved, err = s.app.CreateDocumentOnce(ctx, q.actor, q.org.Code, f.Key, x.Document)
 	} else {
 		x.Version = f.Version
 		saved, err = s.app.SaveDocument(ctx, q.actor, q.org.Code, x)
@@ -308,7 +311,7 @@ func (s *server) saveDocForm(w http.ResponseWriter, r *http.Request, q *request,
 		}
 		return
 	}
-	if r.PostForm.Get("post") != "" {
+	if r.PostForm.Get("post") != "" && saved.Status == doc.Draft { // a resent form finds its document posted
 		if _, _, err := s.app.PostDocument(ctx, q.actor, q.org.Code, saved.ID, saved.Version); err != nil {
 			// The draft is saved; the page says why it is not posted.
 			s.documentFailed(w, r, q, saved.ID, err)
@@ -333,6 +336,9 @@ func readDocForm(r *http.Request, t doc.Type) *docForm {
 	f := &docForm{Type: t, Date: get("date"), Counterparty: get("counterparty"), Contract: get("contract"),
 		Warehouse: get("warehouse"), Comment: get("comment"), PricesIncludeVAT: v.Get("pvat") != ""}
 	f.Version, _ = strconv.ParseInt(v.Get("version"), 10, 64)
+	if f.Key = get("key"); len(f.Key) > 64 {
+		f.Key = ""
+	}
 	n, _ := strconv.Atoi(v.Get("lines"))
 	n = max(1, min(n, maxFormRows))
 	f.Lines = make([]docFormLine, n)

@@ -14,13 +14,13 @@ import (
 // organisation never take the same number and a rolled-back creation gives
 // its number back with the rest of its transaction: no gaps.
 
-const documentColumns = `id, type, status, year, number, day, counterparty, contract, entry_seq, based_on, body, version, author, created_us, updated_us`
+const documentColumns = `id, type, status, year, number, day, counterparty, contract, entry_seq, based_on, body, version, author, created_us, updated_us, client_key`
 
 func scanDocument(row interface{ Scan(...any) error }) (store.Document, error) {
 	var d store.Document
 	var day, cp, ct, created, updated int64
 	var body string
-	err := row.Scan(&d.ID, &d.Type, &d.Status, &d.Year, &d.Number, &day, &cp, &ct, &d.Entry, &d.BasedOn, &body, &d.Version, &d.Author, &created, &updated)
+	err := row.Scan(&d.ID, &d.Type, &d.Status, &d.Year, &d.Number, &day, &cp, &ct, &d.Entry, &d.BasedOn, &body, &d.Version, &d.Author, &created, &updated, &d.Key)
 	if err != nil {
 		return d, err
 	}
@@ -41,6 +41,9 @@ func checkDocument(d *store.Document) error {
 	case len(d.Body) > store.MaxDocumentBody:
 		return ledger.Errorf(ledger.EInvalid, "the document is larger than %d bytes", store.MaxDocumentBody)
 	}
+	if len(d.Key) > 200 {
+		return ledger.Errorf(ledger.EInvalid, "the key of a document is longer than %d bytes", 200)
+	}
 	return checkText(ledger.MaxTextLen, d.Author)
 }
 
@@ -57,6 +60,21 @@ func (db *DB) CreateDocument(ctx context.Context, org ledger.OrgID, d *store.Doc
 		return err
 	}
 	defer tx.Rollback()
+	if d.Key != "" {
+		old, err := scanDocument(tx.QueryRowContext(ctx, db.q(`SELECT `+documentColumns+` FROM documents WHERE org_id = ? AND client_key = ?`), org, d.Key))
+		switch {
+		case err == nil:
+			if old.Type != d.Type || old.Date != d.Date || old.Counterparty != d.Counterparty || old.Contract != d.Contract ||
+				old.BasedOn != d.BasedOn || string(old.Body) != string(d.Body) {
+				return ledger.Errorf(ledger.EConflict, "the key %q was already used for a different document", d.Key)
+			}
+			old.Replayed = true
+			*d = old
+			return nil
+		case err != sql.ErrNoRows:
+			return err
+		}
+	}
 	year := d.Date.Year()
 	var last int64
 	err = tx.QueryRowContext(ctx, db.q(`SELECT last FROM document_numbers WHERE org_id = ? AND type = ? AND year = ?`), org, d.Type, year).Scan(&last)
@@ -76,9 +94,9 @@ func (db *DB) CreateDocument(ctx context.Context, org ledger.OrgID, d *store.Doc
 	now := nowMicro()
 	nd := *d
 	nd.ID, nd.Year, nd.Number, nd.Entry, nd.Version, nd.Created, nd.Updated = id+1, year, last+1, 0, 1, now, now
-	_, err = tx.ExecContext(ctx, db.q(`INSERT INTO documents (org_id, `+documentColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+	_, err = tx.ExecContext(ctx, db.q(`INSERT INTO documents (org_id, `+documentColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
 		org, nd.ID, nd.Type, nd.Status, nd.Year, nd.Number, int64(nd.Date), int64(nd.Counterparty), int64(nd.Contract), 0, nd.BasedOn,
-		string(nd.Body), nd.Version, nd.Author, micros(now), micros(now))
+		string(nd.Body), nd.Version, nd.Author, micros(now), micros(now), nd.Key)
 	if err != nil {
 		return fmt.Errorf("create document: %w", err)
 	}

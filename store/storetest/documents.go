@@ -370,3 +370,40 @@ func testAnalyticsOpening(t *testing.T, open func(t *testing.T) Store) {
 		}
 	}
 }
+
+// testDocumentKeys: a creation with a key already used for the same
+// content gives back that document, with other content it is a conflict;
+// keys are per organisation.
+func testDocumentKeys(t *testing.T, open func(t *testing.T) Store) {
+	s := open(t)
+	ctx := t.Context()
+	f := newFixture(t, s, "keys")
+	o := newFixture(t, s, "other")
+	day := ledger.DateOf(2025, 4, 4)
+	first := newDoc("sales_invoice", day, f)
+	first.Key = "form-7f3a"
+	ok(t, s.CreateDocument(ctx, f.org.ID, first), "create with a key")
+	if first.Replayed || first.Key != "form-7f3a" {
+		t.Fatalf("first creation: replayed %v, key %q", first.Replayed, first.Key)
+	}
+	again := newDoc("sales_invoice", day, f)
+	again.Key = "form-7f3a"
+	ok(t, s.CreateDocument(ctx, f.org.ID, again), "the same creation again")
+	if !again.Replayed || again.ID != first.ID || again.Number != first.Number {
+		t.Fatalf("the same key and content: id %d № %d replayed %v, want the first (id %d)", again.ID, again.Number, again.Replayed, first.ID)
+	}
+	other := newDoc("sales_invoice", day+1, f)
+	other.Key = "form-7f3a"
+	wantCode(t, s.CreateDocument(ctx, f.org.ID, other), ledger.EConflict, "the key with another document")
+	elsewhere := newDoc("sales_invoice", day+1, o)
+	elsewhere.Key = "form-7f3a"
+	ok(t, s.CreateDocument(ctx, o.org.ID, elsewhere), "the same key in another organisation")
+	plain := newDoc("sales_invoice", day, f)
+	ok(t, s.CreateDocument(ctx, f.org.ID, plain), "without a key")
+	if plain.Number != first.Number+1 {
+		t.Fatalf("the next number %d, want %d (a replay takes none)", plain.Number, first.Number+1)
+	}
+	if got, _ := s.Document(ctx, f.org.ID, first.ID); got.Key != "form-7f3a" {
+		t.Fatalf("the key reads back as %q", got.Key)
+	}
+}

@@ -84,6 +84,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"DocumentGuards", testDocumentGuards},
 		{"DocumentNumbersConcurrent", testDocumentNumbersConcurrent},
 		{"AnalyticsOpening", testAnalyticsOpening},
+		{"DocumentKeys", testDocumentKeys},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
