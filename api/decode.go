@@ -131,6 +131,16 @@ func textParam(r *http.Request, name string) (string, error) {
 	return s, nil
 }
 
+// requiredIdemKey is idemKey for a request that posts: the header must be
+// there.
+func requiredIdemKey(r *http.Request) (string, error) {
+	k, err := idemKey(r)
+	if err == nil && k == "" {
+		err = ledger.Errorf(ledger.EInvalid, "the Idempotency-Key header is required: a retry with the same key and body returns the first result")
+	}
+	return k, err
+}
+
 // idemKey reads the Idempotency-Key header: 1 to maxIdemKeyBytes visible
 // ASCII characters, or "" when absent.
 func idemKey(r *http.Request) (string, error) {

@@ -383,12 +383,8 @@ func (s *server) transition(w http.ResponseWriter, r *http.Request, q *request, 
 	if err != nil {
 		return err
 	}
-	key, err := idemKey(r)
-	if err != nil {
+	if _, err := requiredIdemKey(r); err != nil {
 		return err
-	}
-	if key == "" {
-		return ledger.Errorf(ledger.EInvalid, "the Idempotency-Key header is required: a retry with the same key and body returns the first result")
 	}
 	version, err := readVersion(r)
 	if err != nil {

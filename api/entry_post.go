@@ -48,12 +48,9 @@ func (s *server) postEntry(w http.ResponseWriter, r *http.Request, q *request) e
 	if err != nil {
 		return err
 	}
-	key, err := idemKey(r)
+	key, err := requiredIdemKey(r)
 	if err != nil {
 		return err
-	}
-	if key == "" {
-		return ledger.Errorf(ledger.EInvalid, "the Idempotency-Key header is required: a retry with the same key and body returns the first result")
 	}
 	var in entryInput
 	if err := decodeBody(r, &in); err != nil {
