@@ -6,26 +6,19 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"hasap/api"
 	"hasap/app"
 	"hasap/auth"
+	"hasap/internal/apptest"
 	"hasap/ledger"
-	"hasap/store/sqlite"
 )
 
 func TestTrialBalanceJSON(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	a := app.New(st, filepath.Join(dir, "key"))
+	a := apptest.New(t)
 	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: "acme", Name: "Acme", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,8 +17,8 @@ import (
 	"hasap/api"
 	"hasap/app"
 	"hasap/auth"
+	"hasap/internal/apptest"
 	"hasap/ledger"
-	"hasap/store/sqlite"
 )
 
 // The books the tests look at: acme, an organisation with a few entries
@@ -90,11 +89,10 @@ func build() (*fixture, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
+	a, err := apptest.Open(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
-	a := app.New(st, filepath.Join(dir, "key"))
 	f := &fixture{app: a, dir: dir, callers: map[string]caller{}}
 	f.srv = httptest.NewServer(api.Handler(a))
 	if err := buildAcme(ctx, a); err != nil {

@@ -3,27 +3,20 @@ package app_test
 import (
 	"bytes"
 	"context"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"hasap/app"
+	"hasap/internal/apptest"
 	"hasap/ledger"
-	"hasap/store/sqlite"
 )
 
 // newApp opens a fresh SQLite store in a temporary directory.
 func newApp(t testing.TB) *app.App {
 	t.Helper()
-	dir := t.TempDir()
-	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "hasap.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	a := app.New(st, filepath.Join(dir, "key"))
+	a := apptest.New(t)
 	a.Now = func() time.Time { return time.Date(2025, 3, 1, 12, 0, 0, 0, time.UTC) }
 	return a
 }

@@ -2,17 +2,16 @@ package demo_test
 
 import (
 	"context"
-	"path/filepath"
 	"slices"
 	"testing"
 	"time"
 
 	"hasap/app"
 	"hasap/demo"
+	"hasap/internal/apptest"
 	"hasap/ledger"
 	"hasap/money"
 	"hasap/report"
-	"hasap/store/sqlite"
 )
 
 // year is fixed so that the tests do not depend on the calendar.
@@ -20,13 +19,7 @@ const year = 2025
 
 func newApp(t *testing.T) *app.App {
 	t.Helper()
-	dir := t.TempDir()
-	st, err := sqlite.Open(context.Background(), filepath.Join(dir, "h.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	return app.New(st, filepath.Join(dir, "key"))
+	return apptest.New(t)
 }
 
 // build builds the demo in a fresh SQLite store, with the app's clock

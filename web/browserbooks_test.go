@@ -13,7 +13,7 @@ import (
 	"hasap/app"
 	"hasap/auth"
 	"hasap/demo"
-	"hasap/store/sqlite"
+	"hasap/internal/apptest"
 	"hasap/web"
 )
 
@@ -50,14 +50,13 @@ func buildDemoBooks() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
+	a, err := apptest.Open(ctx, dir)
 	if err != nil {
 		return dir, err
 	}
-	a := app.New(st, filepath.Join(dir, "key"))
 	a.Now = func() time.Time { return now }
 	_, err = demo.Build(ctx, a, demo.Options{Year: demoYear})
-	if cerr := st.Close(); err == nil {
+	if cerr := a.Store.Close(); err == nil {
 		err = cerr // closing the last connection folds the WAL into h.db
 	}
 	return dir, err
@@ -78,12 +77,11 @@ func newBooks(t *testing.T, ctx context.Context, withDemo bool) *app.App {
 			t.Fatal(err)
 		}
 	}
-	st, err := sqlite.Open(ctx, db, sqlite.Options{})
+	a, err := apptest.Open(ctx, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
-	a := app.New(st, filepath.Join(dir, "key"))
+	t.Cleanup(func() { a.Store.Close() })
 	a.Now = func() time.Time { return now }
 	return a
 }

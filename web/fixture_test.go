@@ -7,7 +7,6 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -16,8 +15,8 @@ import (
 	"hasap/app"
 	"hasap/auth"
 	"hasap/demo"
+	"hasap/internal/apptest"
 	"hasap/ledger"
-	"hasap/store/sqlite"
 	"hasap/web"
 )
 
@@ -84,11 +83,10 @@ func build() (*fixture, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
+	a, err := apptest.Open(ctx, dir)
 	if err != nil {
 		return nil, err
 	}
-	a := app.New(st, filepath.Join(dir, "key"))
 	a.Now = func() time.Time { return now }
 	f := &fixture{app: a, dir: dir}
 	if _, err := demo.Build(ctx, a, demo.Options{Year: demoYear}); err != nil {

@@ -6,26 +6,19 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"hasap/app"
 	"hasap/demo"
-	"hasap/store/sqlite"
+	"hasap/internal/apptest"
 )
 
 // TestServeHandler: one server, the JSON API under /api/ and /healthz and
 // the pages everywhere else, and the demo login that serve --demo prints.
 func TestServeHandler(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	st, err := sqlite.Open(ctx, filepath.Join(dir, "h.db"), sqlite.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	a := app.New(st, filepath.Join(dir, "key"))
+	a := apptest.New(t)
 	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: demo.Code, Name: "Demo", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
