@@ -51,7 +51,8 @@
 // printed forms, pages and API come on top. Not in this package yet: VAT
 // on advances and the split of payments into settlement and advance
 // (62.02, 60.02), which need the contract's balance; bank statement
-// import and matching; currency revaluation; the reconciliation act.
+// import and matching; currency revaluation. Open items, advances and the
+// reconciliation act are worked out by package settle from the postings.
 //
 // The package imports only the standard library, hasap/ledger and
 // hasap/money, and does no I/O.

@@ -34,6 +34,7 @@ var domain = map[string]bool{
 	"hasap/money/inwords": true,
 	"hasap/report":        true,
 	"hasap/doc":           true,
+	"hasap/settle":        true,
 }
 
 type dep struct {
