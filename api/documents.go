@@ -38,6 +38,9 @@ type Document struct {
 	Lines            []DocumentLine `json:"lines"`
 	Postings         []Posting      `json:"postings,omitempty"`
 	Comment          string         `json:"comment"`
+	Basis            string         `json:"basis,omitempty"`
+	Person           string         `json:"person,omitempty"`
+	Attachment       string         `json:"attachment,omitempty"`
 	Totals           *Totals        `json:"totals,omitempty"`
 	Entry            *EntryRef      `json:"entry,omitempty"`
 	Version          int64          `json:"version"`
@@ -189,7 +192,7 @@ func documentJSON(d app.Document, v docView) Document {
 	}
 	out := Document{ID: d.ID, Type: string(d.Type), Status: string(d.Status), Year: d.Year, Number: d.Number,
 		Date: d.Date.String(), Refs: v.refsJSON(d.Refs), Currency: cur.Code, PricesIncludeVAT: d.PricesIncludeVAT,
-		Lines: make([]DocumentLine, len(d.Lines)), Comment: d.Comment, Version: d.Version, Author: d.Author,
+		Lines: make([]DocumentLine, len(d.Lines)), Comment: d.Comment, Basis: d.Basis, Person: d.Person, Attachment: d.Attachment, Version: d.Version, Author: d.Author,
 		Created: d.Created.UTC().Format(time.RFC3339Nano), Updated: d.Updated.UTC().Format(time.RFC3339Nano)}
 	if e, ok := v.entries[d.Entry]; ok && d.Entry != 0 {
 		out.Entry = &EntryRef{Seq: e.Seq, Year: e.Year, Number: e.Number}

@@ -252,6 +252,9 @@ func TestDocumentInput(t *testing.T) {
 		{"a version on create", `{"type":"act","date":"2025-03-01","version":1}`, "version"},
 		{"a number for the rate", `{"type":"act","date":"2025-03-01","currency":"USD","rate":3.5}`, "rate must be a string"},
 		{"an unknown currency", `{"type":"act","date":"2025-03-01","currency":"XXX"}`, "currency"},
+		{"a basis too long", `{"type":"cash_receipt","date":"2025-03-01","basis":"` + strings.Repeat("é", 501) + `"}`, "basis is longer than 1000 bytes"},
+		{"a person too long", `{"type":"cash_receipt","date":"2025-03-01","person":"` + strings.Repeat("x", 1001) + `"}`, "person is longer than 1000 bytes"},
+		{"an attachment too long", `{"type":"cash_receipt","date":"2025-03-01","attachment":"` + strings.Repeat("x", 1001) + `"}`, "attachment is longer than 1000 bytes"},
 		{"a posting's amount as a number", `{"type":"manual","date":"2025-03-01","postings":[{"debit":{"account":"26"},"credit":{"account":"80"},"amount":5}]}`, "amount must be a string"},
 	} {
 		r := d.create(t, d.clerk, c.body)
@@ -268,6 +271,29 @@ func TestDocumentInput(t *testing.T) {
 		mustStatus(t, "list "+q, d.do(t, d.viewer, call{method: "GET", path: docsPath + q}), 422)
 	}
 	mustStatus(t, "a version as a string", d.transition(t, d.accountant, 1, "post", `"1"`, newKey()), 422)
+}
+
+// TestDocumentCashTexts: the basis, person and attachment of a cash
+// order are kept as sent and answered back; a draft without them answers
+// none.
+func TestDocumentCashTexts(t *testing.T) {
+	d := docsBooks(t)
+	r := d.create(t, d.clerk, `{"type":"cash_receipt","date":"2025-03-05","refs":{"counterparty":{"code":"CUST"}},
+		"lines":[{"account":"62.01","amount":"100.00"}],
+		"basis":"Оплата по договору CUST-1","person":"Ahmedow A.","attachment":"Hasap-faktura 12"}`)
+	mustStatus(t, "cash receipt", r, 201)
+	checkFields(t, "cash receipt", r.json, map[string]string{"basis": "Оплата по договору CUST-1", "person": "Ahmedow A.", "attachment": "Hasap-faktura 12"})
+	got := d.do(t, d.viewer, call{method: "GET", path: fmt.Sprintf("%s/%v", docsPath, field(r.json, "id"))})
+	if !bytes.Equal(got.body, r.body) {
+		t.Errorf("GET answers\n%s\nnot what the create answered\n%s", got.body, r.body)
+	}
+	plain := d.create(t, d.clerk, saleBody)
+	mustStatus(t, "sale", plain, 201)
+	for _, f := range []string{"basis", "person", "attachment"} {
+		if field(plain.json, f) != nil {
+			t.Errorf("a sale answers %s: %s", f, plain.body)
+		}
+	}
 }
 
 // TestDocumentPaging walks the acts a page at a time: each once, newest

@@ -33,6 +33,9 @@ type documentInput struct {
 	Lines            []json.RawMessage   `json:"lines"`
 	Postings         []postingInput      `json:"postings"`
 	Comment          string              `json:"comment"`
+	Basis            string              `json:"basis"`
+	Person           string              `json:"person"`
+	Attachment       string              `json:"attachment"`
 	Version          int64               `json:"version"`
 }
 
@@ -118,10 +121,16 @@ func (b *docBuilder) build(in documentInput, d *doc.Document) error {
 	if len(in.Comment) > doc.MaxComment {
 		return ledger.Errorf(ledger.EInvalid, "%s is longer than %d bytes", "comment", doc.MaxComment)
 	}
+	for _, f := range []struct{ name, v string }{{"basis", in.Basis}, {"person", in.Person}, {"attachment", in.Attachment}} {
+		if len(f.v) > doc.MaxText {
+			return ledger.Errorf(ledger.EInvalid, "%s is longer than %d bytes", f.name, doc.MaxText)
+		}
+	}
 	if len(in.Postings) > maxAPIPostings {
 		return ledger.Errorf(ledger.EInvalid, "a document has at most %d postings", maxAPIPostings)
 	}
 	d.Date, d.Comment, d.PricesIncludeVAT = date, in.Comment, in.PricesIncludeVAT
+	d.Basis, d.Person, d.Attachment = in.Basis, in.Person, in.Attachment
 	if d.Refs, err = b.refs(in.Refs, "refs"); err != nil {
 		return err
 	}

@@ -163,6 +163,15 @@ type Document struct {
 	Postings []ledger.Posting `json:"postings,omitempty"`
 	BasedOn  int64            `json:"based_on,omitempty"` // the ID of the document this one was created from, 0 for none
 	Comment  string           `json:"comment,omitempty"`
+	// Basis is the basis (основание) of a cash order or the purpose of a
+	// payment, as printed on the KO-1, KO-2 or payment order.
+	Basis string `json:"basis,omitempty"`
+	// Person is the person cash is received from or issued to, as printed
+	// on the KO-1 or KO-2 (the employee or a counterparty's representative).
+	Person string `json:"person,omitempty"`
+	// Attachment is the attachment (приложение) of a cash order: the
+	// documents enclosed with it.
+	Attachment string `json:"attachment,omitempty"`
 	// Entry is the Seq of the entry the document posted, 0 when it is not
 	// posted. The entry carries Ref in its Document field.
 	Entry int64 `json:"entry,omitempty"`
@@ -205,6 +214,9 @@ const MaxLines = 5000
 
 // MaxComment bounds a document's comment in bytes.
 const MaxComment = 2000
+
+// MaxText bounds each of a document's Basis, Person and Attachment in bytes.
+const MaxText = 1000
 
 // amount returns the line's amount: Amount, or Price × Qty rounded half
 // away from zero.

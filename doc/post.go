@@ -171,6 +171,12 @@ func (d Document) check() error {
 		return ledger.Errorf(ledger.EInvalid, "a document holds at most %d lines", MaxLines)
 	case len(d.Comment) > MaxComment:
 		return ledger.Errorf(ledger.EInvalid, "the comment is longer than %d bytes", MaxComment)
+	case len(d.Basis) > MaxText:
+		return ledger.Errorf(ledger.EInvalid, "the basis is longer than %d bytes", MaxText)
+	case len(d.Person) > MaxText:
+		return ledger.Errorf(ledger.EInvalid, "the person's name is longer than %d bytes", MaxText)
+	case len(d.Attachment) > MaxText:
+		return ledger.Errorf(ledger.EInvalid, "the attachment is longer than %d bytes", MaxText)
 	}
 	return nil
 }
