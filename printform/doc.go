@@ -7,6 +7,11 @@
 // the parties with their details, header fields, a bordered table with the
 // numbers right-aligned and the totals under it, the amount in words, notes,
 // and signature lines with "(подпись)" under them and "М.П." for the stamp.
+// A form may add an empty bordered box for marks made by hand (a payment
+// order's "Отметки банка") and a tear-off part after a dashed cut line
+// (KO-1's receipt, "Квитанция к приходному кассовому ордеру"), laid out
+// like the form itself under the form. The official KO-1 has its receipt
+// to the right of the order; on A4 portrait it goes under it.
 //
 // # Words
 //
@@ -16,7 +21,7 @@
 // (package hasap/money/inwords writes it). The package writes only the few
 // fixed words that every form shares: "№", "от", the labels of a party's
 // details ("ИНН", "Банк", "Р/с", "БИК"), "Сумма прописью", "(подпись)",
-// "(расшифровка подписи)" and "М.П.". They live in words.go, in Turkmen,
+// "(расшифровка подписи)", "М.П." and "линия отреза". They live in words.go, in Turkmen,
 // Russian and English, rather than in package i18n's catalog, because they
 // are part of the layout (the stamp's "М.П." is not a translation of an
 // English message) and the package must be usable without the web layer's

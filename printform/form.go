@@ -35,6 +35,18 @@ type Form struct {
 
 	Signatures []Signature
 	Stamp      bool // print "М.П." for the stamp
+
+	// Marks is the label of an empty bordered box printed after the
+	// signatures, for marks made by hand ("Отметки банка" on a payment
+	// order); "" leaves it out.
+	Marks string
+
+	// TearOff is a part printed after a dashed cut line, to be torn off
+	// and handed over (the receipt of a cash receipt order KO-1): its own
+	// title, number, date, issuer, fields, table, amount in words,
+	// signatures and stamp, in the form's language. It may not have a
+	// tear-off of its own.
+	TearOff *Form
 }
 
 // Party is an organisation or a person on the form, with the details a CIS
@@ -94,6 +106,14 @@ type Signature struct {
 // check enforces the limits and the table's shape. Invalid UTF-8 is not an
 // error: it is printed as U+FFFD (HTML) or "?" (PDF).
 func (f *Form) check() error {
+	if f.TearOff != nil {
+		if f.TearOff.TearOff != nil {
+			return ledger.Errorf(ledger.EInvalid, "printed form's tear-off has a tear-off of its own")
+		}
+		if err := f.TearOff.check(); err != nil {
+			return err
+		}
+	}
 	if n := len(f.Table.Columns); n > MaxColumns {
 		return ledger.Errorf(ledger.EInvalid, "printed form has %d columns, more than %d", n, MaxColumns)
 	}
@@ -120,7 +140,7 @@ func (f *Form) check() error {
 
 // texts lists every text of the form, for the length check.
 func (f *Form) texts() []string {
-	t := []string{f.Lang, f.Title, f.Number, f.AmountInWords, f.Notes}
+	t := []string{f.Lang, f.Title, f.Number, f.AmountInWords, f.Notes, f.Marks}
 	for _, p := range []*Party{&f.Issuer, &f.Recipient} {
 		t = append(t, p.Role, p.Name, p.TaxID, p.Address, p.BankName, p.BankAccount, p.BIC)
 	}

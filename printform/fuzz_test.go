@@ -101,5 +101,13 @@ func fuzzForm(a, b, c, d string, shape uint8, date ledger.Date) Form {
 		}
 		form.Table.Totals = append(form.Table.Totals, tot)
 	}
+	if shape%4 == 1 {
+		form.Marks = d
+	}
+	if shape%3 == 0 { // a tear-off like KO-1's receipt, shaped by the other bits
+		t := fuzzForm(d, c, b, a, shape^0xA0+1, date)
+		t.TearOff = nil
+		form.TearOff = &t
+	}
 	return form
 }

@@ -29,6 +29,9 @@ type htmlView struct {
 	SignCaption          string
 	NameCaption          string
 	Stamp                string
+	Marks                string
+	CutCaption           string
+	TearOff              *htmlView // the part after the cut line; nil for none
 }
 
 type htmlParty struct {
@@ -102,6 +105,13 @@ func newHTMLView(f *Form) htmlView {
 	}
 	if f.Stamp {
 		v.Stamp = wd.stamp
+	}
+	v.Marks = validUTF8(f.Marks)
+	if f.TearOff != nil {
+		t := *f.TearOff
+		t.Lang = f.Lang
+		tv := newHTMLView(&t)
+		v.TearOff, v.CutCaption = &tv, wd.cut
 	}
 	return v
 }

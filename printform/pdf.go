@@ -51,14 +51,9 @@ func PDF(w io.Writer, f Form) error {
 		return err
 	}
 	p := newPDFWriter(&f)
-	p.title()
-	p.labelCol = p.labelColumn()
-	p.parties()
-	p.fields()
-	p.table()
-	p.amountInWords()
-	p.notes()
-	p.signatures()
+	p.part()
+	p.marks()
+	p.tearOff()
 	p.pageNumbers()
 	if p.tooLong {
 		return ledger.Errorf(ledger.EInvalid, "printed form takes more than %d pages", MaxPages)
@@ -71,9 +66,10 @@ func PDF(w io.Writer, f Form) error {
 
 // pdfWriter lays out one form on fpdf's pages.
 type pdfWriter struct {
-	pdf *fpdf.Fpdf
-	f   *Form
-	wd  *words
+	pdf  *fpdf.Fpdf
+	f    *Form // the part being drawn: the form, then its tear-off
+	main *Form // the form
+	wd   *words
 
 	// the table, while it is drawn
 	widths    []float64
@@ -110,7 +106,19 @@ func newPDFWriter(f *Form) *pdfWriter {
 	pdf.SetDrawColor(0, 0, 0)
 	pdf.SetTextColor(0, 0, 0)
 	pdf.AddPage()
-	return &pdfWriter{pdf: pdf, f: f, wd: wordsFor(f.Lang), top: marginT}
+	return &pdfWriter{pdf: pdf, f: f, main: f, wd: wordsFor(f.Lang), top: marginT}
+}
+
+// part draws the form p.f from its title to its stamp.
+func (p *pdfWriter) part() {
+	p.title()
+	p.labelCol = p.labelColumn()
+	p.parties()
+	p.fields()
+	p.table()
+	p.amountInWords()
+	p.notes()
+	p.signatures()
 }
 
 func (p *pdfWriter) font(bold bool, pt float64) {
@@ -154,8 +162,8 @@ func (p *pdfWriter) newPage() {
 	p.pdf.AddPage()
 	p.font(false, 8)
 	if p.runningHead == "" {
-		head := p.f.Title
-		if h := p.wd.heading(p.f); h != "" {
+		head := p.main.Title
+		if h := p.wd.heading(p.main); h != "" {
 			head += " " + h
 		}
 		ls := p.split(head, contentW)

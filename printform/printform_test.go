@@ -23,6 +23,7 @@ func samples(t testing.TB) map[string]Form {
 		"invoice-ru":      sampleInvoice(t, "ru", "118", sampleLines),
 		"invoice-tk":      sampleInvoice(t, "tk", "118", sampleLinesTK),
 		"ko1-ru":          sampleKO1(t),
+		"payment-tk":      samplePaymentOrder(t),
 		"invoice-long-ru": sampleLongInvoice(t, 60),
 	}
 }
@@ -158,7 +159,7 @@ func renderPDF(t testing.TB, f Form) []byte {
 }
 
 func TestPDF(t *testing.T) {
-	pages := map[string]int{"invoice-ru": 1, "invoice-tk": 1, "ko1-ru": 1, "invoice-long-ru": 2}
+	pages := map[string]int{"invoice-ru": 1, "invoice-tk": 1, "ko1-ru": 1, "payment-tk": 1, "invoice-long-ru": 2}
 	for name, f := range samples(t) {
 		t.Run(name, func(t *testing.T) {
 			pdf := renderPDF(t, f)
@@ -211,6 +212,7 @@ func TestPDFText(t *testing.T) {
 		"invoice-ru":      "Одна тысяча сто пятьдесят манатов 00 тенге",
 		"invoice-tk":      "Bir müň bir ýüz elli manat 00 teňňe",
 		"ko1-ru":          "Одна тысяча сто пятьдесят манатов 00 тенге",
+		"payment-tk":      "Iki million üç ýüz kyrk bäş müň alty ýüz ýetmiş sekiz manat 90 teňňe",
 		"invoice-long-ru": "",
 	}
 	dir := t.TempDir()
@@ -253,6 +255,24 @@ func TestPDFText(t *testing.T) {
 			for _, s := range f.Signatures {
 				if !strings.Contains(last, s.Role) || !strings.Contains(last, s.Name) {
 					t.Errorf("the last page lacks the signature line %q %q", s.Role, s.Name)
+				}
+			}
+			if f.Marks != "" && !strings.Contains(last, f.Marks) {
+				t.Errorf("the last page lacks the box %q", f.Marks)
+			}
+			if to := f.TearOff; to != nil {
+				// The tear-off comes after the cut line, whole.
+				_, after, ok := strings.Cut(last, wordsFor(f.Lang).cut)
+				if !ok {
+					t.Fatalf("the last page has no cut line:\n%s", last)
+				}
+				for _, s := range []string{to.Title, to.Issuer.Name, to.Fields[0].Value, to.Signatures[1].Role, wordsFor(f.Lang).stamp} {
+					if !strings.Contains(oneLine(after), s) {
+						t.Errorf("the tear-off lacks %q:\n%s", s, after)
+					}
+				}
+				if !strings.Contains(oneLine(after), to.AmountInWords) {
+					t.Errorf("the tear-off lacks the amount in words %q", to.AmountInWords)
 				}
 			}
 			if f.Lang == "tk" {

@@ -160,7 +160,52 @@ func sampleKO1(t testing.TB) Form {
 			{Role: "Главный бухгалтер", Name: "Петрова А. А."},
 			{Role: "Получил кассир", Name: "Сидорова Е. В."},
 		},
+		TearOff: &Form{
+			Title: "Квитанция к приходному кассовому ордеру", Number: "15", Date: ledger.DateOf(2026, time.November, 26),
+			Issuer: Party{Role: "Организация", Name: "ХО «Ак Ёл»"},
+			Fields: []Field{
+				{"Принято от", "Ивановой Марии Петровны"},
+				{"Основание", "возврат неизрасходованного остатка подотчётной суммы"},
+				{"Сумма", fmtTMT(amount, "ru") + " ман."},
+			},
+			AmountInWords: inwords.Capitalize(words),
+			Signatures: []Signature{
+				{Role: "Главный бухгалтер", Name: "Петрова А. А."},
+				{Role: "Кассир", Name: "Сидорова Е. В."},
+			},
+			Stamp: true,
+		},
+	}
+}
+
+// samplePaymentOrder is a payment order in Turkmen, with the box for the
+// bank's marks.
+func samplePaymentOrder(t testing.TB) Form {
+	t.Helper()
+	const amount = money.Amount(2_345_678_90)
+	words, err := inwords.Amount(amount, "TMT", "tk")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Form{
+		Lang: "tk", Title: "Töleg tabşyrygy", Number: "204", Date: ledger.DateOf(2026, time.November, 26),
+		Issuer: Party{Role: "Töleýji", Name: "«Ak Ýol» HJ", TaxID: "101234567890", BankName: "«Türkmenistan» DTB",
+			BankAccount: "23201934100000101234", BIC: "390101001"},
+		Recipient: Party{Role: "Alyjy", Name: "«Gündogar Söwda» HK", TaxID: "102030405060"},
+		Table: Table{Columns: []Column{
+			{Header: "№", Align: AlignCenter, Width: 4},
+			{Header: "Tölegiň maksady", Width: 40},
+			{Header: "Hasap", Align: AlignCenter, Width: 10},
+			{Header: "Jemi, manat", Align: AlignRight, Width: 14},
+		}, Rows: [][]string{{"1", "Şertnama № 45/2026 boýunça haryt üçin töleg", "60.01", fmtTMT(amount, "tk")}},
+			Totals: [][]string{{"Jemi:", fmtTMT(amount, "tk")}}},
+		AmountInWords: inwords.Capitalize(words),
+		Signatures: []Signature{
+			{Role: "Ýolbaşçy", Name: "Ataýew B. N."},
+			{Role: "Baş hasapçy", Name: "Çaryýewa A. Ä."},
+		},
 		Stamp: true,
+		Marks: "Bankyň bellikleri",
 	}
 }
 

@@ -20,6 +20,7 @@ type words struct {
 	signature  string // caption under a signature line
 	nameOfSign string // caption under the signer's name
 	stamp      string // where the stamp goes
+	cut        string // on the dashed line a tear-off is cut along
 	months     [12]string
 }
 
@@ -29,26 +30,27 @@ var wordsByLang = map[string]*words{
 		taxID: "ИНН", address: "Адрес", bank: "Банк", account: "Р/с", bic: "БИК",
 		inWords:   "Сумма прописью",
 		signature: "(подпись)", nameOfSign: "(расшифровка подписи)",
-		stamp: "М.П.",
+		stamp: "М.П.", cut: "линия отреза",
 	},
 	// review: "sene" before the date (the brief's choice; a Turkmen form may
 	// rather print the date alone), "Salgyt belgisi" for the taxpayer's
 	// number, "H/h" (hasaplaşyk hasaby) for the bank account, "Söz bilen"
 	// before the amount in words, "(goly)" and "(familiýasy, ady)" under
-	// the lines, "M.Ý." (möhüriň ýeri) for the stamp.
+	// the lines, "M.Ý." (möhüriň ýeri) for the stamp, "kesilýän çyzyk"
+	// on the line a tear-off is cut along.
 	"tk": {
 		number: "№", dated: "sene",
 		taxID: "Salgyt belgisi", address: "Salgysy", bank: "Bank", account: "H/h", bic: "BIK",
 		inWords:   "Söz bilen",
 		signature: "(goly)", nameOfSign: "(familiýasy, ady)",
-		stamp: "M.Ý.",
+		stamp: "M.Ý.", cut: "kesilýän çyzyk",
 	},
 	"en": {
 		number: "No.", dated: "dated",
 		taxID: "Tax ID", address: "Address", bank: "Bank", account: "Account", bic: "BIC",
 		inWords:   "Amount in words",
 		signature: "(signature)", nameOfSign: "(name)",
-		stamp: "L.S.",
+		stamp: "L.S.", cut: "cut here",
 		months: [12]string{"January", "February", "March", "April", "May", "June", "July",
 			"August", "September", "October", "November", "December"},
 	},
