@@ -270,20 +270,7 @@ func (b *builder) payment() error {
 	if b.s.VATOnAdvances {
 		return ledger.Errorf(ledger.EInvalid, "VAT on advances is not supported yet: turn it off in the posting settings")
 	}
-	cash, counter := b.s.Bank, b.s.Sales.Receivable
-	if b.foreign {
-		cash, counter = b.s.BankCur, b.s.Sales.ReceivableCur
-	}
-	in := b.d.Type == PaymentIn || b.d.Type == CashReceipt
-	switch b.d.Type {
-	case PaymentOut:
-		counter = pick(b.foreign, b.s.Purchases.PayableCur, b.s.Purchases.Payable)
-	case CashReceipt:
-		cash = pick(b.foreign, b.s.CashCur, b.s.Cash)
-	case CashExpense:
-		cash = pick(b.foreign, b.s.CashCur, b.s.Cash)
-		counter = pick(b.foreign, b.s.Purchases.PayableCur, b.s.Purchases.Payable)
-	}
+	cash, counter, in := PaymentAccounts(b.d.Type, b.foreign, b.s)
 	for i, l := range b.d.Lines {
 		if l.Amount == 0 {
 			return lineErr(i, ledger.Errorf(ledger.EInvalid, "the amount is required"))
@@ -306,6 +293,26 @@ func (b *builder) payment() error {
 		}
 	}
 	return nil
+}
+
+// PaymentAccounts returns the accounts the posting rule of a payment
+// document of type t uses (see payment): the money account (51, 52, 50.01,
+// 50.21: foreign picks the currency one), the counter account of a line
+// that names none, and whether money comes in (debit of the money account).
+// Printed forms name the same accounts as the postings.
+func PaymentAccounts(t Type, foreign bool, s Settings) (cash, counter ledger.AccountCode, in bool) {
+	cash = pick(foreign, s.BankCur, s.Bank)
+	counter = pick(foreign, s.Sales.ReceivableCur, s.Sales.Receivable)
+	switch t {
+	case PaymentOut:
+		counter = pick(foreign, s.Purchases.PayableCur, s.Purchases.Payable)
+	case CashReceipt:
+		cash = pick(foreign, s.CashCur, s.Cash)
+	case CashExpense:
+		cash = pick(foreign, s.CashCur, s.Cash)
+		counter = pick(foreign, s.Purchases.PayableCur, s.Purchases.Payable)
+	}
+	return cash, counter, t == PaymentIn || t == CashReceipt
 }
 
 func pick(cond bool, yes, no ledger.AccountCode) ledger.AccountCode {

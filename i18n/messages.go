@@ -809,6 +809,29 @@ var catalog = map[string]map[string]string{
 		"enter the lock date":   "укажите дату запрета изменений",
 		"the checkpoint file is larger than %d bytes": "файл контрольной точки больше %d байт",
 		"%q is not a page of the audit log":           "%q не является страницей журнала аудита",
+		// web: printed forms of payment and cash orders (document_print_cash.go)
+		"Received from": "Принято от",
+		"Issue to":      "Выдать",
+		"Basis":         "Основание",
+		"Attachment":    "Приложение",
+		"Credit: corresponding account, sub-account": "Кредит: корреспондирующий счёт, субсчёт",
+		"Debit: corresponding account, sub-account":  "Дебет: корреспондирующий счёт, субсчёт",
+		"Analytic accounting code":                   "Код аналитического учёта",
+		"Amount, %s":                                 "Сумма, %s",
+		"Purpose code":                               "Код целевого назначения",
+		"Receipt for cash receipt order":             "Квитанция к приходному кассовому ордеру",
+		"Received by cashier":                        "Получил кассир",
+		"Cashier":                                    "Кассир",
+		"Received by":                                "Получил",
+		"Issued by cashier":                          "Выдал кассир",
+		"Payment order":                              "Платёжное поручение",
+		"Payer":                                      "Плательщик",
+		"Payee":                                      "Получатель",
+		"Purpose of payment":                         "Назначение платежа",
+		"Bank marks":                                 "Отметки банка",
+		// printform and printed forms: errors
+		"printed form's tear-off has a tear-off of its own": "отрывная часть печатной формы не может иметь своей отрывной части",
+		"line %d: the amount is out of range":               "строка %d: сумма выходит за допустимый диапазон",
 	},
 	"tk": {
 		// doc: documents and their posting rules (doc/); review: resminama a document, geçirmek to post, garalama a draft
@@ -1603,6 +1626,29 @@ var catalog = map[string]map[string]string{
 		"enter the lock date":   "döwri ýapmak senesini giriziň",
 		"the checkpoint file is larger than %d bytes": "barlag nokadynyň faýly %d baýtdan uly",
 		"%q is not a page of the audit log":           "%q audit žurnalynyň sahypasy däl",
+		// web: printed forms of payment and cash orders (document_print_cash.go)
+		"Received from": "Kimden kabul edildi",
+		"Issue to":      "Kime berilsin",
+		"Basis":         "Esas",    // review: esas for основание
+		"Attachment":    "Goşundy", // review: goşundy for приложение
+		"Credit: corresponding account, sub-account": "Kredit: degişli hasap, subhasap", // review: degişli hasap for корреспондирующий счёт
+		"Debit: corresponding account, sub-account":  "Debet: degişli hasap, subhasap",  // review: degişli hasap for корреспондирующий счёт
+		"Analytic accounting code":                   "Analitik hasabyň kody",
+		"Amount, %s":                                 "Möçber, %s",
+		"Purpose code":                               "Maksatly niýetlenmäniň kody",       // review: код целевого назначения
+		"Receipt for cash receipt order":             "Kassa girdeji orderine kwitansiýa", // review: kwitansiýa for квитанция
+		"Received by cashier":                        "Kabul eden kassir",
+		"Cashier":                                    "Kassir",
+		"Received by":                                "Alan",
+		"Issued by cashier":                          "Beren kassir",
+		"Payment order":                              "Töleg tabşyrygy",
+		"Payer":                                      "Töleýji",
+		"Payee":                                      "Alyjy",
+		"Purpose of payment":                         "Tölegiň maksady",
+		"Bank marks":                                 "Bankyň bellikleri",
+		// printform and printed forms: errors
+		"printed form's tear-off has a tear-off of its own": "çap görnüşiniň kesilip alynýan bölegi öz kesilip alynýan bölegini saklap bilmez",
+		"line %d: the amount is out of range":               "setir %d: möçber rugsat berilýän çäkden çykýar",
 	},
 }
 

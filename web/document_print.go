@@ -19,7 +19,8 @@ import (
 // to download. ?lang=tk|ru|en prints in another language than the page's
 // (a Turkmen form from a Russian screen). Invoices, waybills, acts,
 // supplier invoices and goods receipts print: a table of lines, the
-// totals with VAT, the amount in words and the signature lines.
+// totals with VAT, the amount in words and the signature lines; payment
+// orders and cash orders KO-1 and KO-2 too (document_print_cash.go).
 
 // printCSP is the Content-Security-Policy of a printed form. The print view
 // is one self-contained page whose layout is its own <style> block and the
@@ -30,7 +31,8 @@ const printCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; 
 
 // printable are the document types with a printed form here.
 var printable = map[doc.Type]bool{doc.SalesInvoice: true, doc.Waybill: true, doc.Act: true,
-	doc.SupplierInvoice: true, doc.GoodsReceipt: true}
+	doc.SupplierInvoice: true, doc.GoodsReceipt: true,
+	doc.PaymentOut: true, doc.CashReceipt: true, doc.CashExpense: true}
 
 // Printable reports whether the document has a printed form.
 func (d *documentData) Printable() bool { return printable[d.Doc.Type] }
@@ -86,6 +88,12 @@ func (s *server) printedForm(r *http.Request, q *request, x app.Document, lang s
 	if !printable[x.Type] {
 		return printform.Form{}, ledger.Errorf(ledger.EInvalid, "%s has no printed form yet", doc.Title(x.Type, lang))
 	}
+	switch x.Type {
+	case doc.PaymentOut:
+		return s.paymentOrderForm(r, q, x, lang)
+	case doc.CashReceipt, doc.CashExpense:
+		return s.cashOrderForm(r, q, x, lang)
+	}
 	an, err := s.docAnalytics(r, q, x)
 	if err != nil {
 		return printform.Form{}, err
@@ -117,7 +125,7 @@ func (s *server) printedForm(r *http.Request, q *request, x app.Document, lang s
 	amt := func(a money.Amount) string { return money.Format(a, cur.Exponent, loc) }
 	qty := (&page{Lang: lang, loc: loc}).Qty
 
-	org := printform.Party{Name: q.org.Name}
+	org, who := s.issuer(q, "")
 	other := printform.Party{Name: name(x.Counterparty)}
 	if x.Type == doc.SupplierInvoice || x.Type == doc.GoodsReceipt {
 		org.Role, other.Role = i18n.T(lang, "Buyer"), i18n.T(lang, "Supplier")
@@ -160,5 +168,8 @@ func (s *server) printedForm(r *http.Request, q *request, x app.Document, lang s
 		f.AmountInWords = inwords.Capitalize(words)
 	}
 	f.Signatures = []printform.Signature{{Role: i18n.T(lang, "Director")}, {Role: i18n.T(lang, "Chief accountant")}}
+	if x.Type != doc.SupplierInvoice && x.Type != doc.GoodsReceipt { // the organisation issued it: its people sign
+		f.Signatures[0].Name, f.Signatures[1].Name = who.Director, who.ChiefAccountant
+	}
 	return f, nil
 }

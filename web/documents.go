@@ -180,9 +180,9 @@ func analyticLabel(a ledger.Analytic, lang string) string {
 // counterparty, contract and warehouse, and its lines' items and
 // warehouses.
 func (s *server) docAnalytics(r *http.Request, q *request, x app.Document) (map[ledger.AnalyticID]ledger.Analytic, error) {
-	ids := []ledger.AnalyticID{x.Counterparty, x.Contract, x.Warehouse}
+	ids := []ledger.AnalyticID{x.Counterparty, x.Contract, x.Warehouse, x.Employee}
 	for _, l := range x.Lines {
-		ids = append(ids, l.Item, l.Warehouse)
+		ids = append(ids, l.Item, l.Warehouse, l.Counterparty, l.Contract, l.Employee)
 	}
 	return s.app.AnalyticsByID(r.Context(), q.actor, q.org.Code, ids)
 }

@@ -1,0 +1,221 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"hasap/app"
+	"hasap/auth"
+	"hasap/doc"
+	"hasap/ledger"
+	"hasap/money"
+)
+
+// The cash desk's organisation: cash orders in manat and in dollars over
+// three days of March 2026, and a payment order, for the printed forms and
+// the cash book. Its own organisation, so that the other tests' counts
+// stay theirs.
+const cashOrg = "cash-web"
+
+const (
+	cashAccountant = "accountant@cash.example"
+	cashViewer     = "viewer@cash.example"
+)
+
+var cashOnce = map[*fixture]map[string]int64{}
+
+// cashBooks returns the fixture and the ids of the cash-web documents by
+// name. The documents, with their numbers (per type and year):
+//
+//	2026-03-02  KO-1 №1  from CUST            1 000,00 TMT  posted
+//	            KO-2 №1  to SUP                 250,00 TMT  posted
+//	            KO-1 №2  from CUST               25,00 USD  posted (at 3,50: 87,50 TMT)
+//	2026-03-04  KO-1 №3  from EMP, Kt 71.01     120,50 TMT  posted
+//	            KO-1 №4  from CUST              300,00 TMT  posted, then unposted (storno)
+//	            KO-1 №5  from CUST              450,00 TMT  posted
+//	            KO-2 №2  to EMP, Dt 71.01       200,00 TMT  posted
+//	            KO-2 №3  to SUP                  99,99 TMT  posted
+//	            KO-1 №6  from CUST              100,00 USD  posted (350,00 TMT)
+//	            KO-2 №4  to SUP                  40,00 USD  posted (140,00 TMT)
+//	            payment order №1 to SUP       2 345,67 TMT  draft
+func cashBooks(t *testing.T) (*fixture, map[string]int64) {
+	t.Helper()
+	f := books(t)
+	if ids, ok := cashOnce[f]; ok {
+		return f, ids
+	}
+	ctx := context.Background()
+	if _, err := f.app.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: cashOrg, Name: "Nagt Söwda HJ", Chart: "cis"}); err != nil {
+		t.Fatal(err)
+	}
+	an := func(kind ledger.AnalyticKind, code string, names ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
+		x := ledger.Analytic{Kind: kind, Code: code, Names: names, Owner: owner}
+		if err := f.app.CreateAnalytic(ctx, app.System, cashOrg, &x); err != nil {
+			t.Fatal(err)
+		}
+		return x.ID
+	}
+	cust := an(ledger.Counterparty, "CUST", ledger.Names{TK: "Täze Bazar", RU: "Тязе Базар", EN: "Taze Bazar"}, 0)
+	custK := an(ledger.Contract, "CUST-1", ledger.Names{RU: "Договор продажи 1", TK: "Satuw şertnamasy 1", EN: "Sales contract 1"}, cust)
+	sup := an(ledger.Counterparty, "SUP", ledger.Names{TK: "Ak Bugdaý HJ", RU: "ХО «Ак Бугдай»", EN: "Ak Bugday"}, 0)
+	supK := an(ledger.Contract, "SUP-1", ledger.Names{RU: "Договор поставки 1", TK: "Üpjünçilik şertnamasy 1", EN: "Supply contract 1"}, sup)
+	emp := an(ledger.Employee, "EMP", ledger.Names{TK: "Iwanowa M. P.", RU: "Иванова М. П.", EN: "Ivanova M. P."}, 0)
+	cf := an(ledger.CashFlowItem, "CF", ledger.Names{RU: "Расчёты", TK: "Hasaplaşyklar", EN: "Settlements"}, 0)
+	if err := f.app.PutRate(ctx, app.System, cashOrg, "USD", ledger.DateOf(2026, 3, 1), money.MustRate("3.5")); err != nil {
+		t.Fatal(err)
+	}
+	fromCust := doc.Refs{Counterparty: cust, Contract: custK, CashFlow: cf}
+	toSup := doc.Refs{Counterparty: sup, Contract: supK, CashFlow: cf}
+	withEmp := doc.Refs{Employee: emp, CashFlow: cf}
+	ids := map[string]int64{}
+	mk := func(name string, typ doc.Type, day int, refs doc.Refs, cur string, line doc.Line, post bool, set func(*doc.Document)) {
+		d := doc.Document{Type: typ, Date: ledger.DateOf(2026, 3, day), Refs: refs, Currency: cur, Lines: []doc.Line{line}}
+		if set != nil {
+			set(&d)
+		}
+		x, err := f.app.CreateDocument(ctx, app.System, cashOrg, d)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if post {
+			if x, _, err = f.app.PostDocument(ctx, app.System, cashOrg, x.ID, x.Version); err != nil {
+				t.Fatalf("post %s: %v", name, err)
+			}
+		}
+		ids[name] = x.ID
+	}
+	mk("ko1a", doc.CashReceipt, 2, fromCust, "", doc.Line{Amount: 1000_00}, true, nil)
+	mk("ko2a", doc.CashExpense, 2, toSup, "", doc.Line{Amount: 250_00}, true, nil)
+	mk("ko1usd0", doc.CashReceipt, 2, fromCust, "USD", doc.Line{Amount: 25_00}, true, nil)
+	mk("ko1b", doc.CashReceipt, 4, withEmp, "", doc.Line{Account: "71.01", Amount: 120_50}, true, func(d *doc.Document) {
+		d.Person, d.Basis, d.Attachment = "Ивановой Марии Петровны", "возврат неизрасходованного остатка подотчётной суммы", "авансовый отчёт № 7 от 03.03.2026"
+	})
+	mk("ko1c", doc.CashReceipt, 4, fromCust, "", doc.Line{Amount: 300_00}, true, nil)
+	x, err := f.app.GetDocument(ctx, app.System, cashOrg, ids["ko1c"])
+	if err == nil {
+		_, _, err = f.app.UnpostDocument(ctx, app.System, cashOrg, x.ID, x.Version)
+	}
+	if err != nil {
+		t.Fatalf("unpost ko1c: %v", err)
+	}
+	mk("ko1d", doc.CashReceipt, 4, fromCust, "", doc.Line{Amount: 450_00}, true, nil)
+	mk("ko2b", doc.CashExpense, 4, withEmp, "", doc.Line{Account: "71.01", Amount: 200_00}, true, func(d *doc.Document) {
+		d.Person, d.Basis = "Ивановой М. П.", "выдача под отчёт на хозяйственные расходы"
+	})
+	mk("ko2c", doc.CashExpense, 4, toSup, "", doc.Line{Amount: 99_99}, true, nil)
+	mk("ko1usd", doc.CashReceipt, 4, fromCust, "USD", doc.Line{Amount: 100_00}, true, nil)
+	mk("ko2usd", doc.CashExpense, 4, toSup, "USD", doc.Line{Amount: 40_00}, true, nil)
+	mk("pay", doc.PaymentOut, 4, toSup, "", doc.Line{Amount: 2345_67}, false, func(d *doc.Document) {
+		d.Basis = "Оплата по счёту № 12 от 01.03.2026, в т. ч. НДС 15 %"
+	})
+	for _, u := range []struct {
+		email, lang string
+		role        auth.Role
+	}{{cashAccountant, "ru", auth.Accountant}, {cashViewer, "tk", auth.Viewer}} {
+		if _, err := f.app.CreateUser(ctx, app.System, u.email, "Cash "+string(u.role), password, u.lang); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.app.AddMember(ctx, app.System, cashOrg, u.email, u.role); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cashOnce[f] = ids
+	return f, ids
+}
+
+// pdfText returns the text of a PDF as pdftotext reads it, squeezed to
+// single spaces; "" and a skip when pdftotext is not installed.
+func pdfText(t *testing.T, pdf string) string {
+	t.Helper()
+	tool, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("HASAP_REQUIRE_TOOLS") == "1" {
+			t.Fatal("HASAP_REQUIRE_TOOLS=1 but there is no pdftotext (apt-get install poppler-utils)")
+		}
+		t.Skip("no pdftotext (poppler-utils)")
+	}
+	in := filepath.Join(t.TempDir(), "form.pdf")
+	if err := os.WriteFile(in, []byte(pdf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tool, "-layout", in, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(out)), " ")
+}
+
+// TestCashOrderPrint: KO-1 (with its receipt), KO-2 and the payment order
+// print as HTML and PDF in the page's language or another, with the
+// person, the basis, the attachment, the accounts, the amount in figures
+// and in words and the signature lines; another organisation's user gets
+// 404.
+func TestCashOrderPrint(t *testing.T) {
+	f, ids := cashBooks(t)
+	acc := f.login(t, cashAccountant, "ru")
+	viewer := f.login(t, cashViewer, "tk")
+	u := func(name string) string { return "/o/" + cashOrg + "/documents/" + strconv.FormatInt(ids[name], 10) }
+	ko1 := []string{"Приходный кассовый ордер", "№ 3 от 04.03.2026", "Nagt Söwda HJ", "Принято от", "Ивановой Марии Петровны",
+		"Основание", "возврат неизрасходованного остатка подотчётной суммы", "Приложение", "авансовый отчёт № 7 от 03.03.2026",
+		"50.01", "71.01", "Иванова М. П.", "120,50", "Сто двадцать манатов 50 тенге", "Главный бухгалтер", "Получил кассир",
+		"линия отреза", "Квитанция к приходному кассовому ордеру", "М.П."}
+	ko2 := []string{"Расходный кассовый ордер", "№ 2 от 04.03.2026", "Выдать", "Ивановой М. П.", "выдача под отчёт на хозяйственные расходы",
+		"71.01", "50.01", "200,00", "Двести манатов 00 тенге", "Руководитель", "Главный бухгалтер", "Получил", "Выдал кассир"}
+	pay := []string{"Платёжное поручение", "№ 1 от 04.03.2026", "Плательщик", "Nagt Söwda HJ", "Получатель", "ХО «Ак Бугдай»",
+		"Договор поставки 1", "Назначение платежа", "Оплата по счёту № 12 от 01.03.2026", "60.01", "2 345,67",
+		"Две тысячи триста сорок пять манатов 67 тенге", "Руководитель", "Главный бухгалтер", "Отметки банка", "М.П."}
+	for _, c := range []struct {
+		who  *client
+		path string
+		want []string
+	}{
+		{acc, u("ko1b") + "/print", ko1},
+		{acc, u("ko2b") + "/print", ko2},
+		{acc, u("pay") + "/print", pay},
+		{viewer, u("ko1b") + "/print", []string{"Kassa girdeji orderi", "Kimden kabul edildi", "Bir ýüz ýigrimi manat 50 teňňe",
+			"Kassa girdeji orderine kwitansiýa", "Baş hasapçy", "Kabul eden kassir", "kesilýän çyzyk"}},
+		{viewer, u("ko2b") + "/print?lang=en", []string{"Cash expense order", "Issue to", "Two hundred manat 00 tenge", "Issued by cashier", "Received by"}},
+		{acc, u("pay") + "/print?lang=tk", []string{"Töleg tabşyrygy", "Töleýji", "Alyjy", "Ak Bugdaý HJ", "Iki müň üç ýüz kyrk bäş manat 67 teňňe", "Bankyň bellikleri"}},
+		{acc, u("ko1usd") + "/print", []string{"№ 6 от 04.03.2026", "50.21", "62.21", "Тязе Базар", "Сумма, USD", "100,00 USD", "Сто долларов США 00 центов"}},
+	} {
+		res, body := c.who.get(c.path)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d", c.path, res.StatusCode)
+		}
+		body = htmlText(body)
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s lacks %q", c.path, w)
+			}
+		}
+	}
+	for name, want := range map[string][]string{"ko1b": ko1, "ko2b": ko2, "pay": pay} {
+		res, pdf := acc.get(u(name) + "/pdf")
+		if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/pdf" {
+			t.Fatalf("%s PDF: %d %s", name, res.StatusCode, res.Header.Get("Content-Type"))
+		}
+		if dir := os.Getenv("HASAP_KEEP_FORMS"); dir != "" { // to look at: HASAP_KEEP_FORMS=/tmp/forms go test ./web -run TestCashOrderPrint
+			_, page := acc.get(u(name) + "/print")
+			_ = os.WriteFile(filepath.Join(dir, name+".pdf"), []byte(pdf), 0o644)
+			_ = os.WriteFile(filepath.Join(dir, name+".html"), []byte(page), 0o644)
+		}
+		text := pdfText(t, pdf)
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s PDF lacks %q", name, w)
+			}
+		}
+	}
+	outsider := f.login(t, acmeUser, "en")
+	for _, p := range []string{u("ko1b") + "/print", u("pay") + "/pdf"} {
+		if res, body := outsider.get(p); res.StatusCode != http.StatusNotFound || strings.Contains(body, "Ивановой") {
+			t.Errorf("another organisation's user, %s: %d", p, res.StatusCode)
+		}
+	}
+}
