@@ -149,6 +149,27 @@ type Reader interface {
 	// date's month before it. Currencies are added together: the
 	// quantities and base amounts are what it is for.
 	AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error)
+	// CounterpartyMovements calls fn for each movement with date ≤ to
+	// (ledger.NoDate: no end) of the posting-level accounts given (exact
+	// codes) whose side of the account carries counterparty cp in the slot
+	// the account keeps its counterparty in: a counterparty's settlements
+	// on 60, 62 and 76 for its open items and reconciliation act. Movements
+	// come in (Date, Seq, Line) order, the debit one of a posting first,
+	// with their entry's document reference and Reverses. An account of
+	// the chart that keeps no counterparty is EInvalid. Where the
+	// counterparty is an account's first analytic (60, 62 and 76 in the
+	// built-in charts) it reads only the counterparty's postings, through
+	// the index by account and first analytic (migration 0013).
+	CounterpartyMovements(ctx context.Context, org ledger.OrgID, cp ledger.AnalyticID, accounts []ledger.AccountCode, to ledger.Date, fn func(CounterpartyMovement) error) error
+}
+
+// CounterpartyMovement is one movement of CounterpartyMovements: a card
+// line with its entry's document reference and the seq of the entry it
+// reverses (0 for none).
+type CounterpartyMovement struct {
+	CardLine
+	Document string
+	Reverses int64
 }
 
 // Page sizes of the browsing reads.

@@ -57,6 +57,7 @@ func Dialect() sqldb.Dialect {
 		IsUnique:      isUnique,
 		MaxParams:     65535,
 		ByteOrder:     ` COLLATE "C"`,
+		FirstAnalytic: "CAST(split_part(%s, ',', 1) AS BIGINT)",
 	}
 }
 

@@ -48,6 +48,11 @@ type Dialect struct {
 	// bytes, as SQLite's BINARY collation and Go do, whatever the database's
 	// default collation (` COLLATE "C"` on PostgreSQL).
 	ByteOrder string
+	// FirstAnalytic is the SQL of the first analytic id of a posting side's
+	// analytics column ("12,7,3" → 12) as an integer, with %s for the
+	// column: the expression the indexes of migration 0013 are built on,
+	// which a query must spell the same way to use them.
+	FirstAnalytic string
 }
 
 // DB implements store.Store over a writer and a reader pool.

@@ -107,6 +107,8 @@ func Dialect() sqldb.Dialect {
 		IsUnique:     isUnique,
 		MaxParams:    32766,
 		AsyncBulk:    true,
+		// SQLite reads the leading integer of "12,7,3".
+		FirstAnalytic: "CAST(%s AS INTEGER)",
 	}
 }
 

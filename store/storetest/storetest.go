@@ -85,6 +85,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"DocumentNumbersConcurrent", testDocumentNumbersConcurrent},
 		{"AnalyticsOpening", testAnalyticsOpening},
 		{"DocumentKeys", testDocumentKeys},
+		{"CounterpartyMovements", testCounterpartyMovements},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
