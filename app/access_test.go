@@ -163,6 +163,18 @@ func useCases() []useCase {
 			_, err = w.a.GetDocument(ctx, x, "a", d.ID)
 			return err
 		}},
+		{name: "CounterpartyBalances", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.CounterpartyBalances(ctx, x, "a")
+			return err
+		}},
+		{name: "OpenItems", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.OpenItems(ctx, x, "a", counterpartyOf(w), 0)
+			return err
+		}},
+		{name: "Reconciliation", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.Reconciliation(ctx, x, "a", counterpartyOf(w), 0, d(2025, 1, 1), d(2025, 3, 31))
+			return err
+		}},
 		{name: "ListDocuments", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.ListDocuments(ctx, x, "a", store.DocumentFilter{From: ledger.NoDate, To: ledger.NoDate})
 			return err
@@ -626,6 +638,15 @@ func TestOwnerCannotResetForeignPassword(t *testing.T) {
 }
 
 // manualDoc is a manual operation of a distinct amount: Dt 26 Kt 80.
+// counterpartyOf makes a counterparty of organisation a.
+func counterpartyOf(w *world) ledger.AnalyticID {
+	x := ledger.Analytic{Kind: ledger.Counterparty, Code: fmt.Sprintf("CP-%d", w.next()), Names: ledger.Names{RU: "Контрагент"}}
+	if err := w.a.CreateAnalytic(context.Background(), app.System, "a", &x); err != nil {
+		panic(err)
+	}
+	return x.ID
+}
+
 func manualDoc(w *world) doc.Document {
 	e := entryOf(money.Amount(w.next()), ledger.DateOf(2025, 3, 5))
 	return doc.Document{Type: doc.Manual, Date: e.Date, Postings: e.Postings}

@@ -76,7 +76,7 @@ func (r reader) CounterpartyMovements(ctx context.Context, org ledger.OrgID, cp 
 			}
 			w.add("p."+side+"_account IN ("+placeholders(len(codes))+")", codes...)
 			if group.first {
-				w.add("p."+side+"_analytics IS NOT NULL")
+				w.add("p." + side + "_analytics IS NOT NULL")
 				w.add(fmt.Sprintf(r.db.d.FirstAnalytic, "p."+side+"_analytics")+" = ?", int64(cp))
 			} else {
 				w.add("(',' || p."+side+"_analytics || ',') LIKE ?", analyticLike(cp))
