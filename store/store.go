@@ -26,6 +26,7 @@ type Store interface {
 	Reader
 	Identity
 	Documents
+	Bank
 	// Snapshot runs fn with a Reader that sees one consistent state of the
 	// database, as verify needs.
 	Snapshot(ctx context.Context, fn func(Reader) error) error
@@ -411,4 +412,75 @@ type Documents interface {
 	SaveDocument(ctx context.Context, org ledger.OrgID, d *Document) error
 	// ListDocuments lists documents newest first.
 	ListDocuments(ctx context.Context, org ledger.OrgID, f DocumentFilter) ([]Document, error)
+}
+
+// BankMapping is a saved column mapping of a bank's CSV export
+// (interop/bankcsv.Mapping as JSON, which the store does not read).
+type BankMapping struct {
+	ID      int64  // per organisation, from 1; set on the first save
+	Name    string // names the bank; unique per organisation
+	Body    []byte
+	Version int64 // moves on every save; a save names the version it read
+	Updated time.Time
+}
+
+// BankStatement is an imported bank statement. It never changes.
+type BankStatement struct {
+	ID     int64  // per organisation, from 1; set by CreateStatements
+	Format string // mt940, camt053 or csv
+	// FileHash is the SHA-256 (hex) of the file the statement came from,
+	// Part its place in the file (from 1): the same file is refused.
+	FileHash string
+	Part     int
+	// BankID and Account: the bank's reference of the statement and the
+	// account it is for, as the bank wrote them; Currency its ISO code.
+	BankID, Account, Currency string
+	From, To                  ledger.Date // the first and the last day it covers
+	Opening, Closing          money.Amount
+	HasOpening, HasClosing    bool
+	Lines                     int    // how many lines it has
+	Body                      []byte // the application's JSON of its lines
+	Author                    string
+	Created                   time.Time
+}
+
+// MaxStatementBody bounds a statement's JSON.
+const MaxStatementBody = 64 << 20
+
+// Bank keeps saved CSV mappings, imported statements and the documents made
+// from their lines.
+type Bank interface {
+	// SaveBankMapping inserts m (ID 0) or updates it if its Version is the
+	// stored one (EConflict otherwise); a name taken by another mapping is
+	// EConflict. It sets ID, Version and Updated.
+	SaveBankMapping(ctx context.Context, org ledger.OrgID, m *BankMapping) error
+	// BankMapping returns one mapping (ENotFound when none); BankMappings
+	// all of them by name.
+	BankMapping(ctx context.Context, org ledger.OrgID, id int64) (BankMapping, error)
+	BankMappings(ctx context.Context, org ledger.OrgID) ([]BankMapping, error)
+	// CreateStatements stores the statements of one file in one
+	// transaction and sets their ID and Created; a file (hash and part)
+	// stored before is EConflict and stores nothing.
+	CreateStatements(ctx context.Context, org ledger.OrgID, sts []*BankStatement) error
+	// StatementsOfFile returns the statements stored from the file with
+	// hash, in file order (none: an empty list).
+	StatementsOfFile(ctx context.Context, org ledger.OrgID, hash string) ([]BankStatement, error)
+	// Statement returns one statement; ENotFound when none.
+	Statement(ctx context.Context, org ledger.OrgID, id int64) (BankStatement, error)
+	// ListStatements lists statements newest first, with ids below
+	// beforeID when it is above 0, at most limit (DefaultDocumentLimit for
+	// 0, at most MaxDocumentLimit).
+	ListStatements(ctx context.Context, org ledger.OrgID, beforeID int64, limit int) ([]BankStatement, error)
+	// LinkStatementLine records that document doc was made from line (from
+	// 1) of statement stmt. Linking a line again to the same document does
+	// nothing; to another is EConflict: a line makes one document, ever.
+	LinkStatementLine(ctx context.Context, org ledger.OrgID, stmt int64, line int, doc int64) error
+	// StatementLinks returns the documents made from the statement's
+	// lines, by line.
+	StatementLinks(ctx context.Context, org ledger.OrgID, stmt int64) (map[int]int64, error)
+	// SetPartyAccount records that the bank account belongs to the
+	// counterparty (the latest one wins); PartyAccounts returns them all,
+	// account to counterparty.
+	SetPartyAccount(ctx context.Context, org ledger.OrgID, account string, counterparty ledger.AnalyticID) error
+	PartyAccounts(ctx context.Context, org ledger.OrgID) (map[string]ledger.AnalyticID, error)
 }

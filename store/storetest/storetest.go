@@ -86,6 +86,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"AnalyticsOpening", testAnalyticsOpening},
 		{"DocumentKeys", testDocumentKeys},
 		{"CounterpartyMovements", testCounterpartyMovements},
+		{"Bank", testBank},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
