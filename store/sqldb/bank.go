@@ -313,4 +313,3 @@ func (db *DB) PartyAccounts(ctx context.Context, org ledger.OrgID) (map[string]l
 	})
 	return out, err
 }
-
