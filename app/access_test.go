@@ -461,7 +461,7 @@ func TestAccessMatrix(t *testing.T) { eachStore(t, testAccessMatrix) }
 func testAccessMatrix(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
-	for _, uc := range useCases() {
+	for _, uc := range append(useCases(), bankUseCases()...) {
 		t.Run(strings.ReplaceAll(uc.name, " ", "_"), func(t *testing.T) {
 			for _, col := range columns {
 				err := uc.run(ctx, w, w.actors[col])

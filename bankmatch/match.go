@@ -66,7 +66,7 @@ const (
 	// Counterparty rules.
 	ByTaxID   Rule = "tax_id"  // the counterparty's tax id is in the line's text
 	ByAccount Rule = "account" // the line's account is one the counterparty paid from (or to) before
-	ByName    Rule = "name"    // the line's counterparty name is the catalog's name
+	ByName    Rule = "name"    // the line's counterparty name (else its text's first line) is the catalog's name
 	ByInvoice Rule = "invoice" // the counterparty of the invoice the line names
 	// Invoice rules.
 	ByReference Rule = "reference" // the line's text names the invoice's number
@@ -210,7 +210,12 @@ func counterparty(l Line, parties []Party) (ledger.AnalyticID, Rule, Sure) {
 			return p.ID, ByAccount, High
 		}
 	}
-	if name := NormName(l.Counterparty); name != "" {
+	name := l.Counterparty
+	if name == "" {
+		// MT940 gives the other party in :86: text, often on its first line.
+		name, _, _ = strings.Cut(l.Description, "\n")
+	}
+	if name := NormName(name); name != "" {
 		if p, ok := onlyParty(parties, func(p Party) bool {
 			for _, n := range p.Names {
 				if NormName(n) == name {

@@ -35,6 +35,7 @@ var domain = map[string]bool{
 	"hasap/report":        true,
 	"hasap/doc":           true,
 	"hasap/settle":        true,
+	"hasap/bankmatch":     true,
 }
 
 type dep struct {
