@@ -148,10 +148,10 @@ type LineReview struct {
 	Document *Document
 }
 
-// Reconciliation sets the statement's balances beside the books' balance
+// BankReconciliation sets the statement's balances beside the books' balance
 // of the bank account (51, or 52 for a currency statement, in the
 // statement's currency) at the same dates.
-type Reconciliation struct {
+type BankReconciliation struct {
 	Account                    ledger.AccountCode
 	Currency                   money.Currency
 	From, To                   ledger.Date
@@ -171,7 +171,7 @@ type StatementReview struct {
 	Statement
 	Page          []LineReview
 	Offset, Total int
-	Recon         Reconciliation
+	Recon         BankReconciliation
 	Linked        int // lines that made a document
 }
 
@@ -280,7 +280,7 @@ func bankAccount(org ledger.Org, currency string) ledger.AccountCode {
 
 // reconcile fills rv.Recon.
 func (a *App) reconcile(ctx context.Context, org ledger.Org, rv *StatementReview, docs map[int]Document) error {
-	r := Reconciliation{Account: bankAccount(org, rv.Currency.Code), Currency: rv.Currency, From: rv.From, To: rv.To,
+	r := BankReconciliation{Account: bankAccount(org, rv.Currency.Code), Currency: rv.Currency, From: rv.From, To: rv.To,
 		Opening: rv.Opening, Closing: rv.Closing, HasOpening: rv.HasOpening, HasClosing: rv.HasClosing}
 	var err error
 	if r.BooksOpening, err = a.bankBalance(ctx, org, r.Account, rv.Currency.Code, rv.From-1); err != nil {
