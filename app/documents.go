@@ -290,7 +290,7 @@ func (a *App) postDocumentEntry(ctx context.Context, actor Actor, org ledger.Org
 
 // documentInputs gathers what d's posting rule needs from the books
 // (d.Needs): the chart, the stock of the goods account per item and
-// warehouse before the document's date, and the rate of its currency on
+// warehouse at the end of the document's date, and the rate of its currency on
 // that date.
 func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document, s doc.Settings, lang string) (doc.Inputs, error) {
 	chart, err := a.Store.Chart(ctx, org.ID)
@@ -300,7 +300,12 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 	in := doc.Inputs{Chart: chart, Base: org.Currency, Lang: lang, Stock: map[doc.StockKey]doc.Stock{}}
 	stockNeeded, rateNeeded := d.Needs()
 	if goods := chart[s.Sales.Goods]; goods != nil && len(stockNeeded) > 0 {
-		byAnalytics, err := a.Store.AnalyticsOpening(ctx, org.ID, goods.Code, d.Date)
+		// The stock at the end of the document's date, as doc.Inputs says:
+		// what the day's earlier documents brought in or took out counts,
+		// so a sale may take goods received that morning and two sales of
+		// the day cannot take the same units. (A repost's own entry is
+		// stornoed already.)
+		byAnalytics, err := a.Store.AnalyticsOpening(ctx, org.ID, goods.Code, d.Date+1)
 		if err != nil {
 			return doc.Inputs{}, err
 		}

@@ -179,3 +179,59 @@ func testDocuments(t *testing.T, a *app.App) {
 		}
 	}
 }
+
+func TestDocumentsSameDayStock(t *testing.T) { eachStore(t, testDocumentsSameDayStock) }
+
+// testDocumentsSameDayStock: a sale takes the stock at the end of its
+// day, as a warehouse sees it: goods received that morning can be sold,
+// and two sales of the day cannot take the same units.
+func testDocumentsSameDayStock(t *testing.T, a *app.App) {
+	ctx := context.Background()
+	w := newWorldOn(t, a)
+	accountant := w.actors["accountant"]
+	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
+		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
+		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
+			t.Fatal(err)
+		}
+		return x.ID
+	}
+	supplier, customer := an(ledger.Counterparty, "SUP", 0), an(ledger.Counterparty, "CUST", 0)
+	supCtr, custCtr := an(ledger.Contract, "SUP-1", supplier), an(ledger.Contract, "CUST-1", customer)
+	rice, wh := an(ledger.Item, "RICE", 0), an(ledger.Warehouse, "WH", 0)
+	day := ledger.DateOf(2025, 3, 4)
+	post := func(d doc.Document) (ledger.Entry, error) {
+		t.Helper()
+		c, err := a.CreateDocument(ctx, accountant, "a", d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, e, err := a.PostDocument(ctx, accountant, "a", c.ID, c.Version)
+		return e, err
+	}
+	// 10 units for 1 000.00 net in the morning.
+	if _, err := post(doc.Document{Type: doc.GoodsReceipt, Date: day, Refs: doc.Refs{Counterparty: supplier, Contract: supCtr, Warehouse: wh},
+		Lines: []doc.Line{{Refs: doc.Refs{Item: rice}, Qty: 10000, Amount: 100000}}}); err != nil {
+		t.Fatal(err)
+	}
+	sale := doc.Document{Type: doc.Waybill, Date: day, Refs: doc.Refs{Counterparty: customer, Contract: custCtr, Warehouse: wh},
+		Lines: []doc.Line{{Refs: doc.Refs{Item: rice}, Qty: 6000, Price: 20000}}}
+	// The first sale of the day takes 6 of the 10 received: 600.00.
+	e, err := post(sale)
+	if err != nil {
+		t.Fatalf("a sale of goods received the same day: %v", err)
+	}
+	var cost money.Amount
+	for _, p := range e.Postings {
+		if p.Debit.Account == "90.02" {
+			cost += p.Amount
+		}
+	}
+	if cost != 60000 {
+		t.Errorf("the cost of 6 of 10 units bought for 1 000.00 is %d, want 60000", cost)
+	}
+	// The second finds 4 left, not 10.
+	if _, err := post(sale); !ledger.IsCode(err, ledger.EInvalid) {
+		t.Fatalf("a second sale of 6 of the 4 left that day: %v, want EInvalid", err)
+	}
+}
