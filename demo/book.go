@@ -6,7 +6,7 @@ import (
 	"math"
 	"math/bits"
 
-	"hasap/app"
+	"hasap/doc"
 	"hasap/ledger"
 	"hasap/money"
 )
@@ -32,7 +32,6 @@ const (
 	accPension      ledger.AccountCode = "69.02"
 	accPayroll      ledger.AccountCode = "70"
 	accAccountable  ledger.AccountCode = "71.01"
-	accOtherSupply  ledger.AccountCode = "76.05"
 	accOtherSettle  ledger.AccountCode = "76.09"
 	accCapital      ledger.AccountCode = "80"
 	accRetained     ledger.AccountCode = "84"
@@ -60,7 +59,7 @@ var needs = []struct {
 	{accBank, false, false}, {accCurrency, false, true}, {accSuppliers, false, false},
 	{accSuppliersCur, false, true}, {accCustomers, false, false}, {accIncomeTax, false, false},
 	{accVAT, false, false}, {accPension, false, false}, {accPayroll, false, false},
-	{accAccountable, false, false}, {accOtherSupply, false, false}, {accOtherSettle, false, false},
+	{accAccountable, false, false}, {accOtherSettle, false, false},
 	{accCapital, false, false}, {accRetained, false, false}, {accRevenue, false, false},
 	{accCostOfSales, false, false}, {accSalesVAT, false, false}, {accSellingCost, false, false},
 	{accAdminCost, false, false}, {accSalesResult, false, false}, {accOtherExpense, false, false},
@@ -152,10 +151,11 @@ func withUSD(sd ledger.Side, cents money.Amount) ledger.Side {
 // qtyUnit is one whole unit in ledger.Quantity (thousandths).
 const qtyUnit = 1000
 
-// entry starts an entry of a document series; post numbers the document,
-// so that a document dropped for want of postings leaves no gap.
-func (s *sim) entry(date ledger.Date, series, description string) *ledger.Entry {
-	return &ledger.Entry{Date: date, Document: series, Description: description}
+// entry starts a manual operation: the postings of what has no document
+// type yet (payroll, depreciation, a transfer between warehouses...), with
+// description as its comment.
+func (s *sim) entry(date ledger.Date, description string) *ledger.Entry {
+	return &ledger.Entry{Date: date, Description: description}
 }
 
 // add appends the posting Dt dt Kt kt amount to e.
@@ -163,28 +163,76 @@ func add(e *ledger.Entry, dt, kt ledger.Side, amount money.Amount) {
 	e.Postings = append(e.Postings, ledger.Posting{Debit: dt, Credit: kt, Amount: amount})
 }
 
-// post sends e through the app, the way every user posts, after checking
-// that no cash, bank, currency or stock balance would go below zero. Then
-// it brings the sim's own view of the balances up to date.
+// post posts e as a manual operation, after checking that no cash, bank,
+// currency or stock balance would go below zero.
 func (s *sim) post(e *ledger.Entry) error {
-	s.docs[e.Document]++
-	e.Document = fmt.Sprintf("%s-%05d", e.Document, s.docs[e.Document])
 	if s.err != nil {
-		return fmt.Errorf("demo: %s %s: %w", e.Document, e.Description, s.err)
+		return fmt.Errorf("demo: %s: %w", e.Description, s.err)
 	}
 	if err := s.books.check(e); err != nil {
-		return fmt.Errorf("demo: %s %s: %w", e.Document, e.Description, err)
+		return fmt.Errorf("demo: %s: %w", e.Description, err)
 	}
-	posted, err := s.app.Post(s.ctx, app.System, Code, *e)
+	_, err := s.submit(doc.Document{Type: doc.Manual, Date: e.Date, Postings: e.Postings, Comment: e.Description})
+	return err
+}
+
+// submit drafts d and posts it through the app, the way a user enters and
+// posts a document, and brings the sim's own view of the balances up to
+// date from the entry the posting rule made. It returns that entry. The
+// rules refuse a sale of goods that are not in stock; money the sim pays
+// out is checked before (haveFunds, bank), and once more here: an entry
+// that took cash, the bank or a stock below zero stops the demo.
+func (s *sim) submit(d doc.Document) (ledger.Entry, error) {
+	what := fmt.Sprintf("%s %s %s", d.Type, d.Date, d.Comment)
+	if s.err != nil {
+		return ledger.Entry{}, fmt.Errorf("demo: %s: %w", what, s.err)
+	}
+	draft, err := s.app.CreateDocument(s.ctx, s.actor, Code, d)
 	if err != nil {
-		return fmt.Errorf("demo: post %s %s: %w", e.Document, e.Description, err)
+		return ledger.Entry{}, fmt.Errorf("demo: draft %s: %w", what, err)
+	}
+	_, posted, err := s.app.PostDocument(s.ctx, s.actor, Code, draft.ID, draft.Version)
+	if err != nil {
+		return ledger.Entry{}, fmt.Errorf("demo: post %s: %w", draft.Ref(), err)
 	}
 	if err := s.books.apply(&posted); err != nil {
-		return fmt.Errorf("demo: %s: %w", e.Document, err)
+		return ledger.Entry{}, fmt.Errorf("demo: %s: %w", draft.Ref(), err)
 	}
+	if err := s.books.negative(&posted); err != nil {
+		return ledger.Entry{}, fmt.Errorf("demo: %s: %w", draft.Ref(), err)
+	}
+	s.stats.Documents++
 	s.stats.Entries++
 	s.stats.Postings += len(posted.Postings)
-	return nil
+	return posted, nil
+}
+
+// credited returns what e credits to account acc (what a purchase owes
+// the supplier), in manat and in the currency.
+func (s *sim) credited(e ledger.Entry, acc ledger.AccountCode) (amount, cur money.Amount) {
+	for _, p := range e.Postings {
+		if p.Credit.Account == acc {
+			amount, cur = s.plus(amount, p.Amount), s.plus(cur, p.Credit.CurAmount)
+		}
+	}
+	return amount, cur
+}
+
+// debited returns what e debits to account acc (what a sale is owed).
+func (s *sim) debited(e ledger.Entry, acc ledger.AccountCode) money.Amount {
+	var amount money.Amount
+	for _, p := range e.Postings {
+		if p.Debit.Account == acc {
+			amount = s.plus(amount, p.Amount)
+		}
+	}
+	return amount
+}
+
+// withParty returns r with counterparty i and its contract.
+func (s *sim) withParty(i int, r doc.Refs) doc.Refs {
+	r.Counterparty, r.Contract = s.party[i], s.contract[i]
+	return r
 }
 
 // fail records the first error of the simulation; post then refuses.

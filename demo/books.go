@@ -124,6 +124,27 @@ func (p position) plus(amount money.Amount, sd *ledger.Side, sign int64) (positi
 	return out, nil
 }
 
+// negative reports the first cash, bank, currency or stock balance that e
+// left below zero, once applied.
+func (b *books) negative(e *ledger.Entry) error {
+	for i := range e.Postings {
+		p := &e.Postings[i]
+		for _, sd := range []*ledger.Side{&p.Debit, &p.Credit} {
+			switch {
+			case mustStayPositive[sd.Account]:
+				if pos := b.acct[sd.Account]; pos.amount < 0 || pos.cur < 0 {
+					return fmt.Errorf("account %s went below zero (%s, currency %s)", sd.Account, money.Decimal(pos.amount, 2), money.Decimal(pos.cur, 2))
+				}
+			case sd.Account == accGoods:
+				if pos := b.sub[keyOf(*sd)]; pos.amount < 0 || pos.qty < 0 {
+					return fmt.Errorf("stock on %s %v went below zero", sd.Account, sd.Analytics)
+				}
+			}
+		}
+	}
+	return nil
+}
+
 // apply adds a posted entry to the balances and this month's turnover.
 func (b *books) apply(e *ledger.Entry) error {
 	for i := range e.Postings {

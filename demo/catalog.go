@@ -19,7 +19,7 @@ const (
 	supplier     role = iota // goods on 60.01, domestic, in TMT
 	importer                 // goods on 60.21, in USD under a USD contract
 	landlord                 // office rent on 60.01
-	utility                  // services on 76.05
+	utility                  // services on 60.01
 	customs                  // import VAT on 76.09
 	customer                 // wholesale buyer on 62.01, pays to the bank
 	cashCustomer             // shop on 62.01 that pays cash at once
@@ -46,6 +46,7 @@ type party struct {
 	contract string   // the contract number
 	usd      bool     // the contract is in US dollars
 	bigTMT   int64    // a customer's largest typical order, whole TMT
+	delivery bool     // the company's truck delivers its goods, billed by an act
 }
 
 func tk(name, ru string) ledger.Names { return ledger.Names{TK: name, RU: ru, EN: name} }
@@ -73,10 +74,10 @@ var parties = []party{
 	{code: "K18", names: tk(`"Gündogar Söwda" HJ`, `ХО «Гюндогар Совда»`), role: customer, termDays: 21, weight: 4, buys: food | textile, wh: 0, bigTMT: 60000, contract: "S-18"},
 	{code: "K19", names: tk(`"Nusaý Azyk" HK`, `ЧП «Нусай Азык»`), role: customer, termDays: 7, weight: 5, buys: food, wh: 0, bigTMT: 30000, contract: "S-19"},
 	{code: "K20", names: tk(`"Köpetdag Söwda" HJ`, `ХО «Копетдаг Совда»`), role: customer, termDays: 14, weight: 4, buys: food | electro, wh: 0, bigTMT: 50000, contract: "S-20"},
-	{code: "K21", names: tk(`"Amul Bazar" HK (Türkmenabat)`, `ЧП «Амул Базар» (Туркменабат)`), role: customer, termDays: 21, weight: 3, buys: food | textile, wh: 1, bigTMT: 40000, contract: "S-21"},
+	{code: "K21", names: tk(`"Amul Bazar" HK (Türkmenabat)`, `ЧП «Амул Базар» (Туркменабат)`), role: customer, termDays: 21, weight: 3, buys: food | textile, wh: 1, bigTMT: 40000, contract: "S-21", delivery: true},
 	{code: "K22", names: tk(`"Merw Azyk" HJ (Mary)`, `ХО «Мерв Азык» (Мары)`), role: customer, termDays: 14, weight: 4, buys: food, wh: 1, bigTMT: 40000, contract: "S-22"},
 	{code: "K23", names: tk(`"Sähra Market" HK (Mary)`, `ЧП «Сяхра Маркет» (Мары)`), role: customer, termDays: 7, weight: 3, buys: food | electro, wh: 1, bigTMT: 25000, contract: "S-23"},
-	{code: "K24", names: tk(`"Hazar Söwda" HJ (Türkmenbaşy)`, `ХО «Хазар Совда» (Туркменбаши)`), role: customer, termDays: 30, weight: 2, buys: food | textile, wh: 0, bigTMT: 70000, contract: "S-24"},
+	{code: "K24", names: tk(`"Hazar Söwda" HJ (Türkmenbaşy)`, `ХО «Хазар Совда» (Туркменбаши)`), role: customer, termDays: 30, weight: 2, buys: food | textile, wh: 0, bigTMT: 70000, contract: "S-24", delivery: true},
 	// The Russian customer buys ex-warehouse Ashgabat through its representative
 	// office and pays in manat, so its sales are domestic and carry 15 % VAT.
 	{code: "K25", names: ledger.Names{TK: `"Wolga-Treýd" JÇJ (Russiýa)`, RU: `ООО «Волга-Трейд» (Россия)`, EN: "Volga-Trade LLC (Russia)"},

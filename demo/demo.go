@@ -5,15 +5,26 @@
 // dollars, sales to shops and companies, payroll, rent, VAT, depreciation and
 // the month's closing.
 //
-// Every entry goes through app.App.Post, the use case every user posts
-// through, so the demo is also a realistic load and a check that the chart,
+// The year is kept the way an accountant keeps it: in business documents,
+// drafted with app.App.CreateDocument and posted with app.App.PostDocument,
+// so that numbering, roles, the audit log and the posting rules run as for
+// a user. The opening balances are a document through 000; purchases are
+// goods receipts and supplier invoices with input VAT (imports in US
+// dollars); sales are invoices, waybills and acts with 15 % VAT whose cost
+// of goods the sales rule takes at moving average; money moves by incoming
+// and outgoing payments, cash receipt and expense orders and an advance
+// report. What has no document type yet (payroll, depreciation, transfers
+// between warehouses, buying dollars, customs VAT, bank charges, the VAT
+// offset of imports and the month's closing) is a manual operation. The
+// demo is so also a realistic load and a check that the chart, the rules,
 // validation, totals and reports work together. The books depend only on
-// the year: the random generator (math/rand/v2, PCG) has a fixed seed, and
-// nothing iterates a map to decide anything.
+// the period: the random generator (math/rand/v2, PCG) has a fixed seed,
+// and nothing iterates a map to decide anything.
 //
-// Amounts are money.Amount minor units with checked arithmetic; taxes and
-// costs are rounded half away from zero per document line. No float touches
-// money here.
+// Amounts are money.Amount minor units with checked arithmetic; the
+// simulation rounds what it decides (an order's size, a salary's taxes)
+// half away from zero, and the posting rules round VAT and costs per line.
+// No float touches money here.
 //
 // The package uses only the app's use cases, and its Store for reading the
 // organisation's chart; it must not import a store implementation,
@@ -37,31 +48,29 @@ const orgName = `"Ak Ýol Söwda" HJ`
 
 // Options choose what Build makes.
 type Options struct {
-	// Year is the calendar year of activity; 0 means last year by the
-	// app's clock.
+	// Year is a calendar year of activity, 1 January to 31 December; 0
+	// means the twelve months that end with the app's today: from the
+	// first day of the month eleven months back, to today.
 	Year int
 }
 
 // Stats count what Build posted.
 type Stats struct {
-	Entries, Postings int
+	Documents, Entries, Postings int
 }
 
 // Build creates the organisation Code with its catalogs and a year of
-// entries, about 2 500. An organisation with that code already existing is
-// EConflict. A failure part way leaves what was posted until then: the
+// documents, about 2 000. An organisation with that code already existing
+// is EConflict. A failure part way leaves what was posted until then: the
 // books stay consistent, only incomplete.
 func Build(ctx context.Context, a *app.App, opts Options) (Stats, error) {
-	year := opts.Year
-	if year == 0 {
-		year = a.Now().Year() - 1
+	if opts.Year != 0 && (opts.Year < 1900 || opts.Year > 9999) {
+		return Stats{}, ledger.Errorf(ledger.EInvalid, "demo year %d is out of range", opts.Year)
 	}
-	if year < 1900 || year > 9999 {
-		return Stats{}, ledger.Errorf(ledger.EInvalid, "demo year %d is out of range", year)
-	}
+	first, last := period(opts.Year, ledger.DateOf(a.Now().UTC().Date()))
 	org, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{
 		Code: Code, Name: orgName, Chart: "cis", Currency: "TMT",
-		Rates: map[string][]app.RateAt{"USD": {{Date: ledger.DateOf(year, time.January, 1), Rate: usdRate}}},
+		Rates: map[string][]app.RateAt{"USD": {{Date: first, Rate: usdRate}}},
 	})
 	if err != nil {
 		return Stats{}, fmt.Errorf("demo: create organisation: %w", err)
@@ -73,7 +82,7 @@ func Build(ctx context.Context, a *app.App, opts Options) (Stats, error) {
 	if err := checkChart(chart); err != nil {
 		return Stats{}, err
 	}
-	s := newSim(ctx, a, chart, year)
+	s := newSim(ctx, a, chart, first, last)
 	if err := s.createCatalogs(); err != nil {
 		return s.stats, err
 	}
@@ -81,6 +90,16 @@ func Build(ctx context.Context, a *app.App, opts Options) (Stats, error) {
 		return s.stats, err
 	}
 	return s.stats, nil
+}
+
+// period returns the first and last day of activity: the calendar year
+// year, or with year 0 the twelve months ending today.
+func period(year int, today ledger.Date) (first, last ledger.Date) {
+	if year != 0 {
+		return ledger.DateOf(year, time.January, 1), ledger.DateOf(year, time.December, 31)
+	}
+	y, m, _ := today.YMD()
+	return ledger.DateOf(y, m-11, 1), today
 }
 
 // create adds a catalog entry through the app and sets its ID.

@@ -3,6 +3,7 @@ package demo
 import (
 	"fmt"
 
+	"hasap/doc"
 	"hasap/ledger"
 	"hasap/money"
 )
@@ -25,92 +26,75 @@ func monthName(d ledger.Date) string {
 	return fmt.Sprintf("%d ýylyň %s aýy", y, monthNames[m])
 }
 
-// opening posts the balances the company starts the year with, section by
-// section, against the auxiliary account 000, which ends at zero: retained
-// earnings take what assets exceed liabilities and the charter capital by.
+// opening enters the balances the company starts with in one opening
+// balances document, each line against the auxiliary account 000, which
+// ends at zero: retained earnings take what assets exceed liabilities and
+// the charter capital by. A positive line is a debit balance, a negative
+// one a credit balance.
 func (s *sim) opening(d ledger.Date) error {
-	for _, step := range []func(ledger.Date) error{s.openAssets, s.openGoods, s.openMoney, s.openSettlements, s.openPayroll} {
-		if err := step(d); err != nil {
-			return err
-		}
+	o := &doc.Document{Type: doc.OpeningBalances, Date: d, Comment: "Başlangyç galyndylar"}
+	var total money.Amount // the lines' balance, debit positive
+	line := func(l doc.Line) {
+		total = s.plus(total, l.Amount)
+		o.Lines = append(o.Lines, l)
 	}
-	capital := money.Amount(100_000_000) // 1 000 000 TMT
-	retained := s.minus(s.minus(0, s.books.balance(accOpening).amount), capital)
-	if retained <= 0 {
-		s.fail(fmt.Errorf("opening balances leave no retained earnings (%s)", money.Decimal(retained, 2)))
-	}
-	e := s.entry(d, "BG", "Başlangyç galyndylar: maýa")
-	add(e, s.side(accOpening, refs{}), s.side(accCapital, refs{}), capital)
-	add(e, s.side(accOpening, refs{}), s.side(accRetained, refs{}), retained)
-	return s.post(e)
-}
-
-func (s *sim) monthlyDepreciation(i int) money.Amount {
-	return s.ratio(assets[i].cost, 1, assets[i].lifeMonths)
-}
-
-func (s *sim) openAssets(d ledger.Date) error {
-	e := s.entry(d, "BG", "Başlangyç galyndylar: esasy serişdeler")
+	// Fixed assets at cost, less the depreciation of the months used.
 	for i, a := range assets {
-		r := refs{asset: s.asset[i]}
-		add(e, s.side(accFixedAssets, r), s.side(accOpening, r), a.cost)
-		add(e, s.side(accOpening, r), s.side(accDepreciation, r), s.times(s.monthlyDepreciation(i), a.usedMonths))
+		r := doc.Refs{FixedAsset: s.asset[i]}
+		line(doc.Line{Refs: r, Account: accFixedAssets, Amount: a.cost})
+		line(doc.Line{Refs: r, Account: accDepreciation, Amount: s.minus(0, s.times(s.monthlyDepreciation(i), a.usedMonths))})
 	}
-	return s.post(e)
-}
-
-func (s *sim) openGoods(d ledger.Date) error {
-	e := s.entry(d, "BG", "Başlangyç galyndylar: harytlar")
+	// Goods: 60 to 100 % of the stock each warehouse aims at, at the usual cost.
 	for i := range goods {
 		for w := range warehouses {
 			units := max(1, s.base[i][w]*int64(60+s.rng.IntN(41))/100)
-			add(e, withQty(s.side(accGoods, s.stockRef(i, w)), units), s.side(accOpening, refs{}), s.times(s.cost[i], units))
+			line(doc.Line{Refs: doc.Refs{Item: s.item[i], Warehouse: s.wh[w]}, Account: accGoods,
+				Qty: ledger.Quantity(units * qtyUnit), Amount: s.times(s.cost[i], units)})
 		}
 	}
-	return s.post(e)
-}
-
-func (s *sim) openMoney(d ledger.Date) error {
-	e := s.entry(d, "BG", "Başlangyç galyndylar: pul serişdeleri")
-	add(e, s.side(accBank, s.flow(cfOther)), s.side(accOpening, refs{}), 45_000_000)
-	add(e, s.side(accCash, s.flow(cfOther)), s.side(accOpening, refs{}), 1_200_000)
-	return s.post(e)
-}
-
-// openSettlements: December invoices of four customers and three
-// suppliers, settled in January.
-func (s *sim) openSettlements(d ledger.Date) error {
-	e := s.entry(d, "BG", "Başlangyç galyndylar: alyjylar we üpjün edijiler")
+	// Money.
+	line(doc.Line{Refs: doc.Refs{CashFlow: s.cf[cfOther]}, Account: accBank, Amount: 45_000_000})
+	line(doc.Line{Refs: doc.Refs{CashFlow: s.cf[cfOther]}, Account: accCash, Amount: 1_200_000})
+	// Last month's invoices of four customers and three suppliers, settled
+	// in the first weeks.
 	for _, c := range []int{14, 15, 17, 24} {
 		amount := s.between(8000, 40000)
-		add(e, s.side(accCustomers, s.cp(c)), s.side(accOpening, refs{}), amount)
+		line(doc.Line{Refs: s.withParty(c, doc.Refs{}), Account: accCustomers, Amount: amount})
 		s.recv = append(s.recv, bill{party: c, account: accCustomers, on: d + ledger.Date(4+s.rng.IntN(20)), amount: amount})
 	}
 	for _, p := range []int{supFlour, supOil, supElectro} {
 		amount := s.between(10000, 30000)
-		add(e, s.side(accOpening, refs{}), s.side(accSuppliers, s.cp(p)), amount)
+		line(doc.Line{Refs: s.withParty(p, doc.Refs{}), Account: accSuppliers, Amount: s.minus(0, amount)})
 		s.payb = append(s.payb, bill{party: p, account: accSuppliers, on: d + ledger.Date(7+s.rng.IntN(12)), amount: amount})
 	}
-	return s.post(e)
-}
-
-// openPayroll: December's wages and the taxes of December, paid in January.
-func (s *sim) openPayroll(d ledger.Date) error {
-	e := s.entry(d, "BG", "Başlangyç galyndylar: zähmet haky we salgytlar")
+	// Last month's wages and taxes, paid in this one.
 	var incomeTax, pension money.Amount
 	for i, p := range staff {
 		t := s.ratio(p.salary, incomeTaxPct, 100)
 		incomeTax, pension = s.plus(incomeTax, t), s.plus(pension, s.ratio(p.salary, pensionPct, 100))
 		net := s.minus(p.salary, t)
-		add(e, s.side(accOpening, refs{}), s.side(accPayroll, refs{employee: s.emp[i]}), net)
+		line(doc.Line{Refs: doc.Refs{Employee: s.emp[i]}, Account: accPayroll, Amount: s.minus(0, net)})
 		s.wages = append(s.wages, wage{emp: i, on: d + 4, amount: net})
 	}
 	vat := s.between(20000, 30000)
-	add(e, s.side(accOpening, refs{}), s.side(accIncomeTax, refs{}), incomeTax)
-	add(e, s.side(accOpening, refs{}), s.side(accPension, refs{}), pension)
-	add(e, s.side(accOpening, refs{}), s.side(accVAT, refs{}), vat)
+	line(doc.Line{Account: accIncomeTax, Amount: s.minus(0, incomeTax)})
+	line(doc.Line{Account: accPension, Amount: s.minus(0, pension)})
+	line(doc.Line{Account: accVAT, Amount: s.minus(0, vat)})
 	s.scheduleTaxes(d+14, incomeTax, pension, vat)
-	return s.post(e)
+	// Equity: the charter capital, and retained earnings for the rest.
+	capital := money.Amount(100_000_000) // 1 000 000 TMT
+	retained := s.minus(total, capital)
+	if retained <= 0 {
+		s.fail(fmt.Errorf("opening balances leave no retained earnings (%s)", money.Decimal(retained, 2)))
+	}
+	line(doc.Line{Account: accCapital, Amount: s.minus(0, capital)})
+	line(doc.Line{Account: accRetained, Amount: s.minus(0, retained)})
+	_, err := s.submit(*o)
+	return err
+}
+
+func (s *sim) monthlyDepreciation(i int) money.Amount {
+	return s.ratio(assets[i].cost, 1, assets[i].lifeMonths)
 }
 
 func (s *sim) scheduleTaxes(on ledger.Date, incomeTax, pension, vat money.Amount) {
@@ -137,7 +121,7 @@ func (s *sim) closeMonth(d ledger.Date) error {
 // depreciate: straight-line, Dt 26 or 44 Kt 02 per fixed asset, until the
 // asset is written off.
 func (s *sim) depreciate(d ledger.Date) error {
-	e := s.entry(d, "AM", "Amortizasiýa hasaplandy: "+monthName(d))
+	e := s.entry(d, "Amortizasiýa hasaplandy: "+monthName(d))
 	for i, a := range assets {
 		r := refs{asset: s.asset[i]}
 		left := s.plus(a.cost, s.books.at(s.side(accDepreciation, r)).amount) // 02 holds a credit balance
@@ -156,7 +140,7 @@ func (s *sim) depreciate(d ledger.Date) error {
 // (Dt 26/44 Kt 69.02). Wages are paid from the 5th of the next month, the
 // taxes from the 15th.
 func (s *sim) payroll(d ledger.Date) error {
-	e := s.entry(d, "ZH", "Zähmet haky hasaplandy: "+monthName(d))
+	e := s.entry(d, "Zähmet haky hasaplandy: "+monthName(d))
 	var incomeTax, pension money.Amount
 	for i, p := range staff {
 		who := refs{employee: s.emp[i]}
@@ -174,11 +158,13 @@ func (s *sim) payroll(d ledger.Date) error {
 	return nil
 }
 
-// offsetVAT sets the month's input VAT against output VAT (Dt 68.02 Kt
-// 19.03/19.04 per supplier) and schedules what remains payable. A month
+// offsetVAT sets what input VAT is left at the month's end against output
+// VAT (Dt 68.02 Kt 19.03/19.04 per counterparty: the import VAT paid at
+// customs; the purchase rule offsets the suppliers' VAT as their invoices
+// come) and schedules what remains payable. A month
 // whose input VAT exceeds its output VAT carries the excess forward on 68.02.
 func (s *sim) offsetVAT(d ledger.Date) error {
-	e := s.entry(d, "GBS", "GBS hasaba alyndy: "+monthName(d))
+	e := s.entry(d, "GBS hasaba alyndy: "+monthName(d))
 	for i := range parties {
 		for _, acc := range []ledger.AccountCode{accVATGoods, accVATServices} {
 			in := s.side(acc, s.cp(i))
@@ -208,7 +194,7 @@ func (s *sim) offsetVAT(d ledger.Date) error {
 // of sales (90.09) and of other income and expense (91.09) to 99, the way
 // 1C does: 90.01–90.08 keep the year's turnover and 90 as a whole nets to zero.
 func (s *sim) closeResults(d ledger.Date) error {
-	e := s.entry(d, "AÝ", "Aýyň ýapylyşy: "+monthName(d))
+	e := s.entry(d, "Aýyň ýapylyşy: "+monthName(d))
 	admin, selling := s.books.balance(accAdmin).amount, s.books.balance(accSelling).amount
 	if admin != 0 {
 		add(e, s.side(accAdminCost, refs{}), s.side(accAdmin, refs{}), admin)

@@ -17,12 +17,15 @@ type sim struct {
 	app   *app.App
 	chart ledger.Chart
 	rng   *rand.Rand
-	year  int
-	err   error // the first arithmetic or chart error; post refuses after it
-	books *books
-	stats Stats
-	docs  map[string]int // last number per document series
-	done  map[string]int // monthly chores: the month (YYYYMM) each was last done
+	// first and last are the first and last day of activity; year is
+	// first's, the year of the contracts.
+	first, last ledger.Date
+	year        int
+	actor       app.Actor // who drafts and posts: the system, writing in Turkmen
+	err         error     // the first arithmetic or chart error; post refuses after it
+	books       *books
+	stats       Stats
+	done        map[string]int // monthly chores: the month (YYYYMM) each was last done
 
 	// Analytic ids, indexed like the catalogs.
 	party, contract []ledger.AnalyticID
@@ -34,6 +37,8 @@ type sim struct {
 	price []money.Amount // sale price of one unit with VAT, TMT
 	cost  []money.Amount // usual purchase cost of one unit without VAT, TMT
 	base  [][2]int64     // stock each warehouse aims to hold, whole units
+
+	delivered []int // deliveries to each customer this month, billed next month
 
 	recv  []bill // customers' invoices not yet paid
 	payb  []bill // what the company owes: suppliers, services, customs
@@ -69,15 +74,17 @@ type tax struct {
 // seed fixes the demo: the same seed and year give the same books.
 const seed1, seed2 = 0x4861736170, 0x416b596f6c // "Hasap", "AkYol"
 
-func newSim(ctx context.Context, a *app.App, chart ledger.Chart, year int) *sim {
+func newSim(ctx context.Context, a *app.App, chart ledger.Chart, first, last ledger.Date) *sim {
+	actor := app.System
+	actor.Lang = "tk" // the entries' descriptions are written in the organisation's language
 	s := &sim{
-		ctx: ctx, app: a, chart: chart, year: year,
+		ctx: ctx, app: a, chart: chart, first: first, last: last, year: first.Year(), actor: actor,
 		rng:   rand.New(rand.NewPCG(seed1, seed2)),
 		books: newBooks(),
-		docs:  map[string]int{}, done: map[string]int{},
+		done:  map[string]int{},
 		party: make([]ledger.AnalyticID, len(parties)), contract: make([]ledger.AnalyticID, len(parties)),
-		item: make([]ledger.AnalyticID, len(goods)),
-		emp:  make([]ledger.AnalyticID, len(staff)), asset: make([]ledger.AnalyticID, len(assets)),
+		item: make([]ledger.AnalyticID, len(goods)), delivered: make([]int, len(parties)),
+		emp: make([]ledger.AnalyticID, len(staff)), asset: make([]ledger.AnalyticID, len(assets)),
 		price: make([]money.Amount, len(goods)), cost: make([]money.Amount, len(goods)),
 		base: make([][2]int64, len(goods)),
 	}
@@ -106,13 +113,14 @@ func newSim(ctx context.Context, a *app.App, chart ledger.Chart, year int) *sim 
 // because the demo is data, not the tax engine.
 const vatPct = 15
 
-// run posts the opening balances and then every day of the year.
+// run posts the opening balances and then every day of the period. The
+// month's end is run for the months that end within it: the current month
+// of a demo ending today is still open.
 func (s *sim) run() error {
-	first, last := ledger.DateOf(s.year, time.January, 1), ledger.DateOf(s.year, time.December, 31)
-	if err := s.opening(first); err != nil {
+	if err := s.opening(s.first); err != nil {
 		return err
 	}
-	for d := first; d <= last; d++ {
+	for d := s.first; d <= s.last; d++ {
 		if err := s.ctx.Err(); err != nil {
 			return err
 		}
@@ -132,7 +140,7 @@ func (s *sim) day(d ledger.Date) error {
 		steps = append(steps, s.collect, s.payWages, s.payTaxes, s.payBills, s.fuelAdvance)
 	}
 	if shopDay(d) {
-		steps = append(steps, s.services, s.restock, s.importGoods, s.transfer, s.sellDay)
+		steps = append(steps, s.services, s.deliveries, s.restock, s.importGoods, s.transfer, s.sellDay)
 	}
 	if bankDay(d) {
 		steps = append(steps, s.depositCash)
