@@ -2,12 +2,16 @@ package demo_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"hasap/app"
 	"hasap/demo"
+	"hasap/doc"
 	"hasap/internal/apptest"
 	"hasap/ledger"
 	"hasap/money"
@@ -35,7 +39,7 @@ func build(t *testing.T, opts demo.Options, now func() time.Time) (*app.App, dem
 	if err != nil {
 		t.Fatalf("Build: %v (after %d entries)", err, stats.Entries)
 	}
-	t.Logf("built %d entries, %d postings in %s", stats.Entries, stats.Postings, time.Since(start).Round(time.Millisecond))
+	t.Logf("built %d documents, %d entries, %d postings in %s", stats.Documents, stats.Entries, stats.Postings, time.Since(start).Round(time.Millisecond))
 	return a, stats
 }
 
@@ -45,6 +49,60 @@ func TestBuild(t *testing.T) {
 	if stats.Entries < 1500 || stats.Entries > 3000 {
 		t.Errorf("%d entries, want 1 500 to 3 000", stats.Entries)
 	}
+	if stats.Documents != stats.Entries {
+		t.Errorf("%d documents made %d entries, want one entry each", stats.Documents, stats.Entries)
+	}
+
+	t.Run("entries reference their documents", func(t *testing.T) {
+		org, err := a.Org(ctx, app.System, demo.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byType := map[doc.Type]int{}
+		var last ledger.Date
+		err = a.Store.ScanEntries(ctx, org.ID, 0, func(e *ledger.Entry) error {
+			// Ref is type/year/number.
+			parts := strings.Split(e.Document, "/")
+			if len(parts) != 3 {
+				return fmt.Errorf("entry %d/%d refers to %q, not to a document", e.Year, e.Number, e.Document)
+			}
+			year, err1 := strconv.Atoi(parts[1])
+			number, err2 := strconv.ParseInt(parts[2], 10, 64)
+			if err1 != nil || err2 != nil {
+				return fmt.Errorf("entry %d/%d refers to %q", e.Year, e.Number, e.Document)
+			}
+			d, err := a.Store.DocumentByNumber(ctx, org.ID, parts[0], year, number)
+			if err != nil {
+				return fmt.Errorf("entry %d/%d refers to %q: %w", e.Year, e.Number, e.Document, err)
+			}
+			if d.Status != string(doc.Posted) || d.Entry != e.Seq || d.Date != e.Date || d.Author != "system" {
+				return fmt.Errorf("document %s: %s, entry %d, %s, by %q; its entry is %d of %s", e.Document, d.Status, d.Entry, d.Date, d.Author, e.Seq, e.Date)
+			}
+			byType[doc.Type(parts[0])]++
+			last = max(last, e.Date)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last != ledger.DateOf(year, 12, 31) && last != ledger.DateOf(year, 12, 30) {
+			t.Errorf("the last document is of %s, want the year's last days", last)
+		}
+		// Every kind of document the company uses, in plausible numbers.
+		for typ, want := range map[doc.Type][2]int{
+			doc.OpeningBalances: {1, 1},
+			doc.SalesInvoice:    {400, 900}, doc.Waybill: {80, 300}, doc.Act: {12, 24},
+			doc.GoodsReceipt: {50, 250}, doc.SupplierInvoice: {80, 300},
+			doc.PaymentIn: {300, 900}, doc.PaymentOut: {150, 500},
+			doc.CashReceipt: {80, 300}, doc.CashExpense: {30, 150},
+			doc.AdvanceReport: {12, 12}, doc.Manual: {60, 200},
+		} {
+			if n := byType[typ]; n < want[0] || n > want[1] {
+				t.Errorf("%d documents of type %s, want %d to %d", n, typ, want[0], want[1])
+			}
+		}
+		t.Logf("documents by type: %v", byType)
+	})
 
 	t.Run("trial balance balances", func(t *testing.T) {
 		tb, err := a.TrialBalance(ctx, app.System, demo.Code, ledger.NoDate, ledger.NoDate)
@@ -216,12 +274,13 @@ func balance(bals []report.Balance, acc ledger.AccountCode, cur string) money.Am
 	return 0
 }
 
-// TestDeterministic builds the same year twice, the second time as "last
-// year" by a frozen clock, and expects the same books.
+// TestDeterministic builds the same year twice, the second time as "the
+// twelve months ending today" on its last day by a frozen clock, and
+// expects the same books.
 func TestDeterministic(t *testing.T) {
 	ctx := context.Background()
 	a1, s1 := build(t, demo.Options{Year: year}, nil)
-	a2, s2 := build(t, demo.Options{}, func() time.Time { return time.Date(year+1, 3, 1, 12, 0, 0, 0, time.UTC) })
+	a2, s2 := build(t, demo.Options{}, func() time.Time { return time.Date(year, 12, 31, 18, 0, 0, 0, time.UTC) })
 	if s1 != s2 {
 		t.Fatalf("stats differ: %+v and %+v", s1, s2)
 	}
@@ -262,5 +321,66 @@ func TestBuildRefusesExistingOrg(t *testing.T) {
 	}
 	if _, err := demo.Build(ctx, newApp(t), demo.Options{Year: -1}); !ledger.IsCode(err, ledger.EInvalid) {
 		t.Errorf("Build for year -1: %v, want invalid", err)
+	}
+}
+
+// TestBuildEndsToday: without a year the demo runs the twelve months that
+// end today, as serve --demo builds it: from the first of the month eleven
+// months back to today, nothing after today, the months before this one
+// closed and this one still open.
+func TestBuildEndsToday(t *testing.T) {
+	ctx := context.Background()
+	today := time.Date(2026, 3, 10, 9, 30, 0, 0, time.UTC)
+	a, stats := build(t, demo.Options{}, func() time.Time { return today })
+	org, err := a.Org(ctx, app.System, demo.Code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, last := ledger.NoDate, ledger.NoDate
+	err = a.Store.ScanEntries(ctx, org.ID, 0, func(e *ledger.Entry) error {
+		if first == ledger.NoDate {
+			first = e.Date
+		}
+		last = max(last, e.Date)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first != ledger.DateOf(2025, 4, 1) || last > ledger.DateOf(2026, 3, 10) || last < ledger.DateOf(2026, 3, 6) {
+		t.Errorf("documents from %s to %s, want from 2025-04-01 to the last working day up to 2026-03-10", first, last)
+	}
+	if stats.Entries < 1500 {
+		t.Errorf("%d entries in the twelve months, want a year's", stats.Entries)
+	}
+	// February is closed: 26, 44 and 90 as a whole are nil at its end; March is not yet.
+	feb, err := a.TrialBalance(ctx, app.System, demo.Code, ledger.DateOf(2026, 2, 1), ledger.DateOf(2026, 2, 28))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, acc := range []ledger.AccountCode{"26", "44"} {
+		if r := row(t, feb, acc); r.ClosingDebit != 0 || r.ClosingCredit != 0 || r.Debit == 0 {
+			t.Errorf("%s at the end of February: %+v, want turnover and closed", acc, r)
+		}
+	}
+	if r := row(t, feb, "90"); r.ClosingDebit != r.ClosingCredit {
+		t.Errorf("90 does not net to zero at the end of February: %+v", r)
+	}
+	mar, err := a.TrialBalance(ctx, app.System, demo.Code, ledger.DateOf(2026, 3, 1), ledger.DateOf(2026, 3, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := row(t, mar, "90.01"); r.Credit == 0 {
+		t.Errorf("no sales in March: %+v", r)
+	}
+	if r := row(t, mar, "90.09"); r.Debit != 0 || r.Credit != 0 {
+		t.Errorf("March, not yet over, is closed: %+v", r)
+	}
+	tb, err := a.TrialBalance(ctx, app.System, demo.Code, ledger.NoDate, ledger.NoDate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tb.Balanced() {
+		t.Errorf("trial balance does not balance: %+v", tb.Total)
 	}
 }

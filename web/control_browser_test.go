@@ -45,7 +45,7 @@ func TestBrowserControl(t *testing.T) {
 	b.seeCell(`table.audit tbody tr:nth-child(1)`, 3, "Проверка")
 	b.seeCell(`table.audit tbody tr:nth-child(2)`, 3, "Изменена дата запрета изменений")
 	b.see(`table.audit tbody tr:nth-child(2)`, "none → 2025-06-30", ownerEmail)
-	b.see(`table.audit tbody`, "система", "Проведена операция")
+	b.see(`table.audit tbody`, "система", "Проведён документ") // the demo's documents
 	b.shot("audit")
 
 	// The filter by action, without JavaScript's help.

@@ -22,7 +22,7 @@ import (
 
 func cmdDemo(e *env, args []string) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	year := fs.Int("year", 0, "the year of activity (default: last year)")
+	year := fs.Int("year", 0, "a calendar year of activity (default: the twelve months ending today)")
 	if err := parseFlags(fs, args, 0); err != nil {
 		return err
 	}
