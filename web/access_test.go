@@ -54,8 +54,8 @@ var accessMatrix = []access{
 	{pattern: "GET /o/{org}/entries/{year}/{number}", path: "/o/{org}/entries/2025/1", perm: auth.ReadBooks},
 	{pattern: "POST /o/{org}/entries/{year}/{number}/reverse", path: "/o/{org}/entries/2025/1/reverse", perm: auth.PostEntries,
 		form: url.Values{"date": {"2025-12-31"}}},
-	// business documents (documents.go, documents_form.go); the demo keeps none, so a document's
-	// pages answer 404 to those who may see them here: documents_test.go tries each role on its own
+	// business documents (documents.go, documents_form.go); the rows ask for a document no
+	// organisation has, so its pages answer 404 to those who may see them: documents_test.go tries each role on its own
 	{pattern: "GET /o/{org}/documents", path: "/o/{org}/documents?status=draft", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/documents/new", path: "/o/{org}/documents/new?type=sales_invoice", perm: auth.DraftEntries},
 	{pattern: "POST /o/{org}/documents/new", path: "/o/{org}/documents/new?type=sales_invoice", perm: auth.DraftEntries,
