@@ -58,16 +58,17 @@ type Ref struct {
 // DocumentLine is a line of a document. Amount, VAT (the rate) and the
 // others are as written; Totals are worked out.
 type DocumentLine struct {
-	Refs      map[string]Ref `json:"refs"`
-	Service   bool           `json:"service,omitempty"`
-	Account   string         `json:"account,omitempty"`
-	Qty       string         `json:"qty,omitempty"`
-	Price     string         `json:"price,omitempty"`
-	Amount    string         `json:"amount,omitempty"`
-	VAT       string         `json:"vat,omitempty"`
-	Cost      string         `json:"cost,omitempty"`
-	CurAmount string         `json:"cur_amount,omitempty"`
-	Totals    *Totals        `json:"totals,omitempty"`
+	Refs       map[string]Ref `json:"refs"`
+	Service    bool           `json:"service,omitempty"`
+	Account    string         `json:"account,omitempty"`
+	Qty        string         `json:"qty,omitempty"`
+	Price      string         `json:"price,omitempty"`
+	Amount     string         `json:"amount,omitempty"`
+	VAT        string         `json:"vat,omitempty"`
+	Cost       string         `json:"cost,omitempty"`
+	CurAmount  string         `json:"cur_amount,omitempty"`
+	Supporting string         `json:"supporting,omitempty"`
+	Totals     *Totals        `json:"totals,omitempty"`
 }
 
 // Totals are amounts net of VAT, the VAT and the total with it; Rate, on a
@@ -211,7 +212,7 @@ func documentJSON(d app.Document, v docView) Document {
 	}
 	for i, l := range d.Lines {
 		ol := DocumentLine{Refs: v.refsJSON(l.Refs), Service: l.Service, Account: string(l.Account), Price: dec(l.Price),
-			Amount: dec(l.Amount), VAT: string(l.VAT), Cost: dec(l.Cost), CurAmount: dec(l.CurAmount)}
+			Amount: dec(l.Amount), VAT: string(l.VAT), Cost: dec(l.Cost), CurAmount: dec(l.CurAmount), Supporting: l.Supporting}
 		if l.Qty != 0 {
 			ol.Qty = money.Decimal(money.Amount(l.Qty), ledger.QuantityExp)
 		}

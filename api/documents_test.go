@@ -255,6 +255,7 @@ func TestDocumentInput(t *testing.T) {
 		{"a basis too long", `{"type":"cash_receipt","date":"2025-03-01","basis":"` + strings.Repeat("é", 501) + `"}`, "basis is longer than 1000 bytes"},
 		{"a person too long", `{"type":"cash_receipt","date":"2025-03-01","person":"` + strings.Repeat("x", 1001) + `"}`, "person is longer than 1000 bytes"},
 		{"an attachment too long", `{"type":"cash_receipt","date":"2025-03-01","attachment":"` + strings.Repeat("x", 1001) + `"}`, "attachment is longer than 1000 bytes"},
+		{"a supporting document too long", line(`{"amount":"1.00","supporting":"` + strings.Repeat("x", 1001) + `"}`), "lines[1].supporting is longer than 1000 bytes"},
 		{"a posting's amount as a number", `{"type":"manual","date":"2025-03-01","postings":[{"debit":{"account":"26"},"credit":{"account":"80"},"amount":5}]}`, "amount must be a string"},
 	} {
 		r := d.create(t, d.clerk, c.body)
@@ -279,10 +280,10 @@ func TestDocumentInput(t *testing.T) {
 func TestDocumentCashTexts(t *testing.T) {
 	d := docsBooks(t)
 	r := d.create(t, d.clerk, `{"type":"cash_receipt","date":"2025-03-05","refs":{"counterparty":{"code":"CUST"}},
-		"lines":[{"account":"62.01","amount":"100.00"}],
+		"lines":[{"account":"62.01","amount":"100.00","supporting":"Çek 5"}],
 		"basis":"Оплата по договору CUST-1","person":"Ahmedow A.","attachment":"Hasap-faktura 12"}`)
 	mustStatus(t, "cash receipt", r, 201)
-	checkFields(t, "cash receipt", r.json, map[string]string{"basis": "Оплата по договору CUST-1", "person": "Ahmedow A.", "attachment": "Hasap-faktura 12"})
+	checkFields(t, "cash receipt", r.json, map[string]string{"basis": "Оплата по договору CUST-1", "person": "Ahmedow A.", "attachment": "Hasap-faktura 12", "lines.0.supporting": "Çek 5"})
 	got := d.do(t, d.viewer, call{method: "GET", path: fmt.Sprintf("%s/%v", docsPath, field(r.json, "id"))})
 	if !bytes.Equal(got.body, r.body) {
 		t.Errorf("GET answers\n%s\nnot what the create answered\n%s", got.body, r.body)

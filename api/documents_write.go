@@ -46,15 +46,16 @@ type refInput struct {
 }
 
 type lineInput struct {
-	Refs      map[string]refInput `json:"refs"`
-	Service   bool                `json:"service"`
-	Account   string              `json:"account"`
-	Qty       string              `json:"qty"`
-	Price     string              `json:"price"`
-	Amount    string              `json:"amount"`
-	VAT       string              `json:"vat"`
-	Cost      string              `json:"cost"`
-	CurAmount string              `json:"cur_amount"`
+	Refs       map[string]refInput `json:"refs"`
+	Service    bool                `json:"service"`
+	Account    string              `json:"account"`
+	Qty        string              `json:"qty"`
+	Price      string              `json:"price"`
+	Amount     string              `json:"amount"`
+	VAT        string              `json:"vat"`
+	Cost       string              `json:"cost"`
+	CurAmount  string              `json:"cur_amount"`
+	Supporting string              `json:"supporting"`
 }
 
 // versionInput is the body of post, unpost and cancel: the version read.
@@ -182,7 +183,10 @@ func (b *docBuilder) build(in documentInput, d *doc.Document) error {
 
 // line reads one line, its amounts in cur.
 func (b *docBuilder) line(in lineInput, at string, cur money.Currency) (doc.Line, error) {
-	l := doc.Line{Service: in.Service, Account: ledger.AccountCode(in.Account), VAT: doc.Rate(in.VAT)}
+	l := doc.Line{Service: in.Service, Account: ledger.AccountCode(in.Account), VAT: doc.Rate(in.VAT), Supporting: in.Supporting}
+	if len(in.Supporting) > doc.MaxText {
+		return l, ledger.Errorf(ledger.EInvalid, "%s is longer than %d bytes", at+".supporting", doc.MaxText)
+	}
 	var err error
 	if l.Refs, err = b.refs(in.Refs, at+".refs"); err != nil {
 		return l, err

@@ -207,6 +207,9 @@ type Line struct {
 	// CurAmount is the foreign-currency amount of an opening balance line
 	// on a currency account.
 	CurAmount money.Amount `json:"cur_amount,omitempty"`
+	// Supporting names the document behind an expense of an advance
+	// report (a receipt, a ticket: its name, number and date), as typed.
+	Supporting string `json:"supporting,omitempty"`
 }
 
 // MaxLines bounds the lines of one document.
@@ -215,7 +218,8 @@ const MaxLines = 5000
 // MaxComment bounds a document's comment in bytes.
 const MaxComment = 2000
 
-// MaxText bounds each of a document's Basis, Person and Attachment in bytes.
+// MaxText bounds each of a document's Basis, Person and Attachment, and a
+// line's Supporting, in bytes.
 const MaxText = 1000
 
 // amount returns the line's amount: Amount, or Price × Qty rounded half

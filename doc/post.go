@@ -178,6 +178,11 @@ func (d Document) check() error {
 	case len(d.Attachment) > MaxText:
 		return ledger.Errorf(ledger.EInvalid, "the attachment is longer than %d bytes", MaxText)
 	}
+	for i, l := range d.Lines {
+		if len(l.Supporting) > MaxText {
+			return lineErr(i, ledger.Errorf(ledger.EInvalid, "the supporting document is longer than %d bytes", MaxText))
+		}
+	}
 	return nil
 }
 

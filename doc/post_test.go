@@ -545,6 +545,7 @@ func TestDocumentJSONRoundTrip(t *testing.T) {
 	d := sale(goods(flour, store1, "2.5", "1000.05"), Line{Refs: Refs{Contract: ctrUSD}, Service: true, Amount: m("-0.01"), VAT: Exempt, Cost: 7})
 	d.ID, d.Currency, d.Rate, d.PricesIncludeVAT, d.BasedOn, d.Comment, d.Entry = 9, "USD", money.MustRate("3.5"), true, 3, "«Ýük» — 1", 0
 	d.Basis, d.Person, d.Attachment = "Şertnama 7 boýunça", "Ахмедов А.", "2 документа"
+	d.Lines[0].Supporting = "Чек № 5 от 01.03.2025"
 	d.Postings = []ledger.Posting{posting(withCur(side("52", cfSales), "USD", "1.00"), side("000"), "3.50")}
 	b, err := json.Marshal(d)
 	if err != nil {

@@ -41,6 +41,7 @@ var catalog = map[string]map[string]string{
 		"the basis is longer than %d bytes":                                          "основание длиннее %d байт",
 		"the person's name is longer than %d bytes":                                  "ФИО лица длиннее %d байт",
 		"the attachment is longer than %d bytes":                                     "приложение длиннее %d байт",
+		"the supporting document is longer than %d bytes":                            "оправдательный документ длиннее %d байт",
 		"the cost of the returned item %s is unknown: there is none in warehouse %s to take the average from; enter the cost of the sale": "себестоимость возвращённого товара «%s» неизвестна: на складе «%s» его нет, и среднюю взять не из чего; укажите себестоимость продажи",
 		"the date %s is outside the year %d of the document's number":                                                                     "дата %s вне года %d, к которому относится номер документа",
 		"the date is required":                                      "не указана дата",
@@ -862,7 +863,8 @@ var catalog = map[string]map[string]string{
 		"the comment is longer than %d bytes":                                        "teswir %d baýtdan uzyn",
 		"the basis is longer than %d bytes":                                          "esas %d baýtdan uzyn", // review: esas for основание
 		"the person's name is longer than %d bytes":                                  "adamyň ady %d baýtdan uzyn",
-		"the attachment is longer than %d bytes":                                     "goşundy %d baýtdan uzyn", // review: goşundy for приложение
+		"the attachment is longer than %d bytes":                                     "goşundy %d baýtdan uzyn",               // review: goşundy for приложение
+		"the supporting document is longer than %d bytes":                            "tassyklaýjy resminama %d baýtdan uzyn", // review
 		"the cost of the returned item %s is unknown: there is none in warehouse %s to take the average from; enter the cost of the sale": "yzyna gaýtarylan «%s» harydyň özüne düşýän gymmaty näbelli: «%s» ammarynda ol ýok, ortaça gymmaty almak mümkin däl; satuwyň özüne düşýän gymmatyny giriziň",
 		"the date %s is outside the year %d of the document's number":                                                                     "%s senesi resminamanyň belgisiniň ýylyndan (%d) daşarda",
 		"the date is required":                                      "sene hökmany",
