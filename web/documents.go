@@ -176,13 +176,15 @@ func analyticLabel(a ledger.Analytic, lang string) string {
 	return a.Code
 }
 
-// docAnalytics reads the catalog entries document x names: its
-// counterparty, contract and warehouse, and its lines' items and
-// warehouses.
+// docAnalytics reads the catalog entries document x names: its refs,
+// its lines' refs and its postings' analytics.
 func (s *server) docAnalytics(r *http.Request, q *request, x app.Document) (map[ledger.AnalyticID]ledger.Analytic, error) {
-	ids := []ledger.AnalyticID{x.Counterparty, x.Contract, x.Warehouse, x.Employee}
+	ids := refIDs(nil, x.Refs)
 	for _, l := range x.Lines {
-		ids = append(ids, l.Item, l.Warehouse, l.Counterparty, l.Contract, l.Employee)
+		ids = refIDs(ids, l.Refs)
+	}
+	for _, p := range x.Postings {
+		ids = append(append(ids, p.Debit.Analytics[:]...), p.Credit.Analytics[:]...)
 	}
 	return s.app.AnalyticsByID(r.Context(), q.actor, q.org.Code, ids)
 }
@@ -203,7 +205,15 @@ type documentData struct {
 	Counterparty string
 	Contract     string
 	Warehouse    string
+	Employee     string
+	CashFlow     string
+	Form         string // the form of its type (formOf): which columns its lines have
 	Lines        []docLineView
+	// Postings: the entry's when posted, else a manual operation's as
+	// typed; Names names their accounts and analytics.
+	Postings     []ledger.Posting
+	PostingTotal money.Amount
+	Names        names
 	Net, VAT     string
 	Gross        string
 	TotalsErr    string // why the totals could not be worked out
@@ -216,6 +226,12 @@ type documentData struct {
 type docLineView struct {
 	Item, Qty, Price, Amount, Rate, VAT, Gross string
 	Service                                    bool
+	// Account, Analytics, Counterparty, Supporting: of payments, advance
+	// reports and opening balances; Debit or Credit, CurAmount: of an
+	// opening balance.
+	Account                             ledger.AccountCode
+	Analytics, Counterparty, Supporting string
+	Debit, Credit, CurAmount            string
 }
 
 // document shows one document as an accountant reads it, with the actions
@@ -264,6 +280,7 @@ func (s *server) showDocument(w http.ResponseWriter, r *http.Request, q *request
 		return "#" + strconv.FormatInt(int64(id), 10)
 	}
 	d.Counterparty, d.Contract, d.Warehouse = name(x.Counterparty), name(x.Contract), name(x.Warehouse)
+	d.Employee, d.CashFlow, d.Form = name(x.Employee), name(x.CashFlow), formOf(x.Type)
 	exp := p.exp
 	if x.Currency != "" {
 		if c, err := money.Lookup(x.Currency); err == nil {
@@ -272,17 +289,36 @@ func (s *server) showDocument(w http.ResponseWriter, r *http.Request, q *request
 	}
 	amt := func(a money.Amount) string { return money.Format(a, exp, p.loc) }
 	var totals doc.Totals
-	settings, err := doc.DefaultSettings(q.org.Chart)
-	if err == nil {
-		totals, err = doc.ComputeTotals(x.Document, settings)
-	}
-	if err != nil {
-		d.TotalsErr = i18n.Error(err, q.lang)
-	} else {
-		d.Net, d.VAT, d.Gross = amt(totals.Net), amt(totals.VAT), amt(totals.Gross)
+	switch d.Form {
+	case "document_form", "document_form_advance": // with VAT
+		settings, err := doc.DefaultSettings(q.org.Chart)
+		if err == nil {
+			totals, err = doc.ComputeTotals(x.Document, settings)
+		}
+		if err != nil {
+			d.TotalsErr = i18n.Error(err, q.lang)
+		} else {
+			d.Net, d.VAT, d.Gross = amt(totals.Net), amt(totals.VAT), amt(totals.Gross)
+		}
+	case "document_form_pay": // the amounts paid
+		var sum money.Amount
+		for _, l := range x.Lines {
+			if sum, err = money.Add(sum, l.Amount); err != nil {
+				d.TotalsErr = i18n.Error(ledger.Errorf(ledger.EInvalid, "an amount is out of range"), q.lang)
+				break
+			}
+		}
+		if err == nil {
+			d.Gross = amt(sum)
+		}
 	}
 	for i, l := range x.Lines {
-		v := docLineView{Item: name(l.Item), Service: l.Service, Rate: rateName(l.VAT, q.lang)}
+		v := docLineView{Item: name(l.Item), Service: l.Service, Rate: rateName(l.VAT, q.lang), Account: l.Account,
+			Counterparty: name(l.Counterparty), Supporting: l.Supporting}
+		if x.Type == doc.OpeningBalances {
+			d.Lines = append(d.Lines, openingLineView(p, l, v, name, exp))
+			continue
+		}
 		if l.Qty != 0 {
 			v.Qty = p.Qty(l.Qty)
 		}
@@ -311,9 +347,54 @@ func (s *server) showDocument(w http.ResponseWriter, r *http.Request, q *request
 	if x.Status == doc.Posted && x.Entry != 0 {
 		if e, err := s.app.EntryBySeq(ctx, q.actor, q.org.Code, x.Entry); err == nil {
 			d.Entry = &e
+			d.Postings = e.Postings
+		}
+	}
+	if d.Postings == nil {
+		d.Postings = x.Postings
+	}
+	if len(d.Postings) > 0 {
+		if d.Names, err = s.names(r, q, p, []ledger.Entry{{Postings: d.Postings}}); err != nil {
+			s.fail(w, r, q, err)
+			return
+		}
+		for _, pst := range d.Postings {
+			if d.PostingTotal, err = money.Add(d.PostingTotal, pst.Amount); err != nil {
+				s.fail(w, r, q, ledger.Errorf(ledger.EInvalid, "turnover out of range"))
+				return
+			}
 		}
 	}
 	s.render(w, r, status, "document", "", d)
+}
+
+// openingLineView is an opening balance line as the page shows it: the
+// account with its analytics, the balance in the Dt or the Kt column.
+func openingLineView(p *page, l doc.Line, v docLineView, name func(ledger.AnalyticID) string, exp int) docLineView {
+	var an []string
+	for _, id := range refIDs(nil, l.Refs) {
+		an = append(an, name(id))
+	}
+	v.Analytics = strings.Join(an, "; ")
+	credit := l.Amount < 0 || l.Amount == 0 && (l.CurAmount < 0 || l.Qty < 0)
+	abs := func(a money.Amount) money.Amount {
+		if a < 0 {
+			return -a
+		}
+		return a
+	}
+	if credit {
+		v.Credit = p.Money(abs(l.Amount))
+	} else {
+		v.Debit = p.Money(abs(l.Amount))
+	}
+	if l.Qty != 0 {
+		v.Qty = p.Qty(ledger.Quantity(abs(money.Amount(l.Qty))))
+	}
+	if l.CurAmount != 0 {
+		v.CurAmount = money.Format(abs(l.CurAmount), exp, p.loc)
+	}
+	return v
 }
 
 // rateName writes a VAT rate: "15 %", "0 %", "exempt" in the language.
@@ -329,6 +410,11 @@ func rateName(r doc.Rate, lang string) string {
 
 // DescribeDoc names another document as paper does.
 func (d *documentData) DescribeDoc(x *app.Document) string { return doc.Describe(x.Document, d.Lang) }
+
+// IsCash reports a cash order (KO-1, KO-2).
+func (d *documentData) IsCash() bool {
+	return d.Doc.Type == doc.CashReceipt || d.Doc.Type == doc.CashExpense
+}
 
 // IsDraft, IsPosted and IsCancelled tell the page which actions apply.
 func (d *documentData) IsDraft() bool     { return d.Doc.Status == doc.Draft }

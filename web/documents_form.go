@@ -13,12 +13,33 @@ import (
 	"hasap/money"
 )
 
-// formTypes are the document types the pages have a form for: those of
-// goods and services with a counterparty, whose posting rules are the
-// sale's (invoice, waybill, act) and the purchase's (supplier invoice,
-// goods receipt).
-var formTypes = map[doc.Type]bool{doc.SalesInvoice: true, doc.Waybill: true, doc.Act: true,
-	doc.SupplierInvoice: true, doc.GoodsReceipt: true}
+// formTypes are the document types the pages have a form for: every
+// type. formOf says which form.
+var formTypes = func() map[doc.Type]bool {
+	m := map[doc.Type]bool{}
+	for _, t := range doc.Types {
+		m[t] = true
+	}
+	return m
+}()
+
+// formOf is the template of the form of type t: goods and services with a
+// counterparty (invoices, waybill, act, goods receipt) by default;
+// payments and cash orders, the advance report, opening balances and the
+// manual operation each their own.
+func formOf(t doc.Type) string {
+	switch t {
+	case doc.PaymentOut, doc.PaymentIn, doc.CashReceipt, doc.CashExpense:
+		return "document_form_pay"
+	case doc.AdvanceReport:
+		return "document_form_advance"
+	case doc.OpeningBalances:
+		return "document_form_opening"
+	case doc.Manual:
+		return "document_form_manual"
+	}
+	return "document_form"
+}
 
 // FormTypes lists the types the pages have a form for, by their titles.
 func (p *page) FormTypes() []typeOption {
@@ -37,8 +58,8 @@ const docLinesStep = 3
 // docVATRates are the VAT rates a line may choose.
 var docVATRates = []doc.Rate{doc.VAT15, doc.VAT0, doc.Exempt}
 
-// docForm is the form of a sales or supplier invoice as typed, with a
-// message per field.
+// docForm is the form of a document as typed, with a message per field.
+// Each form (formOf) shows the fields its type uses.
 type docForm struct {
 	Type        doc.Type
 	ID, Version int64 // 0 for a new document
@@ -47,10 +68,17 @@ type docForm struct {
 	Key                                   string
 	Date, Counterparty, Contract          string
 	Warehouse, Comment                    string
+	Employee, CashFlow, Currency, Rate    string
+	Basis, Person, Attachment             string
 	PricesIncludeVAT                      bool
 	DateErr, CounterpartyErr, ContractErr string
 	WarehouseErr, CommentErr, FormErr     string
+	EmployeeErr, CashFlowErr              string
+	CurrencyErr, RateErr                  string
+	BasisErr, PersonErr, AttachmentErr    string
 	Lines                                 []docFormLine
+	// Rows are the postings of a manual operation, as the entry form's.
+	Rows []formRow
 	// Names are what the codes typed were found to be, by field name
 	// ("counterparty", "item0"), shown beside them.
 	Names map[string]string
@@ -65,19 +93,32 @@ type docFormLine struct {
 	Service                           bool
 	ItemErr, QtyErr, PriceErr, AmtErr string
 	RowErr                            string
+	// Account: the corresponding account of a payment, the expense of an
+	// advance report; Counterparty: the supplier of an expense;
+	// Supporting: the document behind it.
+	Account, Counterparty, Supporting string
+	AccountErr, CounterpartyErr       string
+	SupportingErr                     string
+	// Side is the account and analytics of an opening balance; Debit or
+	// Credit its amount, CurAmount its currency amount.
+	Side                        formSide
+	Debit, Credit, CurAmount    string
+	DebitErr, CreditErr, CurErr string
 }
 
 // empty reports whether nothing was typed in the line (a service box
 // ticked alone, as an act's lines come, is not something typed).
 func (l *docFormLine) empty() bool {
-	return l.Item == "" && l.Qty == "" && l.Price == "" && l.Amount == ""
+	return l.Item == "" && l.Qty == "" && l.Price == "" && l.Amount == "" && l.Account == "" &&
+		l.Counterparty == "" && l.Supporting == "" && l.Side.empty() && l.Debit == "" && l.Credit == "" && l.CurAmount == ""
 }
 
 type docFormData struct {
 	*page
-	Form    *docForm
-	Heading string
-	Action  string
+	Form     *docForm
+	Heading  string
+	Action   string
+	Accounts []accountOption // the accounts' datalist, on the forms that name accounts
 }
 
 // VATRates lists the rates of the line's select.
@@ -100,18 +141,19 @@ func (s *server) documentNew(w http.ResponseWriter, r *http.Request, q *request)
 		return
 	}
 	f := &docForm{Type: t, Key: newFormKey(), Date: isoDate(dateOf(q.now)), Lines: newDocLines(t, docLinesStep)}
+	if t == doc.Manual {
+		f.Lines, f.Rows = nil, make([]formRow, formRowsStep)
+	}
 	s.renderDocForm(w, r, q, http.StatusOK, f)
 }
 
-// formType answers a type without a form in the pages, saying so.
+// formType answers a type without a form in the pages (one that does
+// not exist), saying so.
 func (s *server) formType(w http.ResponseWriter, r *http.Request, q *request, t doc.Type) bool {
 	if formTypes[t] {
 		return true
 	}
-	msg := i18n.T(q.lang, "This kind of document cannot be entered in the pages yet.")
-	if !t.Valid() {
-		msg = i18n.Error(ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(t)), q.lang)
-	}
+	msg := i18n.Error(ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(t)), q.lang)
 	p := s.newPage(r, q, i18n.T(q.lang, "Documents"))
 	p.Nav = "documents"
 	s.render(w, r, http.StatusUnprocessableEntity, "error", "", &errorData{page: p, Status: http.StatusUnprocessableEntity, Message: msg})
@@ -155,6 +197,15 @@ func (s *server) documentEdit(w http.ResponseWriter, r *http.Request, q *request
 	an, err := s.docAnalytics(r, q, x)
 	if err != nil {
 		s.fail(w, r, q, err)
+		return
+	}
+	if formOf(x.Type) != "document_form" {
+		f, err := s.fillForm(r, q, x, an)
+		if err != nil {
+			s.fail(w, r, q, err)
+			return
+		}
+		s.renderDocForm(w, r, q, http.StatusOK, f)
 		return
 	}
 	code := func(id ledger.AnalyticID) string {
@@ -228,7 +279,24 @@ func (s *server) renderDocForm(w http.ResponseWriter, r *http.Request, q *reques
 	}
 	p := s.newPage(r, q, title)
 	p.Nav = "documents"
-	s.render(w, r, status, "document_form", "", &docFormData{page: p, Form: f, Heading: title, Action: p.O(action)})
+	d := &docFormData{page: p, Form: f, Heading: title, Action: p.O(action)}
+	form := formOf(f.Type)
+	if form != "document_form" {
+		chart, err := s.app.Accounts(r.Context(), q.actor, q.org.Code)
+		if err != nil {
+			s.fail(w, r, q, err)
+			return
+		}
+		d.Accounts = names{p: p, lang: q.lang, chart: chart}.AccountOptions(true)
+		for i := range f.Lines {
+			hint(p, chart, &f.Lines[i].Side)
+		}
+		for i := range f.Rows {
+			hint(p, chart, &f.Rows[i].Dt)
+			hint(p, chart, &f.Rows[i].Kt)
+		}
+	}
+	s.render(w, r, status, form, "", d)
 }
 
 // documentCreate reads the form of a new document: "more lines" shows it
@@ -282,8 +350,13 @@ func (s *server) documentSave(w http.ResponseWriter, r *http.Request, q *request
 func (s *server) saveDocForm(w http.ResponseWriter, r *http.Request, q *request, f *docForm, x app.Document) {
 	ctx := r.Context()
 	if r.PostForm.Get("more") != "" {
-		n := min(len(f.Lines)+docLinesStep, maxFormRows)
-		f.Lines = append(f.Lines, newDocLines(f.Type, n-len(f.Lines))...)
+		if f.Type == doc.Manual {
+			n := min(len(f.Rows)+formRowsStep, maxFormRows)
+			f.Rows = append(f.Rows, make([]formRow, n-len(f.Rows))...)
+		} else {
+			n := min(len(f.Lines)+docLinesStep, maxFormRows)
+			f.Lines = append(f.Lines, newDocLines(f.Type, n-len(f.Lines))...)
+		}
 		s.renderDocForm(w, r, q, http.StatusOK, f)
 		return
 	}
@@ -334,10 +407,12 @@ func readDocForm(r *http.Request, t doc.Type) *docForm {
 	v := r.PostForm
 	get := func(k string) string { return strings.TrimSpace(v.Get(k)) }
 	f := &docForm{Type: t, Date: get("date"), Counterparty: get("counterparty"), Contract: get("contract"),
-		Warehouse: get("warehouse"), Comment: get("comment"), PricesIncludeVAT: v.Get("pvat") != ""}
+		Warehouse: get("warehouse"), Comment: get("comment"), PricesIncludeVAT: v.Get("pvat") != "",
+		Employee: get("employee"), CashFlow: get("cashflow"), Currency: get("currency"), Rate: get("rate"),
+		Basis: get("basis"), Person: get("person"), Attachment: get("attachment")}
 	f.Version, _ = strconv.ParseInt(v.Get("version"), 10, 64)
-	if f.Key = get("key"); len(f.Key) > 64 {
-		f.Key = ""
+	if f.Key = get("key"); len(f.Key) > 64 || f.Key == "" {
+		f.Key = newFormKey() // a form without one is shown again with one
 	}
 	n, _ := strconv.Atoi(v.Get("lines"))
 	n = max(1, min(n, maxFormRows))
@@ -347,6 +422,15 @@ func readDocForm(r *http.Request, t doc.Type) *docForm {
 		is := strconv.Itoa(i)
 		l.Item, l.Qty, l.Price, l.Amount = get("item"+is), get("qty"+is), get("price"+is), get("amt"+is)
 		l.Service, l.VAT = v.Get("svc"+is) != "", get("vat"+is)
+		l.Account, l.Counterparty, l.Supporting = get("acct"+is), get("cp"+is), get("sup"+is)
+		l.Debit, l.Credit, l.CurAmount = get("deb"+is), get("cred"+is), get("cur"+is)
+		l.Side.Account = get("ac" + is)
+		for j := range l.Side.Codes {
+			l.Side.Codes[j] = get("ac" + is + "_" + strconv.Itoa(j+1))
+		}
+	}
+	if t == doc.Manual {
+		f.Lines, f.Rows = nil, readRows(v, n)
 	}
 	return f
 }
@@ -372,6 +456,10 @@ func (s *server) buildDocument(r *http.Request, q *request, p *page, f *docForm,
 		}
 		f.Names[field] = m.Found.Names.In(q.lang)
 		return m.Found.ID
+	}
+	if formOf(f.Type) != "document_form" {
+		rd := &docReader{s: s, r: r, q: q, p: p, f: f, find: find}
+		return rd.build(x) && ok
 	}
 	x.Counterparty = find(ledger.Counterparty, "counterparty", f.Counterparty, &f.CounterpartyErr)
 	if f.Counterparty == "" {
@@ -458,7 +546,8 @@ func (d *docFormData) ItemOptionsURL(i int) string {
 // HeadOptionsURL is where a field of the head asks for suggestions:
 // counterparty, contract or warehouse.
 func (d *docFormData) HeadOptionsURL(field string) string {
-	kinds := map[string]ledger.AnalyticKind{"counterparty": ledger.Counterparty, "contract": ledger.Contract, "warehouse": ledger.Warehouse}
+	kinds := map[string]ledger.AnalyticKind{"counterparty": ledger.Counterparty, "contract": ledger.Contract, "warehouse": ledger.Warehouse,
+		"employee": ledger.Employee, "cashflow": ledger.CashFlowItem}
 	return d.OptionsURL(kinds[field], field+"-list", field)
 }
 

@@ -308,16 +308,16 @@ func TestDocumentsCancelRestore(t *testing.T) {
 	if res.StatusCode != http.StatusSeeOther || docOf(t, f, id).Status != doc.Draft {
 		t.Fatalf("restore: %d, %s", res.StatusCode, docOf(t, f, id).Status)
 	}
-	// More lines, and a form of a type the pages do not have yet.
+	// More lines, and a form of a type that does not exist.
 	form := invoiceForm("2026-02-05", "CUST", "", "1", "10.00", false)
 	form.Set("more", "1")
 	res, body = clerk.post(base+"/documents/new?type=sales_invoice", form, nil)
 	if res.StatusCode != http.StatusOK || !strings.Contains(body, `name="item5"`) || !strings.Contains(body, `value="10.00"`) {
 		t.Errorf("more lines: %d:\n%s", res.StatusCode, clip(body))
 	}
-	res, _ = clerk.get(base + "/documents/new?type=payment_in")
+	res, _ = clerk.get(base + "/documents/new?type=invoice")
 	if res.StatusCode != http.StatusUnprocessableEntity {
-		t.Errorf("a form of a type without one: %d, want 422", res.StatusCode)
+		t.Errorf("a form of an unknown type: %d, want 422", res.StatusCode)
 	}
 }
 

@@ -139,8 +139,11 @@ func (p *page) SideField(prefix string, i int, side formSide) sideField {
 	f := sideField{Name: p.FieldName(prefix, i), Side: side,
 		HintURL: p.O("/entries/new/side?side=" + prefix + "&row=" + strconv.Itoa(i))}
 	label := "Dt"
-	if prefix == "kt" {
+	switch prefix {
+	case "kt":
 		label = "Kt"
+	case "ac": // the account of an opening balance line
+		label = "Account"
 	}
 	f.Label = i18n.T(p.Lang, label) + " " + strconv.Itoa(i+1)
 	for j := range f.Slots {

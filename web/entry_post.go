@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -80,10 +81,16 @@ func readEntryForm(r *http.Request) *entryForm {
 	}
 	f := &entryForm{Key: key, Date: v.Get("date"), Desc: strings.TrimSpace(v.Get("desc")), Doc: strings.TrimSpace(v.Get("doc"))}
 	n, _ := strconv.Atoi(v.Get("rows"))
-	n = max(1, min(n, maxFormRows))
-	f.Rows = make([]formRow, n)
-	for i := range f.Rows {
-		row := &f.Rows[i]
+	f.Rows = readRows(v, max(1, min(n, maxFormRows)))
+	return f
+}
+
+// readRows reads n posting rows as typed: dtI, dtI_1..3, ktI, ktI_1..3,
+// amtI (the entry form's and the manual operation's).
+func readRows(v url.Values, n int) []formRow {
+	rows := make([]formRow, n)
+	for i := range rows {
+		row := &rows[i]
 		for _, sd := range []struct {
 			prefix string
 			side   *formSide
@@ -95,7 +102,7 @@ func readEntryForm(r *http.Request) *entryForm {
 		}
 		row.Amount = strings.TrimSpace(v.Get("amt" + strconv.Itoa(i)))
 	}
-	return f
+	return rows
 }
 
 // buildEntry turns the form into an entry, noting what cannot be read

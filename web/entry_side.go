@@ -21,7 +21,7 @@ func (s *server) entrySide(w http.ResponseWriter, r *http.Request, q *request) {
 	v := r.URL.Query()
 	prefix := v.Get("side")
 	row, err := strconv.Atoi(v.Get("row"))
-	if (prefix != "dt" && prefix != "kt") || err != nil || row < 0 || row >= maxFormRows {
+	if (prefix != "dt" && prefix != "kt" && prefix != "ac") || err != nil || row < 0 || row >= maxFormRows {
 		http.Error(w, http.StatusText(http.StatusBadRequest), http.StatusBadRequest)
 		return
 	}

@@ -24,14 +24,15 @@ import (
 //go:embed templates/*.html
 var templateFS embed.FS
 
-// pages holds one template set per page: the layout and the page's file.
+// pages holds one template set per page: the layout, the parts pages
+// share (parts.html) and the page's file.
 type pages struct {
 	byName map[string]*template.Template
 }
 
 func mustParsePages() *pages {
 	funcs := template.FuncMap{"add1": func(i int) int { return i + 1 }}
-	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html"))
+	base := template.Must(template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/parts.html"))
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
 		panic(err)
@@ -39,7 +40,7 @@ func mustParsePages() *pages {
 	p := &pages{byName: map[string]*template.Template{}}
 	for _, n := range names {
 		name := path.Base(n)
-		if name == "layout.html" {
+		if name == "layout.html" || name == "parts.html" {
 			continue
 		}
 		t := template.Must(template.Must(base.Clone()).ParseFS(templateFS, n))

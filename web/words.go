@@ -119,6 +119,13 @@ var templateWords = []string{
 	word("Service"), word("Status"), word("Total with VAT"), word("Type"), word("Unpost"), word("VAT on top"),
 	word("VAT rate"), word("VAT"), word("all"), word("code or name"), word("include VAT"), word("new draft"),
 	word("or amount"), word("rate"), word("service"), word("Contract"), word("Warehouse"), word("Item"),
+	// document_form_pay.html, _advance, _opening, _manual, parts.html
+	word("Employee"), word("Cash-flow item"), word("Exchange rate"), word("of the day"), word("Attachment"),
+	word("Corresponding account"), word("empty:"), word("Account"), word("goods, materials"), word("Supplier"),
+	word("Supporting document"), word("Currency amount"), word("Analytics"), word("by the rule"),
+	word("Postings"), word("Postings as typed"), word("Basis"), word("Purpose of payment"),
+	word("Received from"), word("Issued to"), word("Currency"), word("Dt"), word("Kt"), word("account, analytics"),
+	word("A line per account and analytics: its balance in the Dt or the Kt column, in the base currency; the quantity and the currency amount as positive numbers. The other side is account 000."),
 }
 
 // messageWords are the messages the handlers show through i18n.T with a
