@@ -162,15 +162,31 @@ type Reader interface {
 	// built-in charts) it reads only the counterparty's postings, through
 	// the index by account and first analytic (migration 0013).
 	CounterpartyMovements(ctx context.Context, org ledger.OrgID, cp ledger.AnalyticID, accounts []ledger.AccountCode, to ledger.Date, fn func(CounterpartyMovement) error) error
+	// AccountDays returns the account's (exact code) turnover of each day
+	// from ≤ day ≤ to on which it moved, per currency, from the day totals
+	// (never the postings), in (Day, Currency) order. A day whose
+	// movements cancel out (a posting and its red storno) has zero
+	// turnover and is left out. The period is at most MaxAccountDays days.
+	AccountDays(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, from, to ledger.Date) ([]DayTurnover, error)
 }
 
 // CounterpartyMovement is one movement of CounterpartyMovements: a card
-// line with its entry's document reference and the seq of the entry it
-// reverses (0 for none).
+// line (which has its entry's document reference) and the seq of the
+// entry it reverses (0 for none).
 type CounterpartyMovement struct {
 	CardLine
-	Document string
 	Reverses int64
+}
+
+// MaxAccountDays bounds the period of AccountDays: a year and a day.
+const MaxAccountDays = 367
+
+// DayTurnover is an account's turnover of one day in one currency ("" for
+// base-only amounts).
+type DayTurnover struct {
+	Day      ledger.Date
+	Currency string
+	ledger.Turnover
 }
 
 // Page sizes of the browsing reads.
@@ -218,6 +234,7 @@ type CardLine struct {
 	Year        int   // the entry's fiscal year
 	Number      int64 // the entry's number in Year
 	Description string
+	Document    string       // the entry's document reference (doc.Document.Ref), "" for none
 	Debit       bool         // the account is on the debit side of this movement
 	Amount      money.Amount // the posting's amount (base currency)
 	Side        ledger.Side  // the account's side of the posting

@@ -35,6 +35,11 @@ func (db *DB) AccountOpening(ctx context.Context, org ledger.OrgID, account ledg
 	return db.rd().AccountOpening(ctx, org, account, analytic, date)
 }
 
+// AccountDays implements store.Reader.
+func (db *DB) AccountDays(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, from, to ledger.Date) ([]store.DayTurnover, error) {
+	return db.rd().AccountDays(ctx, org, account, from, to)
+}
+
 // AnalyticsOpening implements store.Reader.
 func (db *DB) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error) {
 	return db.rd().AnalyticsOpening(ctx, org, account, date)
@@ -455,7 +460,7 @@ func (r reader) AccountCard(ctx context.Context, org ledger.OrgID, account ledge
 		if analytic != 0 {
 			w.add("(',' || p."+side+"_analytics || ',') LIKE ?", analyticLike(analytic))
 		}
-		arms[i] = `SELECT ` + strconv.Itoa(1-i) + ` AS is_dt, p.day, p.seq, p.line, e.year, e.number, e.description,
+		arms[i] = `SELECT ` + strconv.Itoa(1-i) + ` AS is_dt, p.day, p.seq, p.line, e.year, e.number, e.description, e.document,
 			p.dt_account, p.kt_account, p.amount, COALESCE(p.dt_analytics, ''), COALESCE(p.kt_analytics, ''), COALESCE(p.detail, '')
 			FROM postings p JOIN entries e ON e.org_id = p.org_id AND e.seq = p.seq
 			WHERE ` + w.sql()
@@ -468,7 +473,8 @@ func (r reader) AccountCard(ctx context.Context, org ledger.OrgID, account ledge
 	return pageOfCard(lines, limit), nil
 }
 
-// cardLines reads card lines: is_dt, then the posting's columns.
+// cardLines reads card lines: is_dt, then the posting's and the entry's
+// columns.
 func (r reader) cardLines(ctx context.Context, query string, args ...any) ([]store.CardLine, error) {
 	rows, err := r.q.QueryContext(ctx, r.db.q(query), args...)
 	if err != nil {
@@ -481,7 +487,7 @@ func (r reader) cardLines(ctx context.Context, query string, args ...any) ([]sto
 		var isDt, day, year, line, amount int64
 		var dacc, kacc, dan, kan, detail string
 		var d, k ledger.Side
-		if err := rows.Scan(&isDt, &day, &l.Seq, &line, &year, &l.Number, &l.Description, &dacc, &kacc, &amount, &dan, &kan, &detail); err != nil {
+		if err := rows.Scan(&isDt, &day, &l.Seq, &line, &year, &l.Number, &l.Description, &l.Document, &dacc, &kacc, &amount, &dan, &kan, &detail); err != nil {
 			return nil, err
 		}
 		if d.Analytics, err = decodeAnalytics(dan); err != nil {
@@ -559,7 +565,7 @@ func (r reader) AccountOpening(ctx context.Context, org ledger.OrgID, account le
 		w.add("p.day >= ?", int64(start))
 		w.add("p.day < ?", int64(date))
 		w.add("(',' || p."+side+"_analytics || ',') LIKE ?", analyticLike(analytic))
-		lines, err := r.cardLines(ctx, `SELECT `+strconv.Itoa(1-i)+`, p.day, p.seq, p.line, 0, 0, '',
+		lines, err := r.cardLines(ctx, `SELECT `+strconv.Itoa(1-i)+`, p.day, p.seq, p.line, 0, 0, '', '',
 			p.dt_account, p.kt_account, p.amount, COALESCE(p.dt_analytics, ''), COALESCE(p.kt_analytics, ''), COALESCE(p.detail, '')
 			FROM postings p WHERE `+w.sql(), w.args...)
 		if err != nil {
@@ -607,7 +613,7 @@ func (r reader) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account 
 	}
 	start := date.MonthStart()
 	for i, side := range []string{"dt", "kt"} {
-		lines, err := r.cardLines(ctx, `SELECT `+strconv.Itoa(1-i)+`, p.day, p.seq, p.line, 0, 0, '',
+		lines, err := r.cardLines(ctx, `SELECT `+strconv.Itoa(1-i)+`, p.day, p.seq, p.line, 0, 0, '', '',
 			p.dt_account, p.kt_account, p.amount, COALESCE(p.dt_analytics, ''), COALESCE(p.kt_analytics, ''), COALESCE(p.detail, '')
 			FROM postings p WHERE p.org_id = ? AND p.`+side+`_account = ? AND p.day >= ? AND p.day < ?`,
 			int64(org), string(account), int64(start), int64(date))

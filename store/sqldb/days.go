@@ -1,13 +1,17 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/store"
 )
 
 // Day totals are stored one row per account, currency and month, the days of
@@ -204,4 +208,50 @@ func (r reader) dayRows(ctx context.Context, org ledger.OrgID, lo, hi int, fn fu
 		}
 	}
 	return rows.Err()
+}
+
+// AccountDays reads the account's day totals rows of the months of the
+// period (one row a month and currency) and keeps the days within it.
+func (r reader) AccountDays(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, from, to ledger.Date) ([]store.DayTurnover, error) {
+	if from == ledger.NoDate || to == ledger.NoDate || from > to || account == "" {
+		return nil, nil
+	}
+	if int64(to)-int64(from) >= store.MaxAccountDays {
+		return nil, ledger.Errorf(ledger.EInvalid, "a period of days of more than %d days", store.MaxAccountDays)
+	}
+	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT currency, month, days FROM day_totals
+		WHERE org_id = ? AND month >= ? AND month <= ? AND account = ?`), int64(org), from.Month(), to.Month(), string(account))
+	if err != nil {
+		return nil, fmt.Errorf("days of %s: %w", account, err)
+	}
+	defer rows.Close()
+	var out []store.DayTurnover
+	var v dayVector
+	for rows.Next() {
+		var cur, packed string
+		var month int
+		if err := rows.Scan(&cur, &month, &packed); err != nil {
+			return nil, err
+		}
+		if err := decodeDays(packed, &v); err != nil {
+			return nil, err
+		}
+		first := ledger.MonthFirstDay(month)
+		for d := 1; d < len(v); d++ {
+			day := first + ledger.Date(d-1)
+			if !v[d].IsZero() && day >= from && day <= to {
+				out = append(out, store.DayTurnover{Day: day, Currency: cur, Turnover: v[d]})
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("days of %s: %w", account, err)
+	}
+	slices.SortFunc(out, func(a, b store.DayTurnover) int {
+		if a.Day != b.Day {
+			return cmp.Compare(a.Day, b.Day)
+		}
+		return strings.Compare(a.Currency, b.Currency)
+	})
+	return out, nil
 }

@@ -310,7 +310,8 @@ func wantCard(es []ledger.Entry, acc ledger.AccountCode, an ledger.AnalyticID, f
 			continue
 		}
 		for i, p := range e.Postings {
-			l := store.CardLine{Seq: e.Seq, Line: i + 1, Date: e.Date, Year: e.Year, Number: e.Number, Description: e.Description, Amount: p.Amount}
+			l := store.CardLine{Seq: e.Seq, Line: i + 1, Date: e.Date, Year: e.Year, Number: e.Number, Description: e.Description,
+				Document: e.Document, Amount: p.Amount}
 			if p.Debit.Account == acc && (an == 0 || hasAnalytic(p.Debit, an)) {
 				l.Debit, l.Side, l.Other = true, p.Debit, p.Credit
 				out = append(out, l)
@@ -462,5 +463,55 @@ func testAccountCard(t *testing.T, open func(t *testing.T) Store) {
 	ok(t, err, "AccountOpening of the bystander")
 	if !o.IsZero() {
 		t.Fatalf("the bystander's opening of 620 is %+v", o)
+	}
+}
+
+// testAccountDays checks AccountDays against the day-by-day sums of the
+// account's movements, the slow way, over random periods of up to a year:
+// every day and currency that moved, with its turnover, nothing else; a
+// longer period is refused; another organisation's days never show.
+func testAccountDays(t *testing.T, open func(t *testing.T) Store) {
+	bb := newBrowseBooks(t, open, 250)
+	s, f, ctx := bb.s, bb.f, t.Context()
+	want := func(acc ledger.AccountCode, from, to ledger.Date) []store.DayTurnover {
+		sums := map[store.DayTurnover]ledger.Turnover{} // keyed by day and currency
+		for _, l := range wantCard(bb.posted, acc, 0, from, to) {
+			k := store.DayTurnover{Day: l.Date, Currency: l.Side.Currency}
+			sums[k] = addLine(t, sums[k], l)
+		}
+		var out []store.DayTurnover
+		for k, sum := range sums {
+			if !sum.IsZero() {
+				k.Turnover = sum
+				out = append(out, k)
+			}
+		}
+		slices.SortFunc(out, func(a, b store.DayTurnover) int {
+			return cmp.Or(cmp.Compare(a.Day, b.Day), strings.Compare(a.Currency, b.Currency))
+		})
+		return out
+	}
+	r := rand.New(rand.NewPCG(27, 28))
+	for i := 0; i < 40; i++ {
+		acc := []ledger.AccountCode{"51", "52", "62.01", "41.01", "002", "90.02"}[i%6]
+		from := randomDate(r, f.first-10, f.last)
+		to := from + ledger.Date(r.Int64N(store.MaxAccountDays))
+		if i%6 == 0 {
+			from, to = f.first, min(f.last, f.first+store.MaxAccountDays-1)
+		}
+		got, err := s.AccountDays(ctx, f.org.ID, acc, from, to)
+		ok(t, err, "AccountDays")
+		if w := want(acc, from, to); !(len(got) == 0 && len(w) == 0) && !reflect.DeepEqual(got, w) {
+			t.Fatalf("AccountDays(%s, %s, %s):\n got  %+v\n want %+v", acc, from, to, got, w)
+		}
+	}
+	if n := len(want("52", f.first, f.last)); n == 0 {
+		t.Fatal("the books have no days of 52")
+	}
+	if _, err := s.AccountDays(ctx, f.org.ID, "51", f.first, f.first+store.MaxAccountDays); ledger.ErrorCode(err) != ledger.EInvalid {
+		t.Fatalf("AccountDays over %d days: %v, want EInvalid", store.MaxAccountDays+1, err)
+	}
+	if got, err := s.AccountDays(ctx, bb.o.org.ID, "620", f.first-400, f.first-400+store.MaxAccountDays-1); err != nil || len(got) != 0 {
+		t.Fatalf("the bystander's days of 620: %v, %d days", err, len(got))
 	}
 }

@@ -74,6 +74,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"AccountParents", testAccountParents},
 		{"ListEntries", testListEntries},
 		{"AccountCard", testAccountCard},
+		{"AccountDays", testAccountDays},
 		{"AccountInUse", testAccountInUse},
 		{"RenameAccount", testRenameAccount},
 		{"UpdateAnalytic", testUpdateAnalytic},
