@@ -151,6 +151,10 @@ func useCases() []useCase {
 			_, err := w.a.TrialBalance(ctx, x, "a", d(2025, 1, 1), d(2025, 12, 31))
 			return err
 		}},
+		{name: "CashBook", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.CashBook(ctx, x, "a", app.CashBookQuery{Account: "50.01", Date: d(2025, 2, 1)})
+			return err
+		}},
 		{name: "CreateDocument", ok: drafters, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.CreateDocument(ctx, x, "a", manualDoc(w))
 			return err

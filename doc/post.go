@@ -2,6 +2,8 @@ package doc
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"hasap/ledger"
 	"hasap/money"
@@ -100,6 +102,22 @@ func Post(d Document, s Settings, in Inputs) (ledger.Entry, error) {
 // organisation.
 func (d Document) Ref() string {
 	return fmt.Sprintf("%s/%d/%d", d.Type, d.Year, d.Number)
+}
+
+// ParseRef reads a reference Ref wrote: the document's type, year and
+// number. ok is false for anything else (an entry typed by hand may carry
+// any text there).
+func ParseRef(ref string) (t Type, year int, number int64, ok bool) {
+	parts := strings.Split(ref, "/")
+	if len(parts) != 3 || !Type(parts[0]).Valid() {
+		return "", 0, 0, false
+	}
+	y, err1 := strconv.Atoi(parts[1])
+	n, err2 := strconv.ParseInt(parts[2], 10, 64)
+	if err1 != nil || err2 != nil || y <= 0 || n <= 0 || fmt.Sprintf("%s/%d/%d", parts[0], y, n) != ref {
+		return "", 0, 0, false
+	}
+	return Type(parts[0]), y, n, true
 }
 
 // builder collects the postings of one document.

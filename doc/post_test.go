@@ -578,3 +578,17 @@ func TestNeeds(t *testing.T) {
 		t.Errorf("a purchase needs no stock: %v", stock)
 	}
 }
+
+// TestParseRef: ParseRef reads what Ref writes, and nothing else.
+func TestParseRef(t *testing.T) {
+	d := Document{Type: CashReceipt, Year: 2026, Number: 15}
+	if typ, y, n, ok := ParseRef(d.Ref()); !ok || typ != CashReceipt || y != 2026 || n != 15 {
+		t.Errorf("ParseRef(%q) = %s %d %d %v", d.Ref(), typ, y, n, ok)
+	}
+	for _, s := range []string{"", "DOC-1", "cash_receipt/2026", "cash_receipt/2026/15/1", "nonsense/2026/15", "cash_receipt/2026/015",
+		"cash_receipt/+2026/15", "cash_receipt/2026/0", "cash_receipt/-1/5", "cash_receipt/2026/99999999999999999999"} {
+		if _, _, _, ok := ParseRef(s); ok {
+			t.Errorf("ParseRef(%q) is ok", s)
+		}
+	}
+}

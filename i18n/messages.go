@@ -862,6 +862,14 @@ var catalog = map[string]map[string]string{
 		// printform and printed forms: errors
 		"printed form's tear-off has a tear-off of its own": "отрывная часть печатной формы не может иметь своей отрывной части",
 		"line %d: the amount is out of range":               "строка %d: сумма выходит за допустимый диапазон",
+		// cash book (app/cashbook.go, store AccountDays)
+		"account %s is not kept in foreign currency":                           "счёт %s не ведётся в иностранной валюте",
+		"account %s did not move in %d: choose the currency of its book":       "по счёту %s в %d году не было движений: выберите валюту книги",
+		"the balance of %s is out of range":                                    "остаток по счёту %s выходит за допустимый диапазон",
+		"the cash book of %s has more than %d movements on %s":                 "в кассовой книге по счёту %s больше %d движений за %s",
+		"the movements of %s on %s are out of range":                           "движения по счёту %s за %s выходят за допустимый диапазон",
+		"the cash book of %s on %s does not agree with the totals: run verify": "кассовая книга по счёту %s за %s не сходится с итогами: запустите проверку",
+		"a period of days of more than %d days":                                "период длиннее %d дней",
 	},
 	"tk": {
 		// doc: documents and their posting rules (doc/); review: resminama a document, geçirmek to post, garalama a draft
@@ -1709,6 +1717,14 @@ var catalog = map[string]map[string]string{
 		// printform and printed forms: errors
 		"printed form's tear-off has a tear-off of its own": "çap görnüşiniň kesilip alynýan bölegi öz kesilip alynýan bölegini saklap bilmez",
 		"line %d: the amount is out of range":               "setir %d: möçber rugsat berilýän çäkden çykýar",
+		// cash book (app/cashbook.go, store AccountDays)
+		"account %s is not kept in foreign currency":                           "%s hasaby daşary ýurt walýutasynda alnyp barylmaýar",
+		"account %s did not move in %d: choose the currency of its book":       "%s hasaby boýunça %d ýylda hereket bolmady: kitabyň walýutasyny saýlaň",
+		"the balance of %s is out of range":                                    "%s hasabynyň galyndysy rugsat berilýän çäkden çykýar",
+		"the cash book of %s has more than %d movements on %s":                 "%s hasabynyň kassa kitabynda hereketleriň sany çäkden (%d) köp, sene %s",
+		"the movements of %s on %s are out of range":                           "%s hasabynyň hereketleri (%s) rugsat berilýän çäkden çykýar",
+		"the cash book of %s on %s does not agree with the totals: run verify": "%s hasabynyň kassa kitaby (%s) jemler bilen gabat gelmeýär: barlagy geçiriň",
+		"a period of days of more than %d days":                                "%d günden uzyn döwür",
 	},
 }
 
