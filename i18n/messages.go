@@ -870,6 +870,28 @@ var catalog = map[string]map[string]string{
 		"the movements of %s on %s are out of range":                           "движения по счёту %s за %s выходят за допустимый диапазон",
 		"the cash book of %s on %s does not agree with the totals: run verify": "кассовая книга по счёту %s за %s не сходится с итогами: запустите проверку",
 		"a period of days of more than %d days":                                "период длиннее %d дней",
+		// web: the cash book KO-4 (cashbook.go, cashbook.html)
+		"Cash book":        "Кассовая книга",
+		"Cash desk for":    "Касса за",
+		"Cash desk for %s": "Касса за %s",
+		"Sheet":            "Лист",
+		"No cash moved on this day: the book has no sheet for it.": "В этот день по кассе не было движений: листа за этот день в книге нет.",
+		"Document number":                    "Номер документа",
+		"Received from or issued to":         "От кого получено или кому выдано",
+		"Receipt":                            "Приход",
+		"Balance at the start of the day":    "Остаток на начало дня",
+		"Total for the day":                  "Итого за день",
+		"Balance at the end of the day":      "Остаток на конец дня",
+		"Cash orders":                        "Кассовые ордера",
+		"receipt":                            "приходных",
+		"expense":                            "расходных",
+		"Corresponding account, sub-account": "Номер корреспондирующего счёта, субсчёта",
+		"Receipt, %s":                        "Приход, %s",
+		"Expense, %s":                        "Расход, %s",
+		"The same in %s":                     "То же в %s",
+		"Entries in the cash book checked and the documents received: %d receipt and %d expense orders.": "Записи в кассовой книге проверил и документы в количестве %d приходных и %d расходных получил.",
+		// web: the cash book's expense column
+		"Paid out": "Расход",
 	},
 	"tk": {
 		// doc: documents and their posting rules (doc/); review: resminama a document, geçirmek to post, garalama a draft
@@ -1725,6 +1747,28 @@ var catalog = map[string]map[string]string{
 		"the movements of %s on %s are out of range":                           "%s hasabynyň hereketleri (%s) rugsat berilýän çäkden çykýar",
 		"the cash book of %s on %s does not agree with the totals: run verify": "%s hasabynyň kassa kitaby (%s) jemler bilen gabat gelmeýär: barlagy geçiriň",
 		"a period of days of more than %d days":                                "%d günden uzyn döwür",
+		// web: the cash book KO-4 (cashbook.go, cashbook.html)
+		"Cash book":        "Kassa kitaby",
+		"Cash desk for":    "Kassa, sene",    // review: kassa kitabynyň sahypasynyň ady: «Касса за» sene
+		"Cash desk for %s": "Kassa, sene %s", // review: kassa kitabynyň sahypasynyň ady: «Касса за» sene
+		"Sheet":            "Sahypa",         // review: sahypa for лист
+		"No cash moved on this day: the book has no sheet for it.": "Bu gün kassa boýunça hereket bolmady: kitapda bu gün üçin sahypa ýok.",
+		"Document number":                    "Resminamanyň belgisi",
+		"Received from or issued to":         "Kimden alnan ýa-da kime berlen",
+		"Receipt":                            "Girdeji",
+		"Balance at the start of the day":    "Günüň başyna galyndy",
+		"Total for the day":                  "Gün boýunça jemi",
+		"Balance at the end of the day":      "Günüň ahyryna galyndy",
+		"Cash orders":                        "Kassa orderleri",
+		"receipt":                            "girdeji",
+		"expense":                            "çykdajy",
+		"Corresponding account, sub-account": "Degişli hasabyň, subhasabyň belgisi", // review: degişli hasap for корреспондирующий счёт
+		"Receipt, %s":                        "Girdeji, %s",
+		"Expense, %s":                        "Çykdajy, %s",
+		"The same in %s":                     "Şol bir zat %s bilen", // review: equivalent in the base currency
+		"Entries in the cash book checked and the documents received: %d receipt and %d expense orders.": "Kassa kitabyndaky ýazgylary barladym we resminamalary kabul etdim: %d girdeji we %d çykdajy orderi.",
+		// web: the cash book's expense column
+		"Paid out": "Çykdajy",
 	},
 }
 

@@ -78,6 +78,10 @@ func (w *words) date(d ledger.Date) string {
 	return fmt.Sprintf("%02d.%02d.%04d", dd, int(m), y)
 }
 
+// DateText writes d as the forms in lang print it (see Form): 04.03.2026
+// in Turkmen and Russian, 4 March 2026 in English; "" for ledger.NoDate.
+func DateText(d ledger.Date, lang string) string { return wordsFor(lang).date(d) }
+
 // heading is the line under the title: "№ 12 от 26.11.2026".
 func (w *words) heading(f *Form) string {
 	s := ""

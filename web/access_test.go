@@ -71,6 +71,9 @@ var accessMatrix = []access{
 	{pattern: "GET /o/{org}/documents/{id}/print", path: "/o/{org}/documents/999999/print", perm: auth.ReadBooks, ok: http.StatusNotFound},
 	{pattern: "GET /o/{org}/documents/{id}/pdf", path: "/o/{org}/documents/999999/pdf", perm: auth.ReadBooks, ok: http.StatusNotFound},
 	{pattern: "GET /o/{org}/trial-balance", path: "/o/{org}/trial-balance", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/cashbook", path: "/o/{org}/cashbook?account=50.01&date=2025-06-30", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/cashbook/print", path: "/o/{org}/cashbook/print?account=50.01&date=2025-06-30", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/cashbook/pdf", path: "/o/{org}/cashbook/pdf?account=50.01&date=2025-06-30&lang=tk", perm: auth.ReadBooks},
 	// the journal import (import.go); a job is seen only by the user who started it
 	{pattern: "GET /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},
 	{pattern: "POST /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},

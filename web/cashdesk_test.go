@@ -50,6 +50,15 @@ func cashBooks(t *testing.T) (*fixture, map[string]int64) {
 	if ids, ok := cashOnce[f]; ok {
 		return f, ids
 	}
+	cashOnce[f] = buildCashBooks(t, f.app)
+	return f, cashOnce[f]
+}
+
+// buildCashBooks makes the cash-web organisation of cashBooks in a, with
+// its accountant and viewer.
+func buildCashBooks(t *testing.T, a *app.App) map[string]int64 {
+	t.Helper()
+	f := struct{ app *app.App }{a}
 	ctx := context.Background()
 	if _, err := f.app.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: cashOrg, Name: "Nagt Söwda HJ", Chart: "cis"}); err != nil {
 		t.Fatal(err)
@@ -125,8 +134,7 @@ func cashBooks(t *testing.T) (*fixture, map[string]int64) {
 			t.Fatal(err)
 		}
 	}
-	cashOnce[f] = ids
-	return f, ids
+	return ids
 }
 
 // pdfText returns the text of a PDF as pdftotext reads it, squeezed to
@@ -215,6 +223,128 @@ func TestCashOrderPrint(t *testing.T) {
 	outsider := f.login(t, acmeUser, "en")
 	for _, p := range []string{u("ko1b") + "/print", u("pay") + "/pdf"} {
 		if res, body := outsider.get(p); res.StatusCode != http.StatusNotFound || strings.Contains(body, "Ивановой") {
+			t.Errorf("another organisation's user, %s: %d", p, res.StatusCode)
+		}
+	}
+}
+
+// TestCashBook: the sheets of the cash book of cash-web (see cashBooks),
+// worked out by hand:
+//
+//	50.01 on 2026-03-04, sheet 2 (03-02 is sheet 1, 03-03 has none):
+//	  opening                 1 000,00 − 250,00 =   750,00
+//	  receipts  KO-1 №3 120,50 + KO-1 №5 450,00 =   570,50  (KO-1 №4 was unposted: not there)
+//	  expenses  KO-2 №2 200,00 + KO-2 №3  99,99 =   299,99
+//	  closing          750,00 + 570,50 − 299,99 = 1 020,51
+//	50.21 in USD on 2026-03-04, sheet 2:
+//	  opening 25,00 USD (87,50), receipt 100,00 (350,00), expense 40,00
+//	  (140,00), closing 85,00 USD (297,50 TMT)
+func TestCashBook(t *testing.T) {
+	f, ids := cashBooks(t)
+	acc := f.login(t, cashAccountant, "ru")
+	viewer := f.login(t, cashViewer, "tk")
+	base := "/o/" + cashOrg + "/cashbook"
+	docURL := func(name string) string {
+		return `href="/o/` + cashOrg + `/documents/` + strconv.FormatInt(ids[name], 10) + `"`
+	}
+	day := base + "?account=50.01&date=2026-03-04"
+	for _, c := range []struct {
+		who        *client
+		path       string
+		want, lack []string
+	}{
+		{acc, day, []string{"Кассовая книга", "Лист 2", "Остаток на начало дня", "750,00", "Ивановой Марии Петровны", "71.01", "120,50",
+			"Тязе Базар", "450,00", "Ивановой М. П.", "200,00", "ХО «Ак Бугдай»", "99,99", "570,50", "299,99", "1 020,51",
+			docURL("ko1b"), docURL("ko1d"), docURL("ko2b"), docURL("ko2c"), "приходных 2, расходных 2",
+			"date=2026-03-02", "/cashbook/print?", "/cashbook/pdf?"}, []string{"300,00", docURL("ko1c"), "date=2026-03-03"}},
+		// Without a date: the last day of cash before today (2026-03-10).
+		{acc, base, []string{"Лист 2", "1 020,51", docURL("ko1b")}, nil},
+		{viewer, day, []string{"Kassa kitaby", "Sahypa 2", "Günüň başyna galyndy", "1 020,51"}, nil},
+		{acc, base + "?account=50.01&date=2026-03-02", []string{"Лист 1", "1 000,00", "250,00", "750,00", docURL("ko1a"), "date=2026-03-04"}, []string{docURL("ko1usd0")}},
+		{acc, base + "?account=50.01&date=2026-03-03", []string{"листа за этот день в книге нет", "750,00"}, []string{docURL("ko1a")}},
+		{acc, base + "?account=50.21&date=2026-03-04", []string{"50.21", "USD", "Лист 2", "25,00", "87,50", "100,00", "350,00", "40,00",
+			"140,00", "85,00", "297,50", docURL("ko1usd"), docURL("ko2usd")}, []string{docURL("ko1b")}},
+	} {
+		res, body := c.who.get(c.path)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d", c.path, res.StatusCode)
+		}
+		body = htmlText(body)
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s lacks %q", c.path, w)
+			}
+		}
+		for _, w := range c.lack {
+			if strings.Contains(body, w) {
+				t.Errorf("%s has %q", c.path, w)
+			}
+		}
+	}
+	// The printed sheet, as HTML and PDF, in Russian and English.
+	sheet := []string{"Касса за 04.03.2026", "Лист", "Nagt Söwda HJ", "Номер документа", "От кого получено или кому выдано",
+		"Остаток на начало дня", "750,00", "Ивановой Марии Петровны", "120,50", "Итого за день", "570,50", "299,99",
+		"Остаток на конец дня", "1 020,51", "Кассир", "Бухгалтер",
+		"Записи в кассовой книге проверил и документы в количестве 2 приходных и 2 расходных получил."}
+	res, page := acc.get(base + "/print?account=50.01&date=2026-03-04")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Security-Policy") != "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'" {
+		t.Fatalf("the printed sheet: %d", res.StatusCode)
+	}
+	page = htmlText(page)
+	for _, w := range sheet {
+		if !strings.Contains(page, w) {
+			t.Errorf("the printed sheet lacks %q", w)
+		}
+	}
+	res, pdf := acc.get(base + "/pdf?account=50.01&date=2026-03-04")
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/pdf" ||
+		!strings.Contains(res.Header.Get("Content-Disposition"), "cashbook-50.01-2026-03-04.pdf") {
+		t.Fatalf("the sheet's PDF: %d %s %s", res.StatusCode, res.Header.Get("Content-Type"), res.Header.Get("Content-Disposition"))
+	}
+	if dir := os.Getenv("HASAP_KEEP_FORMS"); dir != "" {
+		_ = os.WriteFile(filepath.Join(dir, "cashbook.pdf"), []byte(pdf), 0o644)
+	}
+	text := pdfText(t, pdf)
+	for _, w := range sheet[:3] {
+		if !strings.Contains(text, w) {
+			t.Errorf("the sheet's PDF lacks %q", w)
+		}
+	}
+	for _, w := range sheet[5:] { // the column headers wrap in the PDF's cells
+		if !strings.Contains(text, w) {
+			t.Errorf("the sheet's PDF lacks %q", w)
+		}
+	}
+	_, usd := acc.get(base + "/pdf?account=50.21&currency=USD&date=2026-03-04&lang=en")
+	if dir := os.Getenv("HASAP_KEEP_FORMS"); dir != "" {
+		_ = os.WriteFile(filepath.Join(dir, "cashbook-usd.pdf"), []byte(usd), 0o644)
+	}
+	text = pdfText(t, usd)
+	if strings.Contains(text, "1970") {
+		t.Errorf("the USD sheet's PDF has a date of 1970: %s", text)
+	}
+	for _, w := range []string{"Cash desk for 4 March 2026", "Sheet", "Currency", "USD", "Receipt, USD", "25.00", "100.00", "40.00", "85.00", "297.50"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the USD sheet's PDF lacks %q", w)
+		}
+	}
+	// What the user typed wrong is said at the form; others' books are not there.
+	for _, c := range []struct {
+		path, want string
+	}{
+		{base + "?account=50.01&date=31.02.2026", ""},
+		{base + "?account=50.99&date=2026-03-04", "50.99"},
+		{base + "?account=50&date=2026-03-04", "субсчета"},
+		{base + "?account=50.01&currency=USD&date=2026-03-04", "не ведётся в иностранной валюте"},
+	} {
+		res, body := acc.get(c.path)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(htmlText(body), c.want) || !strings.Contains(body, `name="date"`) {
+			t.Errorf("%s: %d, want 422 with %q at the form", c.path, res.StatusCode, c.want)
+		}
+	}
+	outsider := f.login(t, acmeUser, "en")
+	for _, p := range []string{day, base + "/print?account=50.01&date=2026-03-04", base + "/pdf?account=50.01&date=2026-03-04"} {
+		if res, body := outsider.get(p); res.StatusCode != http.StatusNotFound || strings.Contains(body, "1 020,51") || strings.Contains(body, "1,020.51") {
 			t.Errorf("another organisation's user, %s: %d", p, res.StatusCode)
 		}
 	}

@@ -40,6 +40,11 @@ var templateWords = []string{
 	word("Start of the card"),
 	word("Print"), word("Catalogs"), word("Import"), word("Lock date and verification"), word("Audit log"), word("Members"),
 	word("Debt of customers"), word("Debt to suppliers"),
+	// the cash book (cashbook.html)
+	word("Cash book"), word("Cash desk for"), word("Sheet"), word("No cash moved on this day: the book has no sheet for it."),
+	word("Document number"), word("Received from or issued to"), word("Receipt"), word("Paid out"),
+	word("Balance at the start of the day"), word("Total for the day"), word("Balance at the end of the day"),
+	word("Cash orders"), word("receipt"), word("expense"),
 	// chart of accounts and catalog pages (account_form.html, catalogs.html, catalog.html, analytic_form.html)
 	word("A deactivated account keeps its postings and balances and stays in every report, but takes no new postings."),
 	word("Accounts that require it"), word("Accounts with postings"), word("Add to the catalog"), word("All movements"), word("Analytic"),
