@@ -261,7 +261,11 @@ func (s *server) printCashBook(w http.ResponseWriter, r *http.Request, q *reques
 		return
 	}
 	d.Book = b
-	f := s.cashBookForm(r, q, b, lang)
+	f, err := s.cashBookForm(r, q, b, lang)
+	if err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
 	var buf bytes.Buffer
 	render, ctype := printform.HTML, "text/html; charset=utf-8"
 	if pdf {
@@ -288,11 +292,14 @@ func (s *server) printCashBook(w http.ResponseWriter, r *http.Request, q *reques
 // day's orders between the opening balance and the day's totals and
 // closing balance, the cashier's signature and the accountant's note of
 // the orders received. A currency book is in the currency's amounts.
-func (s *server) cashBookForm(r *http.Request, q *request, b *app.CashBook, lang string) printform.Form {
+func (s *server) cashBookForm(r *http.Request, q *request, b *app.CashBook, lang string) (printform.Form, error) {
 	loc := money.Locale(lang)
 	amt := func(a money.Amount) string { return money.Format(a, b.Currency.Exponent, loc) }
 	dateText := printform.DateText(b.Date, lang)
-	org, who := s.issuer(q, i18n.T(lang, "Organisation"))
+	org, who, err := s.issuer(r, q, i18n.T(lang, "Organisation"))
+	if err != nil {
+		return printform.Form{}, err
+	}
 	f := printform.Form{Lang: lang, Title: i18n.Sprintf(lang, "Cash desk for %s", dateText), Date: ledger.NoDate, Issuer: org}
 	sheet := "—"
 	if b.Sheet != 0 {
@@ -331,5 +338,5 @@ func (s *server) cashBookForm(r *http.Request, q *request, b *app.CashBook, lang
 	}
 	f.Notes = i18n.Sprintf(lang, "Entries in the cash book checked and the documents received: %d receipt and %d expense orders.", b.ReceiptOrders, b.ExpenseOrders)
 	f.Signatures = []printform.Signature{{Role: i18n.T(lang, "Cashier"), Name: who.Cashier}, {Role: i18n.T(lang, "Accountant")}}
-	return f
+	return f, nil
 }

@@ -125,7 +125,10 @@ func (s *server) printedForm(r *http.Request, q *request, x app.Document, lang s
 	amt := func(a money.Amount) string { return money.Format(a, cur.Exponent, loc) }
 	qty := (&page{Lang: lang, loc: loc}).Qty
 
-	org, who := s.issuer(q, "")
+	org, who, err := s.issuer(r, q, "")
+	if err != nil {
+		return printform.Form{}, err
+	}
 	other := printform.Party{Name: name(x.Counterparty)}
 	if x.Type == doc.SupplierInvoice || x.Type == doc.GoodsReceipt {
 		org.Role, other.Role = i18n.T(lang, "Buyer"), i18n.T(lang, "Supplier")

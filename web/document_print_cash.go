@@ -27,9 +27,11 @@ type signers struct {
 	Director, ChiefAccountant, Cashier string
 }
 
-// issuer is the organisation as its printed forms show it, and who signs.
-func (s *server) issuer(q *request, role string) (printform.Party, signers) {
-	return printform.Party{Role: role, Name: q.org.Name}, signers{}
+// issuer is the organisation as its printed forms show it, labelled role,
+// and who signs for it. Until the organisation's details are kept, its
+// name and blank lines to sign on.
+func (s *server) issuer(r *http.Request, q *request, role string) (printform.Party, signers, error) {
+	return printform.Party{Role: role, Name: q.org.Name}, signers{}, nil
 }
 
 // moneyDoc is what the forms of a money document share: its currency, its
@@ -142,7 +144,10 @@ func (s *server) cashOrderForm(r *http.Request, q *request, x app.Document, lang
 		return printform.Form{}, err
 	}
 	receipt := x.Type == doc.CashReceipt
-	org, who := s.issuer(q, i18n.T(lang, "Organisation"))
+	org, who, err := s.issuer(r, q, i18n.T(lang, "Organisation"))
+	if err != nil {
+		return printform.Form{}, err
+	}
 	number := strconv.FormatInt(x.Number, 10)
 	sum := m.amt(m.total) + " " + m.cur.Code
 	f := printform.Form{Lang: lang, Title: doc.Title(x.Type, lang), Number: number, Date: x.Date, Issuer: org,
@@ -210,7 +215,10 @@ func (s *server) paymentOrderForm(r *http.Request, q *request, x app.Document, l
 	if err != nil {
 		return printform.Form{}, err
 	}
-	payer, who := s.issuer(q, i18n.T(lang, "Payer"))
+	payer, who, err := s.issuer(r, q, i18n.T(lang, "Payer"))
+	if err != nil {
+		return printform.Form{}, err
+	}
 	payee := printform.Party{Role: i18n.T(lang, "Payee"), Name: m.name(x.Counterparty)}
 	f := printform.Form{Lang: lang, Title: i18n.T(lang, "Payment order"), Number: strconv.FormatInt(x.Number, 10), Date: x.Date,
 		Issuer: payer, Recipient: payee, AmountInWords: m.inWords, Stamp: true, Marks: i18n.T(lang, "Bank marks")}
