@@ -160,7 +160,8 @@ type Reader interface {
 	// the chart that keeps no counterparty is EInvalid. Where the
 	// counterparty is an account's first analytic (60, 62 and 76 in the
 	// built-in charts) it reads only the counterparty's postings, through
-	// the index by account and first analytic (migration 0013).
+	// the index by account and first analytic (migration 0013). More than
+	// MaxCounterpartyAccounts accounts is EInvalid.
 	CounterpartyMovements(ctx context.Context, org ledger.OrgID, cp ledger.AnalyticID, accounts []ledger.AccountCode, to ledger.Date, fn func(CounterpartyMovement) error) error
 	// AccountDays returns the account's (exact code) turnover of each day
 	// from ≤ day ≤ to on which it moved, per currency, from the day totals
@@ -169,6 +170,10 @@ type Reader interface {
 	// turnover and is left out. The period is at most MaxAccountDays days.
 	AccountDays(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, from, to ledger.Date) ([]DayTurnover, error)
 }
+
+// MaxCounterpartyAccounts bounds the accounts of one CounterpartyMovements
+// (its query has two arms an account; SQLite takes 500).
+const MaxCounterpartyAccounts = 200
 
 // CounterpartyMovement is one movement of CounterpartyMovements: a card
 // line (which has its entry's document reference) and the seq of the

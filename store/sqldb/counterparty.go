@@ -16,23 +16,26 @@ func (db *DB) CounterpartyMovements(ctx context.Context, org ledger.OrgID, cp le
 	return db.rd().CounterpartyMovements(ctx, org, cp, accounts, to, fn)
 }
 
-// CounterpartyMovements reads, for each side, the movements of the accounts
-// that keep the counterparty first through the index by account and first
-// analytic (postings_by_dt_first, postings_by_kt_first: one range a
+// CounterpartyMovements reads the movements of the accounts that keep the
+// counterparty first through the index by account and first analytic
+// (postings_by_dt_first, postings_by_kt_first: one range a side and
 // account), and those of the others through the index by account with the
 // analytic matched in its list and then checked in its slot; the database
-// merges the arms in order.
+// merges the arms in order. store.MaxCounterpartyAccounts bounds the arms.
 func (r reader) CounterpartyMovements(ctx context.Context, org ledger.OrgID, cp ledger.AnalyticID, accounts []ledger.AccountCode,
 	to ledger.Date, fn func(store.CounterpartyMovement) error) error {
 	if cp == 0 || len(accounts) == 0 {
 		return nil
+	}
+	if len(accounts) > store.MaxCounterpartyAccounts {
+		return ledger.Errorf(ledger.EInvalid, "more than %d settlement accounts", store.MaxCounterpartyAccounts)
 	}
 	ch, err := r.chart(ctx, org)
 	if err != nil {
 		return err
 	}
 	slots := map[ledger.AccountCode]int{}
-	var first, other []ledger.AccountCode
+	var codes []ledger.AccountCode
 	for _, code := range accounts {
 		a, ok := ch[code]
 		if !ok {
@@ -52,30 +55,20 @@ func (r reader) CounterpartyMovements(ctx context.Context, org ledger.OrgID, cp 
 			continue
 		}
 		slots[code] = slot
-		if slot == 0 {
-			first = append(first, code)
-		} else {
-			other = append(other, code)
-		}
+		codes = append(codes, code)
 	}
+	// One arm a side and account, each an equality on the index's leading
+	// columns, so that each reads its range in (day, seq, line) order and
+	// the database merges them: with "account IN (...)" SQLite's planner
+	// (without statistics) walked the organisation's postings instead.
 	var arms []string
 	var args []any
 	for i, side := range []string{"dt", "kt"} {
-		for _, group := range []struct {
-			codes []ledger.AccountCode
-			first bool
-		}{{first, true}, {other, false}} {
-			if len(group.codes) == 0 {
-				continue
-			}
+		for _, code := range codes {
 			var w where
 			w.add("p.org_id = ?", int64(org))
-			codes := make([]any, len(group.codes))
-			for j, c := range group.codes {
-				codes[j] = string(c)
-			}
-			w.add("p."+side+"_account IN ("+placeholders(len(codes))+")", codes...)
-			if group.first {
+			w.add("p."+side+"_account = ?", string(code))
+			if slots[code] == 0 {
 				w.add("p." + side + "_analytics IS NOT NULL")
 				w.add(fmt.Sprintf(r.db.d.FirstAnalytic, "p."+side+"_analytics")+" = ?", int64(cp))
 			} else {

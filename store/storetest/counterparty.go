@@ -95,9 +95,9 @@ func testCounterpartyMovements(t *testing.T, open func(t *testing.T) Store) {
 		// The plan of the query for 62.01 names the index by first analytic
 		// on both sides.
 		rows, err := s.Writer().QueryContext(ctx, `EXPLAIN QUERY PLAN SELECT p.seq FROM postings p
-			WHERE p.org_id = ? AND p.dt_account IN (?) AND p.dt_analytics IS NOT NULL AND CAST(p.dt_analytics AS INTEGER) = ? AND p.day <= ?
+			WHERE p.org_id = ? AND p.dt_account = ? AND p.dt_analytics IS NOT NULL AND CAST(p.dt_analytics AS INTEGER) = ? AND p.day <= ?
 			UNION ALL SELECT p.seq FROM postings p
-			WHERE p.org_id = ? AND p.kt_account IN (?) AND p.kt_analytics IS NOT NULL AND CAST(p.kt_analytics AS INTEGER) = ? AND p.day <= ?`,
+			WHERE p.org_id = ? AND p.kt_account = ? AND p.kt_analytics IS NOT NULL AND CAST(p.kt_analytics AS INTEGER) = ? AND p.day <= ?`,
 			int64(f.org.ID), "62.01", int64(f.buyer), int64(f.last), int64(f.org.ID), "62.01", int64(f.buyer), int64(f.last))
 		ok(t, err, "explain")
 		defer rows.Close()
