@@ -74,6 +74,11 @@ var accessMatrix = []access{
 	{pattern: "GET /o/{org}/cashbook", path: "/o/{org}/cashbook?account=50.01&date=2025-06-30", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/cashbook/print", path: "/o/{org}/cashbook/print?account=50.01&date=2025-06-30", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/cashbook/pdf", path: "/o/{org}/cashbook/pdf?account=50.01&date=2025-06-30&lang=tk", perm: auth.ReadBooks},
+	// counterparty settlements and the reconciliation act (settlements.go, reconciliation_print.go)
+	{pattern: "GET /o/{org}/settlements", path: "/o/{org}/settlements", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/settlements/{id}", path: "/o/{org}/settlements/999999", perm: auth.ReadBooks, ok: http.StatusNotFound},
+	{pattern: "GET /o/{org}/settlements/{id}/act/print", path: "/o/{org}/settlements/999999/act/print?from=2025-01-01&to=2025-12-31", perm: auth.ReadBooks, ok: http.StatusNotFound},
+	{pattern: "GET /o/{org}/settlements/{id}/act/pdf", path: "/o/{org}/settlements/999999/act/pdf?from=2025-01-01&to=2025-12-31", perm: auth.ReadBooks, ok: http.StatusNotFound},
 	// the journal import (import.go); a job is seen only by the user who started it
 	{pattern: "GET /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},
 	{pattern: "POST /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},

@@ -45,6 +45,11 @@ var templateWords = []string{
 	word("Document number"), word("Received from or issued to"), word("Receipt"), word("Paid out"),
 	word("Balance at the start of the day"), word("Total for the day"), word("Balance at the end of the day"),
 	word("Cash orders"), word("receipt"), word("expense"),
+	// counterparty settlements (settlements.html, settlement.html)
+	word("Settlements"), word("Settlements with counterparties"), word("Receivable"), word("Payable"),
+	word("Advances received"), word("Advances paid"), word("Open items"), word("Without a contract"), word("Open"),
+	word("Nothing is open: every invoice is paid and every payment applied."), word("Reconciliation act"),
+	word("Previous"), word("Next"), word("Nothing was posted to the settlement accounts of customers and suppliers yet."),
 	// chart of accounts and catalog pages (account_form.html, catalogs.html, catalog.html, analytic_form.html)
 	word("A deactivated account keeps its postings and balances and stays in every report, but takes no new postings."),
 	word("Accounts that require it"), word("Accounts with postings"), word("Add to the catalog"), word("All movements"), word("Analytic"),
