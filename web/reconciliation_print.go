@@ -68,7 +68,7 @@ func (s *server) writeAct(w http.ResponseWriter, r *http.Request, q *request, ac
 	if l := r.URL.Query().Get("lang"); i18n.Valid(l) {
 		lang = l
 	}
-	f, err := s.actForm(q, act, lang)
+	f, err := s.actForm(r, q, act, lang)
 	if err != nil {
 		s.fail(w, r, q, err)
 		return
@@ -108,7 +108,7 @@ func safeName(s string) string {
 }
 
 // actForm lays the act out in lang.
-func (s *server) actForm(q *request, act *app.Reconciliation, lang string) (printform.Form, error) {
+func (s *server) actForm(r *http.Request, q *request, act *app.Reconciliation, lang string) (printform.Form, error) {
 	cur := q.org.Currency
 	loc := money.Locale(lang)
 	amt := func(a money.Amount) string {
@@ -124,7 +124,10 @@ func (s *server) actForm(q *request, act *app.Reconciliation, lang string) (prin
 		}
 		return a.Code
 	}
-	org, who := s.issuer(q, i18n.T(lang, "Organisation"))
+	org, who, err := s.issuer(r, q, i18n.T(lang, "Organisation"))
+	if err != nil {
+		return printform.Form{}, err
+	}
 	cpName := name(act.Counterparty)
 	other := printform.Party{Role: i18n.T(lang, "Counterparty"), Name: cpName}
 	f := printform.Form{Lang: lang, Title: i18n.T(lang, "Reconciliation act"), Date: act.To, Issuer: org, Recipient: other, Stamp: true}
