@@ -74,6 +74,9 @@ func limitBody(next http.Handler) http.Handler {
 			if r.Method == http.MethodPost && isImportUpload(r.URL.Path) {
 				limit = importLimit()
 			}
+			if r.Method == http.MethodPost && isBankUpload(r.URL.Path) {
+				limit = maxStatementUpload
+			}
 			r.Body = http.MaxBytesReader(w, r.Body, limit)
 		}
 		next.ServeHTTP(w, r)
