@@ -57,6 +57,12 @@ func endpoints() []endpoint {
 		{method: "POST", path: o + "/documents/{id}/cancel", pathf: matrixDocument(o, "/cancel", false), ok: 200, clerk: true, body: matrixVersion("")},
 		{method: "GET", path: o + "/balances?to=2025-12-31", ok: 200},
 		{method: "GET", path: o + "/trial-balance?from=2025-01-01&to=2025-12-31", ok: 200},
+		{method: "GET", path: o + "/counterparties/{id}/open-items", ok: 200,
+			pathf: func() string { return fmt.Sprintf("%s/counterparties/%d/open-items", o, acmeIDs.cust) }},
+		{method: "GET", path: o + "/counterparties/{id}/reconciliation", ok: 200,
+			pathf: func() string {
+				return fmt.Sprintf("%s/counterparties/%d/reconciliation?from=2025-01-01&to=2025-12-31", o, acmeIDs.cust)
+			}},
 	}
 }
 
@@ -148,7 +154,8 @@ func checkErrorCode(t *testing.T, e endpoint, who string, r response) {
 func TestOtherTenantLooksLikeNothing(t *testing.T) {
 	f := books(t)
 	acct := f.callers["accountant"]
-	for _, suffix := range []string{"", "/accounts", "/entries", "/entries/2025/1", "/balances", "/trial-balance", "/analytics/counterparty", "/documents", "/documents/1"} {
+	for _, suffix := range []string{"", "/accounts", "/entries", "/entries/2025/1", "/balances", "/trial-balance", "/analytics/counterparty", "/documents", "/documents/1",
+		"/counterparties/1/open-items", "/counterparties/1/reconciliation?from=2025-01-01&to=2025-01-31"} {
 		a := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/" + zeta + suffix})
 		b := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/nobody" + suffix})
 		mustStatus(t, "zeta"+suffix, a, 404)

@@ -98,6 +98,8 @@ func (s *server) routes() []route {
 		{"POST " + v1 + "/orgs/{org}/documents/{id}/cancel", s.token(s.cancelDocument)},
 		{"GET " + v1 + "/orgs/{org}/balances", s.token(s.balances)},
 		{"GET " + v1 + "/orgs/{org}/trial-balance", s.token(s.trialBalance)},
+		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/open-items", s.token(s.openItems)},
+		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/reconciliation", s.token(s.reconciliation)},
 		{"/api/", http.HandlerFunc(noEndpoint)},
 	}
 }
