@@ -200,6 +200,10 @@ func useCases() []useCase {
 			_, _, err = w.a.PostDocument(ctx, x, "a", d.ID, d.Version)
 			return err
 		}},
+		{name: "CreateAndPostDocument", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, _, err := w.a.CreateAndPostDocument(ctx, x, "a", manualDoc(w))
+			return err
+		}},
 		{name: "UnpostDocument", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
 			d, err := w.a.CreateDocument(ctx, app.System, "a", manualDoc(w))
 			if err != nil {

@@ -193,22 +193,33 @@ func (a *App) PostDocument(ctx context.Context, actor Actor, orgCode string, id,
 	case doc.Cancelled:
 		return Document{}, ledger.Entry{}, errCancelled(id)
 	}
-	settings, err := doc.DefaultSettings(org.Chart)
+	e, err := a.documentEntry(ctx, org, d, actor.Lang)
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
-	in, err := a.documentInputs(ctx, org, d.Document, settings, actor.Lang)
-	if err != nil {
-		return Document{}, ledger.Entry{}, err
-	}
-	e, err := doc.Post(d.Document, settings, in)
-	if err != nil {
-		return Document{}, ledger.Entry{}, err
-	}
-	e.IdemKey = documentEntryKey(d.ID, d.Version, false)
 	return a.postDocumentEntry(ctx, actor, org.ID, d, e, ActDocPost, func(d *Document, e ledger.Entry) {
 		d.Status, d.Entry = doc.Posted, e.Seq
 	})
+}
+
+// documentEntry runs the posting rule of d, a draft, with the
+// organisation's settings and what the books say on its date, and returns
+// the entry to post, with the idempotency key of d's posting.
+func (a *App) documentEntry(ctx context.Context, org ledger.Org, d Document, lang string) (ledger.Entry, error) {
+	settings, err := doc.DefaultSettings(org.Chart)
+	if err != nil {
+		return ledger.Entry{}, err
+	}
+	in, err := a.documentInputs(ctx, org, d.Document, settings, lang)
+	if err != nil {
+		return ledger.Entry{}, err
+	}
+	e, err := doc.Post(d.Document, settings, in)
+	if err != nil {
+		return ledger.Entry{}, err
+	}
+	e.IdemKey = documentEntryKey(d.ID, d.Version, false)
+	return e, nil
 }
 
 // UnpostDocument unposts the posted document id, of version version: it

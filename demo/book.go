@@ -176,8 +176,10 @@ func (s *sim) post(e *ledger.Entry) error {
 	return err
 }
 
-// submit drafts d and posts it through the app, the way a user enters and
-// posts a document, and brings the sim's own view of the balances up to
+// submit drafts d and posts it at once through the app
+// (CreateAndPostDocument: numbering, the role check, the posting rule and
+// the audit log as for a user who saves and posts, in one commit), and
+// brings the sim's own view of the balances up to
 // date from the entry the posting rule made. It returns that entry. The
 // rules refuse a sale of goods that are not in stock; money the sim pays
 // out is checked before (haveFunds, bank), and once more here: an entry
@@ -187,13 +189,9 @@ func (s *sim) submit(d doc.Document) (ledger.Entry, error) {
 	if s.err != nil {
 		return ledger.Entry{}, fmt.Errorf("demo: %s: %w", what, s.err)
 	}
-	draft, err := s.app.CreateDocument(s.ctx, s.actor, Code, d)
+	draft, posted, err := s.app.CreateAndPostDocument(s.ctx, s.actor, Code, d)
 	if err != nil {
-		return ledger.Entry{}, fmt.Errorf("demo: draft %s: %w", what, err)
-	}
-	_, posted, err := s.app.PostDocument(s.ctx, s.actor, Code, draft.ID, draft.Version)
-	if err != nil {
-		return ledger.Entry{}, fmt.Errorf("demo: post %s: %w", draft.Ref(), err)
+		return ledger.Entry{}, fmt.Errorf("demo: post %s: %w", what, err)
 	}
 	if err := s.books.apply(&posted); err != nil {
 		return ledger.Entry{}, fmt.Errorf("demo: %s: %w", draft.Ref(), err)

@@ -6,9 +6,9 @@
 // the month's closing.
 //
 // The year is kept the way an accountant keeps it: in business documents,
-// drafted with app.App.CreateDocument and posted with app.App.PostDocument,
-// so that numbering, roles, the audit log and the posting rules run as for
-// a user. The opening balances are a document through 000; purchases are
+// each drafted and posted at once with app.App.CreateAndPostDocument, so
+// that numbering, roles, the audit log and the posting rules run as for a
+// user who saves and posts. The opening balances are a document through 000; purchases are
 // goods receipts and supplier invoices with input VAT (imports in US
 // dollars); sales are invoices, waybills and acts with 15 % VAT whose cost
 // of goods the sales rule takes at moving average; money moves by incoming

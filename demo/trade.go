@@ -13,9 +13,9 @@ import (
 // US dollars and transfers from Ashgabat to Mary. Stock is valued at the
 // weighted average cost per item and warehouse.
 
-// sellDay makes the day's sales: one to five invoices.
+// sellDay makes the day's sales: one to three invoices.
 func (s *sim) sellDay(d ledger.Date) error {
-	n := 1 + s.rng.IntN(5)
+	n := 1 + s.rng.IntN(3)
 	for range n {
 		if err := s.sell(d, s.pickCustomer()); err != nil {
 			return err
@@ -119,7 +119,7 @@ func (s *sim) deliveries(d ledger.Date) error {
 	return nil
 }
 
-// pickLines chooses one to four goods the customer deals in that are in
+// pickLines chooses one to five goods the customer deals in that are in
 // stock in its warehouse, and how many of each, for an order of a size
 // typical of the customer.
 func (s *sim) pickLines(cu *party) []line {
@@ -130,11 +130,12 @@ func (s *sim) pickLines(cu *party) []line {
 		}
 	}
 	s.rng.Shuffle(len(cands), func(i, j int) { cands[i], cands[j] = cands[j], cands[i] })
-	k := min(len(cands), 1+s.rng.IntN(4))
+	k := min(len(cands), 1+s.rng.IntN(5))
 	// The order size leans to the small end: the product of two uniform
-	// draws, from 1 000 manat up to the customer's largest usual order.
-	big := cu.bigTMT - 1000
-	target := money.Amount((1000 + big*s.rng.Int64N(1001)/1000*s.rng.Int64N(1001)/1000) * 100)
+	// draws, from 1 500 manat up to one and a half times the customer's
+	// largest usual order.
+	big := cu.bigTMT*3/2 - 1500
+	target := money.Amount((1500 + big*s.rng.Int64N(1001)/1000*s.rng.Int64N(1001)/1000) * 100)
 	per := target / money.Amount(max(k, 1))
 	lines := make([]line, 0, k)
 	for _, i := range cands[:k] {

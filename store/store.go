@@ -281,6 +281,10 @@ type Poster interface {
 	// (back to draft, Entry 0, with its reversal posted) commits with the
 	// entry. The version rule of Documents.SaveDocument applies.
 	SaveDocument(d *Document) error
+	// CreateDocument saves a new draft in this transaction, numbered as
+	// Documents.CreateDocument numbers it (without a client key), so that
+	// a document drafted and posted at once commits, or fails, as one.
+	CreateDocument(d *Document) error
 	// Org returns the organisation as of the start of the transaction.
 	Org() ledger.Org
 	Commit() error

@@ -60,6 +60,42 @@ func (db *DB) CreateDocument(ctx context.Context, org ledger.OrgID, d *store.Doc
 		return err
 	}
 	defer tx.Rollback()
+	nd := *d
+	if err := db.createDocument(ctx, tx, org, &nd); err != nil {
+		return err
+	}
+	if !nd.Replayed {
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+	}
+	*d = nd
+	return nil
+}
+
+// CreateDocument implements store.Poster: the draft is numbered and
+// written in the posting transaction, which holds the organisation's lock
+// already.
+func (p *poster) CreateDocument(d *store.Document) error {
+	if err := checkDocument(d); err != nil {
+		return err
+	}
+	if d.Status != store.DocDraft {
+		return ledger.Errorf(ledger.EInvalid, "a new document is a draft, not %q", d.Status)
+	}
+	if d.Key != "" {
+		return ledger.Errorf(ledger.EInvalid, "a document created in a posting transaction takes no client key")
+	}
+	if err := p.w.sync(); err != nil {
+		return err
+	}
+	return p.db.createDocument(p.ctx, p.tx, p.org.ID, d)
+}
+
+// createDocument numbers d and writes it in tx, which holds the
+// organisation's lock; with a client key used before it fills d with that
+// document and sets Replayed.
+func (db *DB) createDocument(ctx context.Context, tx *sql.Tx, org ledger.OrgID, d *store.Document) error {
 	if d.Key != "" {
 		old, err := scanDocument(tx.QueryRowContext(ctx, db.q(`SELECT `+documentColumns+` FROM documents WHERE org_id = ? AND client_key = ?`), org, d.Key))
 		switch {
@@ -77,7 +113,7 @@ func (db *DB) CreateDocument(ctx context.Context, org ledger.OrgID, d *store.Doc
 	}
 	year := d.Date.Year()
 	var last int64
-	err = tx.QueryRowContext(ctx, db.q(`SELECT last FROM document_numbers WHERE org_id = ? AND type = ? AND year = ?`), org, d.Type, year).Scan(&last)
+	err := tx.QueryRowContext(ctx, db.q(`SELECT last FROM document_numbers WHERE org_id = ? AND type = ? AND year = ?`), org, d.Type, year).Scan(&last)
 	switch {
 	case err == sql.ErrNoRows:
 		_, err = tx.ExecContext(ctx, db.q(`INSERT INTO document_numbers (org_id, type, year, last) VALUES (?, ?, ?, 1)`), org, d.Type, year)
@@ -99,9 +135,6 @@ func (db *DB) CreateDocument(ctx context.Context, org ledger.OrgID, d *store.Doc
 		string(nd.Body), nd.Version, nd.Author, micros(now), micros(now), nd.Key)
 	if err != nil {
 		return fmt.Errorf("create document: %w", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return err
 	}
 	*d = nd
 	return nil
