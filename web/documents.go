@@ -411,6 +411,9 @@ func rateName(r doc.Rate, lang string) string {
 // DescribeDoc names another document as paper does.
 func (d *documentData) DescribeDoc(x *app.Document) string { return doc.Describe(x.Document, d.Lang) }
 
+// CounterAccount is the account of a line that names none: the rule's.
+func (d *documentData) CounterAccount() string { return counterAccount(d.Org.Chart, d.Doc.Type) }
+
 // IsCash reports a cash order (KO-1, KO-2).
 func (d *documentData) IsCash() bool {
 	return d.Doc.Type == doc.CashReceipt || d.Doc.Type == doc.CashExpense

@@ -341,12 +341,15 @@ func (d *docFormData) PersonLabel() string {
 // CounterHint is the account a line takes when its account is left empty:
 // the rule's, from the default posting settings of the organisation's
 // chart (60.01 or 62.01 for a payment, 26 for an expense).
-func (d *docFormData) CounterHint() string {
-	s, err := doc.DefaultSettings(d.Org.Chart)
+func (d *docFormData) CounterHint() string { return counterAccount(d.Org.Chart, d.Form.Type) }
+
+// counterAccount is the account a line of type t takes when it names none.
+func counterAccount(chart string, t doc.Type) string {
+	s, err := doc.DefaultSettings(chart)
 	if err != nil {
 		return ""
 	}
-	switch d.Form.Type {
+	switch t {
 	case doc.PaymentIn, doc.CashReceipt:
 		return string(s.Sales.Receivable)
 	case doc.AdvanceReport:

@@ -190,11 +190,12 @@ func TestDocFormsPayments(t *testing.T) {
 		cpID, ctrID    ledger.AnalyticID
 		cfID           ledger.AnalyticID
 		cash, incoming bool
+		rule           ledger.AccountCode
 	}{
-		{doc.PaymentIn, "Назначение платежа", "CUST", "CUST-1", "CF-IN", "51", "62.01", cust, custCtr, cfIn, false, true},
-		{doc.PaymentOut, "Назначение платежа", "SUP", "SUP-1", "CF-OUT", "60.01", "51", sup, supCtr, cfOut, false, false},
-		{doc.CashReceipt, "Основание", "CUST", "CUST-1", "CF-IN", "50.01", "62.01", cust, custCtr, cfIn, true, true},
-		{doc.CashExpense, "Основание", "SUP", "SUP-1", "CF-OUT", "60.01", "50.01", sup, supCtr, cfOut, true, false},
+		{doc.PaymentIn, "Назначение платежа", "CUST", "CUST-1", "CF-IN", "51", "62.01", cust, custCtr, cfIn, false, true, "62.01"},
+		{doc.PaymentOut, "Назначение платежа", "SUP", "SUP-1", "CF-OUT", "60.01", "51", sup, supCtr, cfOut, false, false, "60.01"},
+		{doc.CashReceipt, "Основание", "CUST", "CUST-1", "CF-IN", "50.01", "62.01", cust, custCtr, cfIn, true, true, "62.01"},
+		{doc.CashExpense, "Основание", "SUP", "SUP-1", "CF-OUT", "60.01", "50.01", sup, supCtr, cfOut, true, false, "60.01"},
 	} {
 		t.Run(string(c.typ), func(t *testing.T) {
 			path := formsBase + "/documents/new?type=" + string(c.typ)
@@ -226,7 +227,7 @@ func TestDocFormsPayments(t *testing.T) {
 			}
 			docPage := formsBase + "/documents/" + strconv.FormatInt(id, 10)
 			_, body = clerk.get(docPage)
-			mustHave(t, "the draft's page", body, doc.Title(c.typ, "ru"), "Оплата по договору "+c.ctr, "1 150,00", "Статья ДДС", "по правилу")
+			mustHave(t, "the draft's page", body, doc.Title(c.typ, "ru"), "Оплата по договору "+c.ctr, "1 150,00", "Статья ДДС", string(c.rule)+` <small class="hint">по правилу`)
 			// The clerk's edit form shows what was typed; the accountant
 			// saves and posts it.
 			_, body = clerk.get(docPage + "/edit")
@@ -472,6 +473,27 @@ func TestDocFormsManual(t *testing.T) {
 	}
 }
 
+// TestDocFormsMoreLines: "more lines" keeps what was typed and adds
+// lines (posting rows on a manual operation), saving nothing.
+func TestDocFormsMoreLines(t *testing.T) {
+	f := formsBooks(t)
+	clerk := f.login(t, formsClerk, "ru")
+	before := formsCount(t, f)
+	res, body := clerk.post(formsBase+"/documents/new?type=manual", form("date", "05.03.2026", "lines", "3", "dt0", "26", "amt0", "5", "more", "1"), nil)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("more rows: %d", res.StatusCode)
+	}
+	mustHave(t, "more rows", body, `name="dt5"`, `name="lines" value="6"`, `name="dt0" value="26"`)
+	res, body = clerk.post(formsBase+"/documents/new?type=payment_in", form("date", "05.03.2026", "lines", "3", "acct0", "62.01", "more", "1"), nil)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("more lines: %d", res.StatusCode)
+	}
+	mustHave(t, "more lines", body, `name="amt5"`, `value="62.01"`)
+	if formsCount(t, f) != before {
+		t.Errorf("more lines saved a document")
+	}
+}
+
 // TestDocFormsAccess: the journal offers every type; a viewer gets no form
 // and cannot save; another organisation's user gets 404; each form speaks
 // tk, ru and en.
@@ -506,6 +528,9 @@ func TestDocFormsAccess(t *testing.T) {
 		}
 		for _, lang := range []string{"tk", "ru", "en"} {
 			res, body := langs[lang].get(p)
+			if len(body) > 50_000 {
+				t.Errorf("the form of %s in %s is %d bytes, over 50 KB", ty, lang, len(body))
+			}
 			if res.StatusCode != http.StatusOK || !strings.Contains(body, doc.Title(ty, lang)) || !strings.Contains(body, `<html lang="`+lang+`"`) {
 				t.Errorf("%s form in %s: %d, or not in its words", ty, lang, res.StatusCode)
 			}
