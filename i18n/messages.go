@@ -705,6 +705,7 @@ var catalog = map[string]map[string]string{
 		"Cancel the document":                     "Отменить документ",
 		"Changed":                                 "Изменён",
 		"Choose the counterparty.":                "Выберите контрагента.",
+		"with an employee and no counterparty":    "с сотрудником без контрагента",
 		"%q is not an exchange rate such as 19.5": "%q — не курс валюты (пример: 19.5)",
 		"A line per account and analytics: its balance in the Dt or the Kt column, in the base currency; the quantity and the currency amount as positive numbers. The other side is account 000.": "Строка на каждый счёт и субконто: остаток в колонке Дт или Кт, в базовой валюте; количество и валютная сумма — положительными числами. Второй счёт проводки — 000.",
 		"A rate is given only with a foreign currency.":           "Курс указывается только для иностранной валюты.",
@@ -1620,6 +1621,7 @@ var catalog = map[string]map[string]string{
 		"Cancel the document":                     "Resminamany ýatyrmak",
 		"Changed":                                 "Üýtgedilen wagty",
 		"Choose the counterparty.":                "Kontragenti saýlaň.",
+		"with an employee and no counterparty":    "kontragentsiz işgär bilen", // review
 		"%q is not an exchange rate such as 19.5": "%q walýuta hümmeti däl (mysal: 19.5)",
 		"A line per account and analytics: its balance in the Dt or the Kt column, in the base currency; the quantity and the currency amount as positive numbers. The other side is account 000.": "Her hasap we analitika üçin bir setir: galyndy Dt ýa-da Kt sütüninde, esasy walýutada; mukdar we walýuta möçberi položitel sanlar bilen. Geçirişiň beýleki tarapy 000 hasaby.",
 		"A rate is given only with a foreign currency.":           "Hümmet diňe daşary ýurt walýutasy üçin görkezilýär.",

@@ -343,6 +343,16 @@ func (d *docFormData) PersonLabel() string {
 // chart (60.01 or 62.01 for a payment, 26 for an expense).
 func (d *docFormData) CounterHint() string { return counterAccount(d.Org.Chart, d.Form.Type) }
 
+// AccountableHint is the account of a line of money to or from an
+// employee when no counterparty is given: the accountable person's.
+func (d *docFormData) AccountableHint() string {
+	s, err := doc.DefaultSettings(d.Org.Chart)
+	if err != nil {
+		return ""
+	}
+	return string(s.Accountable)
+}
+
 // counterAccount is the account a line of type t takes when it names none.
 func counterAccount(chart string, t doc.Type) string {
 	s, err := doc.DefaultSettings(chart)

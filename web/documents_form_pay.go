@@ -36,6 +36,18 @@ func (d *docReader) payment(x *doc.Document) {
 	}
 	d.texts(x)
 	exp := d.exp(x)
+	// Money to or from an employee and no counterparty: the accountable
+	// person's account (71.01, 71.21 in a currency) unless a line says
+	// otherwise (70 for wages).
+	var accountable ledger.AccountCode
+	if x.Counterparty == 0 && x.Employee != 0 {
+		if s, err := doc.DefaultSettings(d.q.org.Chart); err == nil {
+			accountable = s.Accountable
+			if x.Currency != "" {
+				accountable = s.AccountableCur
+			}
+		}
+	}
 	x.Lines = nil
 	for i := range f.Lines {
 		l := &f.Lines[i]
@@ -43,6 +55,9 @@ func (d *docReader) payment(x *doc.Document) {
 			continue
 		}
 		line := doc.Line{Account: d.account(l.Account, &l.AccountErr)}
+		if l.Account == "" {
+			line.Account = accountable
+		}
 		if l.Amount == "" {
 			d.fail(&l.AmtErr, i18n.T(lang, "Enter the amount."))
 		}

@@ -279,6 +279,18 @@ func TestDocFormsCashInCurrency(t *testing.T) {
 	}
 	_, body := acc.get(formsBase + "/documents/" + strconv.FormatInt(id, 10))
 	mustHave(t, "the KO-2's page", body, "USD", "Issued to", "Aman Amanov", "Travel advance", "Employee")
+
+	// In the base currency, the account left empty: to an employee with
+	// no counterparty it is 71.01.
+	v = form("date", "2026-03-06", "employee", "EMP", "cashflow", "CF-OUT", "lines", "3", "amt0", "40.00",
+		"person", "Aman Amanov", "post", "1", "key", "web:test-ko2-emp")
+	id = formsCreated(t, "KO-2 to the employee", acc, path, v)
+	if d := formsDoc(t, f, id); len(d.Lines) != 1 || d.Lines[0].Account != "71.01" {
+		t.Fatalf("the KO-2 to the employee as saved: %+v", d.Lines)
+	}
+	if p, ok := posting(formsEntry(t, f, id), "71.01", "50.01"); !ok || p.Amount != 4000 || p.Debit.Analytics[0] != analyticID(t, f, ledger.Employee, "EMP") {
+		t.Errorf("KO-2 to the employee: want Dt 71.01 (the employee) Kt 50.01 40.00")
+	}
 }
 
 // TestDocFormsErrors: each problem at its field in the user's language,

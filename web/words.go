@@ -134,6 +134,7 @@ var templateWords = []string{
 	word("Corresponding account"), word("empty:"), word("Account"), word("goods, materials"), word("Supplier"),
 	word("Supporting document"), word("Currency amount"), word("Analytics"), word("by the rule"),
 	word("Postings"), word("Postings as typed"), word("Basis"), word("Purpose of payment"),
+	word("with an employee and no counterparty"),
 	word("Received from"), word("Issued to"), word("Currency"), word("Dt"), word("Kt"), word("account, analytics"),
 	word("A line per account and analytics: its balance in the Dt or the Kt column, in the base currency; the quantity and the currency amount as positive numbers. The other side is account 000."),
 }
