@@ -273,6 +273,7 @@ var catalog = map[string]map[string]string{
 		"a document keeps its type, year and number":                        "у документа нельзя изменить вид, год и номер",
 		"a document needs a date":                                           "у документа должна быть дата",
 		"a new document is a draft, not %q":                                 "новый документ — черновик, а не %q",
+		"a document created in a posting transaction takes no client key":   "документ, создаваемый при проведении, не принимает ключ клиента",
 		"a posted document names its entry, and only a posted one":          "проведённый документ указывает свою операцию, и только проведённый",
 		"document %d does not exist":                                        "документ %d не существует",
 		"document %d is posted: unpost it before changing it":               "документ %d проведён: отмените проведение, прежде чем изменять его",
@@ -1189,6 +1190,7 @@ var catalog = map[string]map[string]string{
 		"a document keeps its type, year and number":                        "resminamanyň görnüşi, ýyly we belgisi üýtgemeýär",
 		"a document needs a date":                                           "resminamanyň senesi bolmaly",
 		"a new document is a draft, not %q":                                 "täze resminama garalama bolýar, %q däl",
+		"a document created in a posting transaction takes no client key":   "geçirilende döredilýän resminama müşderiniň açaryny kabul etmeýär", // review:
 		"a posted document names its entry, and only a posted one":          "diňe geçirilen resminama öz amalyny görkezýär",
 		"document %d does not exist":                                        "resminama %d ýok",
 		"document %d is posted: unpost it before changing it":               "resminama %d geçirildi: üýtgetmezden öň onuň geçirilişini ýatyryň",
