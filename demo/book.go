@@ -179,30 +179,37 @@ func (s *sim) post(e *ledger.Entry) error {
 // submit drafts d and posts it at once through the app
 // (CreateAndPostDocument: numbering, the role check, the posting rule and
 // the audit log as for a user who saves and posts, in one commit), and
-// brings the sim's own view of the balances up to
-// date from the entry the posting rule made. It returns that entry. The
-// rules refuse a sale of goods that are not in stock; money the sim pays
-// out is checked before (haveFunds, bank), and once more here: an entry
-// that took cash, the bank or a stock below zero stops the demo.
-func (s *sim) submit(d doc.Document) (ledger.Entry, error) {
+// brings the sim's own view of the balances up to date from the entry the
+// posting rule made. It returns the document's id and entry. The rules
+// refuse a sale of goods that are not in stock; money the sim pays out is
+// checked before (haveFunds, bank), and once more here: an entry that took
+// cash, the bank or a stock below zero stops the demo.
+func (s *sim) submit(d doc.Document) (posted, error) {
 	what := fmt.Sprintf("%s %s %s", d.Type, d.Date, d.Comment)
 	if s.err != nil {
-		return ledger.Entry{}, fmt.Errorf("demo: %s: %w", what, s.err)
+		return posted{}, fmt.Errorf("demo: %s: %w", what, s.err)
 	}
-	draft, posted, err := s.app.CreateAndPostDocument(s.ctx, s.actor, Code, d)
+	made, e, err := s.app.CreateAndPostDocument(s.ctx, s.actor, Code, d)
 	if err != nil {
-		return ledger.Entry{}, fmt.Errorf("demo: post %s: %w", what, err)
+		return posted{}, fmt.Errorf("demo: post %s: %w", what, err)
 	}
-	if err := s.books.apply(&posted); err != nil {
-		return ledger.Entry{}, fmt.Errorf("demo: %s: %w", draft.Ref(), err)
+	if err := s.books.apply(&e); err != nil {
+		return posted{}, fmt.Errorf("demo: %s: %w", made.Ref(), err)
 	}
-	if err := s.books.negative(&posted); err != nil {
-		return ledger.Entry{}, fmt.Errorf("demo: %s: %w", draft.Ref(), err)
+	if err := s.books.negative(&e); err != nil {
+		return posted{}, fmt.Errorf("demo: %s: %w", made.Ref(), err)
 	}
 	s.stats.Documents++
 	s.stats.Entries++
-	s.stats.Postings += len(posted.Postings)
-	return posted, nil
+	s.stats.Postings += len(e.Postings)
+	return posted{id: made.ID, entry: e}, nil
+}
+
+// posted is a document the sim posted: its id, and its entry, whose
+// description names it as on paper ("Hasap-faktura № 12, 03.02.2025").
+type posted struct {
+	id    int64
+	entry ledger.Entry
 }
 
 // credited returns what e credits to account acc (what a purchase owes

@@ -71,8 +71,10 @@ func (s *sim) cash() money.Amount { return s.books.balance(accCash).amount }
 // payment, Dt 51 Kt 62.01.
 func (s *sim) collect(d ledger.Date) error {
 	for _, g := range s.dueGroups(s.recv, d) {
+		first := s.recv[g.idx[0]]
 		_, err := s.submit(doc.Document{Type: doc.PaymentIn, Date: d, Refs: s.withParty(g.party, doc.Refs{CashFlow: s.cf[cfSales]}),
-			Lines: []doc.Line{{Amount: g.amount}}, Comment: "Alyjydan töleg: " + parties[g.party].names.TK})
+			Lines: []doc.Line{{Amount: g.amount}}, Comment: "Alyjydan töleg: " + parties[g.party].names.TK,
+			BasedOn: first.doc, Basis: paidFor(first.ref, len(g.idx)-1)})
 		if err != nil {
 			return err
 		}
@@ -123,8 +125,9 @@ func (s *sim) payTMT(d ledger.Date, g group) (bool, error) {
 	if g.account != accSuppliers {
 		l.Account = g.account
 	}
+	first := s.payb[g.idx[0]]
 	_, err := s.submit(doc.Document{Type: doc.PaymentOut, Date: d, Refs: s.withParty(g.party, doc.Refs{CashFlow: s.cf[flow]}),
-		Lines: []doc.Line{l}, Comment: what + ": " + p.names.TK})
+		Lines: []doc.Line{l}, Comment: what + ": " + p.names.TK, BasedOn: first.doc, Basis: paidFor(first.ref, len(g.idx)-1)})
 	return true, err
 }
 
@@ -144,9 +147,10 @@ func (s *sim) payUSD(d ledger.Date, g group) (bool, error) {
 	if err := s.post(buy); err != nil {
 		return false, err
 	}
+	first := s.payb[g.idx[0]]
 	_, err := s.submit(doc.Document{Type: doc.PaymentOut, Date: d, Refs: s.withParty(g.party, doc.Refs{CashFlow: s.cf[cfSuppliers]}),
 		Currency: "USD", Rate: usdRate, Lines: []doc.Line{{Amount: g.cents}},
-		Comment: "Daşary ýurt üpjün edijisine töleg: " + parties[g.party].names.TK})
+		Comment: "Daşary ýurt üpjün edijisine töleg: " + parties[g.party].names.TK, BasedOn: first.doc, Basis: paidFor(first.ref, len(g.idx)-1)})
 	return true, err
 }
 
@@ -159,7 +163,7 @@ func (s *sim) payTaxes(d ledger.Date) error {
 			continue
 		}
 		_, err := s.submit(doc.Document{Type: doc.PaymentOut, Date: d, Refs: doc.Refs{CashFlow: s.cf[cfTaxes]},
-			Lines: []doc.Line{{Account: t.account, Amount: t.amount}}, Comment: t.what + " tölendi"})
+			Lines: []doc.Line{{Account: t.account, Amount: t.amount}}, Comment: t.what + " tölendi", Basis: t.what + " býujete tölenýär"})
 		if err != nil {
 			return err
 		}
@@ -204,7 +208,10 @@ func (s *sim) payWages(d ledger.Date) error {
 				return err
 			}
 		}
-		pay := doc.Document{Type: typ, Date: d, Refs: doc.Refs{CashFlow: s.cf[cfPayroll]}, Comment: what}
+		pay := doc.Document{Type: typ, Date: d, Refs: doc.Refs{CashFlow: s.cf[cfPayroll]}, Comment: what, Basis: "Zähmet haky, tölegler sanawy boýunça"}
+		if byCash {
+			pay.Person = "Işgärler, tölegler sanawy boýunça"
+		}
 		for _, i := range due {
 			w := &s.wages[i]
 			pay.Lines = append(pay.Lines, doc.Line{Refs: doc.Refs{Employee: s.emp[w.emp]}, Account: accPayroll, Amount: w.amount})
@@ -246,7 +253,7 @@ func (s *sim) haveFunds(d ledger.Date, acc ledger.AccountCode, amount money.Amou
 // Dt 50.01 Kt 51.
 func (s *sim) drawCash(d ledger.Date, amount money.Amount, what string) error {
 	_, err := s.submit(doc.Document{Type: doc.CashReceipt, Date: d, Refs: doc.Refs{CashFlow: s.cf[cfTransfers]},
-		Lines: []doc.Line{{Account: accBank, Amount: amount}}, Comment: what})
+		Lines: []doc.Line{{Account: accBank, Amount: amount}}, Comment: what, Person: staff[cashier].names.TK, Basis: "Bankdan nagt pul çekildi"})
 	return err
 }
 
@@ -263,7 +270,8 @@ func (s *sim) fuelAdvance(d ledger.Date) error {
 			return err
 		}
 		_, err := s.submit(doc.Document{Type: doc.CashExpense, Date: d, Refs: who,
-			Lines: []doc.Line{{Account: accAccountable, Amount: amount}}, Comment: "Hasabat berýän şahsa ýangyç üçin berildi: " + name})
+			Lines: []doc.Line{{Account: accAccountable, Amount: amount}}, Comment: "Hasabat berýän şahsa ýangyç üçin berildi: " + name,
+			Person: name, Basis: "Ýangyç üçin hasabat berilmeli pul"})
 		return err
 	}
 	held := s.books.at(s.side(accAccountable, refs{employee: s.emp[driver]})).amount
@@ -274,7 +282,7 @@ func (s *sim) fuelAdvance(d ledger.Date) error {
 	// review: the filling stations' cash receipts are no hasap-faktura, so
 	// no input VAT is claimed on fuel and its whole price is the expense:
 	// the line is marked exempt so that the rule posts no VAT.
-	_, err := s.submit(doc.Document{Type: doc.AdvanceReport, Date: d, Refs: doc.Refs{Employee: s.emp[driver]},
+	report, err := s.submit(doc.Document{Type: doc.AdvanceReport, Date: d, Refs: doc.Refs{Employee: s.emp[driver]},
 		Lines:   []doc.Line{{Service: true, Account: accSelling, Amount: spent, VAT: doc.Exempt}},
 		Comment: "Ýangyç, ýük awtoulagy: " + name})
 	if err != nil {
@@ -282,7 +290,8 @@ func (s *sim) fuelAdvance(d ledger.Date) error {
 	}
 	if rest := s.minus(held, spent); rest > 0 {
 		_, err := s.submit(doc.Document{Type: doc.CashReceipt, Date: d, Refs: who,
-			Lines: []doc.Line{{Account: accAccountable, Amount: rest}}, Comment: "Hasabat berýän şahsdan galyndy gaýtaryldy: " + name})
+			Lines: []doc.Line{{Account: accAccountable, Amount: rest}}, Comment: "Hasabat berýän şahsdan galyndy gaýtaryldy: " + name,
+			Person: name, Basis: "Hasabat berilmeli puluň galyndysy", BasedOn: report.id})
 		return err
 	}
 	return nil
@@ -296,7 +305,8 @@ func (s *sim) depositCash(d ledger.Date) error {
 		return nil
 	}
 	_, err := s.submit(doc.Document{Type: doc.CashExpense, Date: d, Refs: doc.Refs{CashFlow: s.cf[cfTransfers]},
-		Lines: []doc.Line{{Account: accBank, Amount: s.minus(s.cash(), 300_000)}}, Comment: "Nagt pul banka tabşyryldy"})
+		Lines: []doc.Line{{Account: accBank, Amount: s.minus(s.cash(), 300_000)}}, Comment: "Nagt pul banka tabşyryldy",
+		Person: staff[cashier].names.TK, Basis: "Günüň girdejisi banka tabşyrylýar"})
 	return err
 }
 
@@ -346,7 +356,20 @@ func (s *sim) serviceBill(d ledger.Date, p int, expense ledger.AccountCode, net 
 	if err != nil {
 		return err
 	}
-	owed, _ := s.credited(e, accSuppliers)
-	s.payb = append(s.payb, bill{party: p, account: accSuppliers, on: d + ledger.Date(parties[p].termDays), amount: owed})
+	owed, _ := s.credited(e.entry, accSuppliers)
+	s.payb = append(s.payb, bill{doc: e.id, ref: e.entry.Description, party: p, account: accSuppliers, on: d + ledger.Date(parties[p].termDays), amount: owed})
 	return nil
+}
+
+// paidFor is the purpose of a payment of the invoice ref and more other
+// ones, as a payment order or a cash order prints it.
+// review: Turkmen wording of a payment's purpose.
+func paidFor(ref string, more int) string {
+	switch {
+	case ref == "":
+		return "Geçen döwrüň bergisi boýunça töleg"
+	case more > 0:
+		return fmt.Sprintf("%s we ýene %d resminama boýunça töleg", ref, more)
+	}
+	return ref + " boýunça töleg"
 }

@@ -192,8 +192,12 @@ var staff = []person{
 	{"I08", tk("Gurbanowa Aýna Begmyradowna", "Гурбанова Айна Бегмырадовна"), 350000, accAdmin, true},
 }
 
-// driver is the index in staff of the employee who takes cash advances for fuel.
-const driver = 6
+// driver is the index in staff of the employee who takes cash advances
+// for fuel; cashier the one who keeps the cash desk.
+const (
+	driver  = 6
+	cashier = 7
+)
 
 // asset is a fixed asset, depreciated straight-line over lifeMonths; usedMonths
 // have passed before the demo year.

@@ -16,6 +16,7 @@ import (
 	"hasap/ledger"
 	"hasap/money"
 	"hasap/report"
+	"hasap/store"
 )
 
 // year is fixed so that the tests do not depend on the calendar.
@@ -102,6 +103,37 @@ func TestBuild(t *testing.T) {
 			}
 		}
 		t.Logf("documents by type: %v", byType)
+	})
+
+	t.Run("payments are based on what they pay", func(t *testing.T) {
+		// A customer's payment names the oldest invoice it settles; a
+		// supplier's the oldest purchase; the same counterparty's.
+		for typ, paid := range map[doc.Type][]doc.Type{
+			doc.PaymentIn:  {doc.SalesInvoice, doc.Act},
+			doc.PaymentOut: {doc.SupplierInvoice, doc.GoodsReceipt},
+		} {
+			ds, err := a.ListDocuments(ctx, app.System, demo.Code, store.DocumentFilter{Type: string(typ), From: ledger.NoDate, To: ledger.NoDate, Limit: store.MaxDocumentLimit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			based := 0
+			for _, d := range ds {
+				if d.BasedOn == 0 {
+					continue
+				}
+				based++
+				b, err := a.GetDocument(ctx, app.System, demo.Code, d.BasedOn)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Contains(paid, b.Type) || b.Counterparty != d.Counterparty || b.Date > d.Date || b.Status != doc.Posted {
+					t.Errorf("%s is based on %s %s of %s, counterparty %d (its own %d)", d.Ref(), b.Status, b.Ref(), b.Date, b.Counterparty, d.Counterparty)
+				}
+			}
+			if based < len(ds)/2 {
+				t.Errorf("%d of the last %d %s documents are based on another", based, len(ds), typ)
+			}
+		}
 	})
 
 	t.Run("trial balance balances", func(t *testing.T) {

@@ -48,6 +48,8 @@ type sim struct {
 
 // bill is an invoice to be settled on or after date on.
 type bill struct {
+	doc     int64  // the invoice's document, 0 for an opening balance
+	ref     string // the invoice as on paper, "" for an opening balance
 	party   int
 	account ledger.AccountCode
 	on      ledger.Date

@@ -73,20 +73,21 @@ func (s *sim) sell(d ledger.Date, c int) error {
 	if err != nil {
 		return err
 	}
-	gross := s.debited(e, accCustomers)
+	gross := s.debited(e.entry, accCustomers)
 	if cu.delivery {
 		s.delivered[c]++
 	}
 	if cu.role == cashCustomer {
 		_, err := s.submit(doc.Document{Type: doc.CashReceipt, Date: d, Refs: s.withParty(c, doc.Refs{CashFlow: s.cf[cfSales]}),
-			Lines: []doc.Line{{Amount: gross}}, Comment: "Nagt töleg alyndy: " + cu.names.TK})
+			Lines: []doc.Line{{Amount: gross}}, Comment: "Nagt töleg alyndy: " + cu.names.TK, BasedOn: e.id,
+			Person: cu.names.TK, Basis: paidFor(e.entry.Description, 0)})
 		return err
 	}
 	on := d + ledger.Date(cu.termDays)
 	if s.rng.IntN(4) == 0 {
 		on += ledger.Date(1 + s.rng.IntN(12)) // a quarter of the invoices are paid late
 	}
-	s.recv = append(s.recv, bill{party: c, account: accCustomers, on: on, amount: gross})
+	s.recv = append(s.recv, bill{doc: e.id, ref: e.entry.Description, party: c, account: accCustomers, on: on, amount: gross})
 	return nil
 }
 
@@ -114,7 +115,8 @@ func (s *sim) deliveries(d ledger.Date) error {
 		if err != nil {
 			return err
 		}
-		s.recv = append(s.recv, bill{party: c, account: accCustomers, on: d + ledger.Date(parties[c].termDays), amount: s.debited(e, accCustomers)})
+		s.recv = append(s.recv, bill{doc: e.id, ref: e.entry.Description, party: c, account: accCustomers,
+			on: d + ledger.Date(parties[c].termDays), amount: s.debited(e.entry, accCustomers)})
 	}
 	return nil
 }
@@ -208,8 +210,8 @@ func (s *sim) purchase(d ledger.Date, sup, w int) error {
 	if err != nil {
 		return err
 	}
-	owed, _ := s.credited(e, accSuppliers)
-	s.payb = append(s.payb, bill{party: sup, account: accSuppliers, on: d + ledger.Date(parties[sup].termDays), amount: owed})
+	owed, _ := s.credited(e.entry, accSuppliers)
+	s.payb = append(s.payb, bill{doc: e.id, ref: e.entry.Description, party: sup, account: accSuppliers, on: d + ledger.Date(parties[sup].termDays), amount: owed})
 	return nil
 }
 
@@ -252,15 +254,16 @@ func (s *sim) importGoods(d ledger.Date) error {
 	if err != nil {
 		return err
 	}
-	total, cents := s.credited(e, accSuppliersCur)
-	s.payb = append(s.payb, bill{party: sup, account: accSuppliersCur, on: d + ledger.Date(parties[sup].termDays), amount: total, cents: cents})
+	total, cents := s.credited(e.entry, accSuppliersCur)
+	s.payb = append(s.payb, bill{doc: e.id, ref: e.entry.Description, party: sup, account: accSuppliersCur,
+		on: d + ledger.Date(parties[sup].termDays), amount: total, cents: cents})
 	vat := s.ratio(total, vatPct, 100)
 	c := s.entry(d, fmt.Sprintf("Import GBS-y gümrükde: %s, %s USD", parties[sup].names.TK, money.Decimal(cents, 2)))
 	add(c, s.side(accVATGoods, s.cp(ptCustoms)), s.side(accOtherSettle, s.cp(ptCustoms)), vat)
 	if err := s.post(c); err != nil {
 		return err
 	}
-	s.payb = append(s.payb, bill{party: ptCustoms, account: accOtherSettle, on: d, amount: vat})
+	s.payb = append(s.payb, bill{ref: "Import GBS-y, " + e.entry.Description, party: ptCustoms, account: accOtherSettle, on: d, amount: vat})
 	return nil
 }
 
