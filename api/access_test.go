@@ -26,7 +26,7 @@ func endpoints() []endpoint {
 	unique := func(prefix string) string { n++; return fmt.Sprintf("%s-%d", prefix, n) }
 	key := func() map[string]string { return map[string]string{"Idempotency-Key": newKey()} }
 	const o = "/api/v1/orgs/" + acme
-	return []endpoint{
+	return append([]endpoint{
 		{method: "GET", path: "/healthz", public: true, ok: 200},
 		{method: "GET", path: "/api/v1/openapi.json", public: true, ok: 200},
 		{method: "GET", path: "/api/v1/orgs", ok: 200},
@@ -63,7 +63,7 @@ func endpoints() []endpoint {
 			pathf: func() string {
 				return fmt.Sprintf("%s/counterparties/%d/reconciliation?from=2025-01-01&to=2025-12-31", o, acmeIDs.cust)
 			}},
-	}
+	}, bankEndpoints(o, key)...)
 }
 
 // matrixCallers are the columns, in the order they call: those who may

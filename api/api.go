@@ -96,6 +96,9 @@ func (s *server) routes() []route {
 		{"POST " + v1 + "/orgs/{org}/documents/{id}/post", s.token(s.postDocument)},
 		{"POST " + v1 + "/orgs/{org}/documents/{id}/unpost", s.token(s.unpostDocument)},
 		{"POST " + v1 + "/orgs/{org}/documents/{id}/cancel", s.token(s.cancelDocument)},
+		{"POST " + v1 + "/orgs/{org}/bank-statements", s.tokenUpTo(maxStatementBody, s.importStatements)},
+		{"GET " + v1 + "/orgs/{org}/bank-statements/{id}", s.token(s.bankStatement)},
+		{"POST " + v1 + "/orgs/{org}/bank-statements/{id}/confirm", s.token(s.confirmStatement)},
 		{"GET " + v1 + "/orgs/{org}/balances", s.token(s.balances)},
 		{"GET " + v1 + "/orgs/{org}/trial-balance", s.token(s.trialBalance)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/open-items", s.token(s.openItems)},
@@ -107,9 +110,13 @@ func (s *server) routes() []route {
 // token wraps a handler: it bounds the request body, picks the language,
 // and finds the caller from the API token, refusing anyone without one
 // before the handler reads anything.
-func (s *server) token(h handler) http.Handler {
+func (s *server) token(h handler) http.Handler { return s.tokenUpTo(maxBodyBytes, h) }
+
+// tokenUpTo is token for a request whose body may be limit bytes (a
+// statement file).
+func (s *server) tokenUpTo(limit int64, h handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		q := &request{lang: langOf(r)}
 		actor, err := s.authenticate(r)
 		if err == nil {

@@ -124,6 +124,10 @@ var bankCatalog = map[string]map[string]string{
 		"sure":                                "наверняка",
 		"the form does not read":              "форма не читается",
 		"the only open invoice":               "единственный неоплаченный счёт",
+		// api: bank statements (api/bank.go)
+		"%s must be a whole number of lines":   "%s должно быть целым числом строк",
+		"%s must be the id of a saved mapping": "%s должно быть номером сохранённой настройки",
+		"statement %s does not exist":          "выписки %s не существует",
 	},
 	"tk": {
 		"a bank account of at most %d bytes and a counterparty are needed":           "iň köp %d baýtly bank hasaby we kontragent gerek",
@@ -242,6 +246,10 @@ var bankCatalog = map[string]map[string]string{
 		"sure":                                "anyk",
 		"the form does not read":              "forma okalmaýar",
 		"the only open invoice":               "ýeke-täk tölenmedik hasap-faktura",
+		// api: bank statements (api/bank.go)
+		"%s must be a whole number of lines":   "%s setirleriň bitin sany bolmaly",
+		"%s must be the id of a saved mapping": "%s saklanan sazlamanyň belgisi bolmaly",
+		"statement %s does not exist":          "göçürme %s ýok",
 	},
 }
 
