@@ -212,6 +212,10 @@ func TestCashOrderPrint(t *testing.T) {
 			_, page := acc.get(u(name) + "/print")
 			_ = os.WriteFile(filepath.Join(dir, name+".pdf"), []byte(pdf), 0o644)
 			_ = os.WriteFile(filepath.Join(dir, name+".html"), []byte(page), 0o644)
+			for _, l := range []string{"tk", "en"} {
+				_, other := acc.get(u(name) + "/pdf?lang=" + l)
+				_ = os.WriteFile(filepath.Join(dir, name+"-"+l+".pdf"), []byte(other), 0o644)
+			}
 		}
 		text := pdfText(t, pdf)
 		for _, w := range want {
