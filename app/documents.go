@@ -316,7 +316,7 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 		// so a sale may take goods received that morning and two sales of
 		// the day cannot take the same units. (A repost's own entry is
 		// stornoed already.)
-		byAnalytics, err := a.Store.AnalyticsOpening(ctx, org.ID, goods.Code, d.Date+1)
+		byAnalytics, err := a.Store.AnalyticsOpening(ctx, org.ID, goods.Code, d.Date+1, [ledger.MaxAnalytics]ledger.AnalyticID{})
 		if err != nil {
 			return doc.Inputs{}, err
 		}

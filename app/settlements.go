@@ -111,7 +111,7 @@ func (a *App) CounterpartyBalances(ctx context.Context, actor Actor, orgCode str
 	nets := map[key]money.Amount{}
 	end := ledger.DateOf(9999, 12, 31)
 	for code, st := range settlementAccounts(org, chart) {
-		by, err := a.Store.AnalyticsOpening(ctx, org.ID, code, end)
+		by, err := a.Store.AnalyticsOpening(ctx, org.ID, code, end, [ledger.MaxAnalytics]ledger.AnalyticID{})
 		if err != nil {
 			return nil, err
 		}

@@ -146,10 +146,15 @@ type Reader interface {
 	// AnalyticsOpening returns the account's (exact code) turnover strictly
 	// before date for each combination of analytics its postings carry on
 	// that account's side (the stock of each item in each warehouse on
-	// 41.01): the monthly totals of the months before, and the postings of
-	// date's month before it. Currencies are added together: the
-	// quantities and base amounts are what it is for.
-	AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error)
+	// 41.01, the debt of each customer on each contract on 62.01): the
+	// monthly totals of the months before, and the postings of date's
+	// month before it. Only the combinations that carry match's non-zero
+	// analytics in the same slots are read (match {customer} reads one
+	// customer's contracts; the zero match reads them all). Currencies are
+	// added together: the quantities, the base amounts and the currency
+	// amounts of an account kept in one currency per analytic are what it
+	// is for.
+	AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date, match [ledger.MaxAnalytics]ledger.AnalyticID) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error)
 	// CounterpartyMovements calls fn for each movement with date ≤ to
 	// (ledger.NoDate: no end) of the posting-level accounts given (exact
 	// codes) whose side of the account carries counterparty cp in the slot

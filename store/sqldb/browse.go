@@ -41,8 +41,8 @@ func (db *DB) AccountDays(ctx context.Context, org ledger.OrgID, account ledger.
 }
 
 // AnalyticsOpening implements store.Reader.
-func (db *DB) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error) {
-	return db.rd().AnalyticsOpening(ctx, org, account, date)
+func (db *DB) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date, match [ledger.MaxAnalytics]ledger.AnalyticID) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error) {
+	return db.rd().AnalyticsOpening(ctx, org, account, date, match)
 }
 
 // recentWindow is how many of the newest entries below the cursor
@@ -585,7 +585,7 @@ func (r reader) AccountOpening(ctx context.Context, org ledger.OrgID, account le
 }
 
 // AnalyticsOpening implements store.Reader.
-func (r reader) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error) {
+func (r reader) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date, match [ledger.MaxAnalytics]ledger.AnalyticID) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error) {
 	out := map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover{}
 	if date == ledger.NoDate || account == "" {
 		return out, nil
@@ -595,8 +595,18 @@ func (r reader) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account 
 		out[k] = sum
 		return err
 	}
+	// The match's slots narrow the primary key's (org, account, a1, a2,
+	// a3) range; month stays out of the index (+month) as before.
+	where, args := "", []any{int64(org), string(account)}
+	for i, id := range match {
+		if id != 0 {
+			where += " AND a" + strconv.Itoa(i+1) + " = ?"
+			args = append(args, int64(id))
+		}
+	}
+	args = append(args, date.Month())
 	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT a1, a2, a3, sum(debit), sum(credit), sum(debit_cur), sum(credit_cur), sum(debit_qty), sum(credit_qty)
-		FROM totals WHERE org_id = ? AND account = ? AND +month < ? GROUP BY a1, a2, a3`), int64(org), string(account), date.Month())
+		FROM totals WHERE org_id = ? AND account = ?`+where+` AND +month < ? GROUP BY a1, a2, a3`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("opening of %s by analytics: %w", account, err)
 	}
@@ -621,6 +631,9 @@ func (r reader) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account 
 			return nil, fmt.Errorf("opening of %s by analytics: %w", account, err)
 		}
 		for _, l := range lines {
+			if !matches(l.Side.Analytics, match) {
+				continue
+			}
 			u := ledger.Turnover{Debit: l.Amount, DebitCur: l.Side.CurAmount, DebitQty: l.Side.Qty}
 			if !l.Debit {
 				u = ledger.Turnover{Credit: l.Amount, CreditCur: l.Side.CurAmount, CreditQty: l.Side.Qty}
@@ -631,6 +644,17 @@ func (r reader) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account 
 		}
 	}
 	return out, nil
+}
+
+// matches reports whether analytics carry every non-zero analytic of
+// match in the same slot.
+func matches(analytics, match [ledger.MaxAnalytics]ledger.AnalyticID) bool {
+	for i, id := range match {
+		if id != 0 && analytics[i] != id {
+			return false
+		}
+	}
+	return true
 }
 
 // addDays adds to t the account's day totals (every currency) of the days

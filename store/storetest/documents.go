@@ -314,7 +314,8 @@ func testDocumentNumbersConcurrent(t *testing.T, open func(t *testing.T) Store) 
 // testAnalyticsOpening: an account's turnover before a date per
 // combination of analytics (the stock of each item in each warehouse)
 // equals what its postings add up to, for dates at month starts and in the
-// middle of months.
+// middle of months, and so does the part of it that a match selects (one
+// analytic of a slot, or two, or one that no posting carries).
 func testAnalyticsOpening(t *testing.T, open func(t *testing.T) Store) {
 	s := open(t)
 	ctx := t.Context()
@@ -329,6 +330,24 @@ func testAnalyticsOpening(t *testing.T, open func(t *testing.T) Store) {
 			if i%5 == 0 {
 				date = date.MonthStart()
 			}
+			var match [ledger.MaxAnalytics]ledger.AnalyticID
+			switch i % 4 {
+			case 1, 2: // the analytics of a random posting of the account, from slot i%4 on zeroed
+				for _, e := range posted {
+					for _, p := range e.Postings {
+						for _, sd := range []ledger.Side{p.Debit, p.Credit} {
+							if sd.Account == acc && r.IntN(3) == 0 {
+								match = sd.Analytics
+							}
+						}
+					}
+				}
+				for j := i % 4; j < ledger.MaxAnalytics; j++ {
+					match[j] = 0
+				}
+			case 3: // an analytic no posting carries
+				match[0] = 999999
+			}
 			want := map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover{}
 			for _, e := range posted {
 				if e.Date >= date {
@@ -339,7 +358,7 @@ func testAnalyticsOpening(t *testing.T, open func(t *testing.T) Store) {
 						side  ledger.Side
 						debit bool
 					}{{p.Debit, true}, {p.Credit, false}} {
-						if sd.side.Account != acc {
+						if sd.side.Account != acc || !matches(sd.side.Analytics, match) {
 							continue
 						}
 						u := ledger.Turnover{Credit: p.Amount, CreditCur: sd.side.CurAmount, CreditQty: sd.side.Qty}
@@ -352,7 +371,7 @@ func testAnalyticsOpening(t *testing.T, open func(t *testing.T) Store) {
 					}
 				}
 			}
-			got, err := s.AnalyticsOpening(ctx, f.org.ID, acc, date)
+			got, err := s.AnalyticsOpening(ctx, f.org.ID, acc, date, match)
 			ok(t, err, "AnalyticsOpening")
 			for k, v := range got {
 				if v.IsZero() {
@@ -365,10 +384,21 @@ func testAnalyticsOpening(t *testing.T, open func(t *testing.T) Store) {
 				}
 			}
 			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("AnalyticsOpening(%s, %s):\n got  %v\n want %v", acc, date, got, want)
+				t.Fatalf("AnalyticsOpening(%s, %s, %v):\n got  %v\n want %v", acc, date, match, got, want)
 			}
 		}
 	}
+}
+
+// matches reports whether analytics carry every non-zero analytic of
+// match in the same slot.
+func matches(analytics, match [ledger.MaxAnalytics]ledger.AnalyticID) bool {
+	for i, id := range match {
+		if id != 0 && analytics[i] != id {
+			return false
+		}
+	}
+	return true
 }
 
 // testDocumentKeys: a creation with a key already used for the same
