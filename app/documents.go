@@ -309,7 +309,8 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 		return doc.Inputs{}, err
 	}
 	in := doc.Inputs{Chart: chart, Base: org.Currency, Lang: lang, Stock: map[doc.StockKey]doc.Stock{}}
-	stockNeeded, rateNeeded := d.Needs()
+	needs := d.Needs(s)
+	stockNeeded := needs.Stock
 	if goods := chart[s.Sales.Goods]; goods != nil && len(stockNeeded) > 0 {
 		// The stock at the end of the document's date, as doc.Inputs says:
 		// what the day's earlier documents brought in or took out counts,
@@ -343,7 +344,10 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 			in.Stock[key] = doc.Stock{Qty: ledger.Quantity(qty), Amount: amt}
 		}
 	}
-	if rateNeeded && d.Currency != org.Currency.Code {
+	if in.Balances, err = a.balances(ctx, org.ID, chart, needs.Balances, d.Date); err != nil {
+		return doc.Inputs{}, err
+	}
+	if needs.Rate && d.Currency != org.Currency.Code {
 		rate, _, err := a.Store.RateOn(ctx, org.ID, d.Currency, d.Date)
 		if err != nil {
 			return doc.Inputs{}, err
@@ -351,6 +355,84 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 		in.Rate = rate
 	}
 	return in, nil
+}
+
+// balances reads the balances of the settlement accounts keys name, per
+// counterparty and contract (as far as the account keeps them), at the end
+// of date: every entry of that day counts, the document's own earlier
+// entry too, which its storno cancels. One read per account, narrowed to
+// the counterparty and contract the keys share.
+func (a *App) balances(ctx context.Context, org ledger.OrgID, chart ledger.Chart, keys []doc.BalanceKey, date ledger.Date) (map[doc.BalanceKey]doc.Balance, error) {
+	out := make(map[doc.BalanceKey]doc.Balance, len(keys))
+	byAccount := map[ledger.AccountCode][]doc.BalanceKey{}
+	var accounts []ledger.AccountCode
+	for _, k := range keys {
+		if byAccount[k.Account] == nil {
+			accounts = append(accounts, k.Account)
+		}
+		byAccount[k.Account] = append(byAccount[k.Account], k)
+	}
+	for _, code := range accounts {
+		acc := chart[code]
+		if acc == nil {
+			continue // the rule names the missing account
+		}
+		cp, ctr := slotOf(acc, ledger.Counterparty), slotOf(acc, ledger.Contract)
+		slots := func(k doc.BalanceKey) [ledger.MaxAnalytics]ledger.AnalyticID {
+			var m [ledger.MaxAnalytics]ledger.AnalyticID
+			if cp >= 0 {
+				m[cp] = k.Counterparty
+			}
+			if ctr >= 0 {
+				m[ctr] = k.Contract
+			}
+			return m
+		}
+		ks := byAccount[code]
+		match := slots(ks[0])
+		for _, k := range ks[1:] {
+			other := slots(k)
+			for i := range match {
+				if match[i] != other[i] {
+					match[i] = 0
+				}
+			}
+		}
+		rows, err := a.Store.AnalyticsOpening(ctx, org, code, date+1, match)
+		if err != nil {
+			return nil, err
+		}
+		for _, k := range ks {
+			want := slots(k)
+			var bal doc.Balance
+			for an, t := range rows {
+				if !sameSlots(an, want) {
+					continue
+				}
+				d, err1 := money.Sub(t.Debit, t.Credit)
+				c, err2 := money.Sub(t.DebitCur, t.CreditCur)
+				sum, err3 := money.Add(bal.Amount, d)
+				cur, err4 := money.Add(bal.Cur, c)
+				if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+					return nil, ledger.Errorf(ledger.EInvalid, "the balance of account %s is out of range", code)
+				}
+				bal = doc.Balance{Amount: sum, Cur: cur}
+			}
+			out[k] = bal
+		}
+	}
+	return out, nil
+}
+
+// sameSlots reports whether analytics carry want's non-zero analytics in
+// the same slots.
+func sameSlots(analytics, want [ledger.MaxAnalytics]ledger.AnalyticID) bool {
+	for i, id := range want {
+		if id != 0 && analytics[i] != id {
+			return false
+		}
+	}
+	return true
 }
 
 // nameStock gives the items and warehouses of keys their names in lang,

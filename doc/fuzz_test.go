@@ -10,7 +10,8 @@ import (
 )
 
 // FuzzPost posts random documents, mangled at random (refs dropped, odd
-// rates, extreme and negative amounts and quantities, currencies, stock),
+// rates, extreme and negative amounts and quantities, currencies, stock,
+// the balances that payments split on and sales and purchases offset),
 // and checks that Post never panics, fails only with a user's error
 // (EInvalid, ENotFound), and that whatever it posts passes ledger
 // validation against the cis chart, as does its storno.
@@ -62,6 +63,14 @@ func FuzzPost(f *testing.F) {
 		in.Stock = map[StockKey]Stock{
 			{flour, store1}: {Qty: ledger.Quantity(extreme[r.IntN(len(extreme))]), Amount: extreme[r.IntN(len(extreme))]},
 			{sugar, store2}: {Qty: q("10"), Amount: m("100.00")},
+		}
+		s.VATOnAdvances = r.IntN(2) == 0
+		in.Balances = map[BalanceKey]Balance{}
+		for _, k := range d.Needs(s).Balances {
+			in.Balances[k] = Balance{Amount: extreme[r.IntN(len(extreme))], Cur: extreme[r.IntN(len(extreme))]}
+			if r.IntN(2) == 0 {
+				in.Balances[k] = Balance{Amount: money.Amount(r.Int64N(2e7) - 1e7), Cur: money.Amount(r.Int64N(2e7) - 1e7)}
+			}
 		}
 		e, err := Post(d, s, in)
 		if err != nil {

@@ -41,6 +41,13 @@ type Inputs struct {
 	// document's date, without the document's own entries (which a
 	// repost has stornoed anyway). An item missing from the map has none.
 	Stock map[StockKey]Stock
+	// Balances holds the balances of the settlement accounts Needs names,
+	// per counterparty and contract, at the end of the document's date,
+	// without the document's own entries (which a repost has stornoed
+	// anyway): the debt a payment settles before the rest becomes an
+	// advance, the advance a sale or a purchase offsets, the VAT charged on
+	// it. A key missing from the map has a zero balance.
+	Balances map[BalanceKey]Balance
 	// Rate is the Central Bank rate of the document's currency on its date
 	// (not needed by opening balances and manual operations, which give
 	// base amounts themselves).
@@ -130,7 +137,9 @@ type builder struct {
 	foreign  bool
 	rate     money.Rate
 	streams  map[string]*stream
-	stock    map[StockKey]Stock // what is left as the rule takes goods out
+	stock    map[StockKey]Stock     // what is left as the rule takes goods out
+	bal      map[BalanceKey]Balance // what is left as the rule settles and offsets
+	owed     dues                   // what a sale or a purchase makes owed, per contract
 	postings []ledger.Posting
 }
 
@@ -147,7 +156,7 @@ func newBuilder(d Document, s Settings, in Inputs) (*builder, error) {
 	if in.Chart == nil {
 		return nil, ledger.Errorf(ledger.EInternal, "posting a document needs the chart of accounts")
 	}
-	b := &builder{d: d, s: s, in: in, base: in.Base, streams: map[string]*stream{}, stock: map[StockKey]Stock{}}
+	b := &builder{d: d, s: s, in: in, base: in.Base, streams: map[string]*stream{}, stock: map[StockKey]Stock{}, bal: map[BalanceKey]Balance{}}
 	if b.base.Code == "" {
 		b.base = money.MustLookup("TMT")
 	}
@@ -361,11 +370,26 @@ func merge(ps []ledger.Posting) []ledger.Posting {
 	return out
 }
 
-// Needs says what Post needs from the books for d beyond the chart: the
+// Needs is what Post needs from the books for a document beyond the chart.
+type Needs struct {
+	// Stock: the items in warehouses whose stock a sale takes out, for
+	// the average cost (Inputs.Stock).
+	Stock []StockKey
+	// Balances: the settlement balances per counterparty and contract a
+	// payment splits on or a sale or a purchase offsets (Inputs.Balances).
+	Balances []BalanceKey
+	// Rate: the Central Bank rate of the day of the document's currency.
+	Rate bool
+}
+
+// Needs says what Post needs from the books for d with settings s: the
 // stock of which items in which warehouses (for the cost of goods a sale
-// takes out), and whether the rate of the day of d's currency. The store
-// reads just these before it calls Post.
-func (d Document) Needs() (stock []StockKey, rate bool) {
+// takes out), the balances of which settlement accounts for which
+// counterparties and contracts (the debt a payment settles, the advance a
+// sale or a purchase offsets, the VAT on it), and whether the rate of the
+// day of d's currency. The store reads just these before it calls Post.
+func (d Document) Needs(s Settings) Needs {
+	var n Needs
 	switch d.Type {
 	case SalesInvoice, Waybill, Act:
 		seen := map[StockKey]bool{}
@@ -374,10 +398,11 @@ func (d Document) Needs() (stock []StockKey, rate bool) {
 			k := StockKey{refs.Item, refs.Warehouse}
 			if !l.Service && !seen[k] {
 				seen[k] = true
-				stock = append(stock, k)
+				n.Stock = append(n.Stock, k)
 			}
 		}
 	}
-	rate = d.Currency != "" && d.Type != OpeningBalances && d.Type != Manual
-	return stock, rate
+	n.Balances = d.balancesNeeded(s)
+	n.Rate = d.Currency != "" && d.Type != OpeningBalances && d.Type != Manual
+	return n
 }

@@ -265,6 +265,17 @@ func TestPostPayments(t *testing.T) {
 		return d
 	}
 	amt := Line{Amount: m("1150.00")}
+	// Customers and suppliers owe and are owed more than they pay: all of
+	// each payment settles (TestPostAdvances splits).
+	owing := inputs(t)
+	owing.Rate = money.MustRate("3.5")
+	owing.Balances = map[BalanceKey]Balance{
+		{"62.01", cust1, ctrCust}: {Amount: m("5000.00")},
+		{"62.01", cust1, ctrUSD}:  {Amount: m("5.00")},
+		{"60.01", supp1, ctrSupp}: {Amount: m("-5000.00")},
+		{"62.21", cust1, ctrUSD}:  {Amount: m("350.00"), Cur: m("100.00")},
+		{"62.02", cust1, ctrCust}: {Amount: m("-1.00")}, // an advance already received changes nothing
+	}
 	for _, c := range []struct {
 		d    Document
 		want ledger.Posting
@@ -280,22 +291,20 @@ func TestPostPayments(t *testing.T) {
 			return d
 		}(), posting(side("71.01", clerk), side("50.01", cfBuy), "300.00")},
 	} {
-		e := post(t, c.d, settings(t), inputs(t))
+		e := post(t, c.d, settings(t), owing)
 		checkPostings(t, e.Postings, []ledger.Posting{c.want})
 	}
 	// 100.00 USD in at 3.5: both sides keep the dollars.
-	in := inputs(t)
-	in.Rate = money.MustRate("3.5")
 	d := pay(PaymentIn, cust1, ctrUSD, cfSales, Line{Amount: m("100.00")})
 	d.Currency = "USD"
-	e := post(t, d, settings(t), in)
+	e := post(t, d, settings(t), owing)
 	checkPostings(t, e.Postings, []ledger.Posting{
 		posting(withCur(side("52", cfSales), "USD", "100.00"), withCur(side("62.21", cust1, ctrUSD), "USD", "100.00"), "350.00"),
 	})
 	// Two lines settle two contracts: the line's contract wins.
 	d = pay(PaymentIn, cust1, ctrCust, cfSales, Line{Amount: m("10.00")})
 	d.Lines = append(d.Lines, Line{Refs: Refs{Contract: ctrUSD}, Amount: m("5.00")})
-	e = post(t, d, settings(t), inputs(t))
+	e = post(t, d, settings(t), owing)
 	checkPostings(t, e.Postings, []ledger.Posting{
 		posting(side("51", cfSales), side("62.01", cust...), "10.00"),
 		posting(side("51", cfSales), side("62.01", cust1, ctrUSD), "5.00"),
@@ -308,11 +317,6 @@ func TestPostPayments(t *testing.T) {
 	d = pay(PaymentIn, cust1, ctrCust, cfSales, Line{})
 	if _, err := Post(d, settings(t), inputs(t)); err == nil || err.Error() != "line 1: the amount is required" {
 		t.Errorf("err %v", err)
-	}
-	s := settings(t)
-	s.VATOnAdvances = true
-	if _, err := Post(pay(PaymentIn, cust1, ctrCust, cfSales, amt), s, inputs(t)); !ledger.IsCode(err, ledger.EInvalid) {
-		t.Errorf("VAT on advances: err %v", err)
 	}
 }
 
@@ -526,12 +530,14 @@ func TestDefaultSettings(t *testing.T) {
 	for _, a := range []ledger.AccountCode{s.Sales.Receivable, s.Sales.ReceivableCur, s.Sales.Revenue, s.Sales.VAT, s.Sales.VATPayable,
 		s.Sales.Cost, s.Sales.Goods, s.Purchases.Payable, s.Purchases.PayableCur, s.Purchases.Goods, s.Purchases.Services,
 		s.Purchases.InputVATGoods, s.Purchases.InputVATServices, s.Purchases.VATPayable, s.Bank, s.BankCur, s.Cash, s.CashCur,
-		s.Accountable, s.AccountableCur, s.Opening} {
+		s.Accountable, s.AccountableCur, s.Opening, s.Sales.AdvancesReceived, s.Sales.AdvancesReceivedCur, s.Sales.AdvanceVAT,
+		s.Purchases.AdvancesPaid, s.Purchases.AdvancesPaidCur} {
 		if acc, ok := ch[a]; !ok || acc.Group {
 			t.Errorf("default account %s is not a postable account of the cis chart", a)
 		}
 	}
-	for _, a := range []ledger.AccountCode{s.Sales.ReceivableCur, s.Purchases.PayableCur, s.BankCur, s.CashCur, s.AccountableCur} {
+	for _, a := range []ledger.AccountCode{s.Sales.ReceivableCur, s.Purchases.PayableCur, s.BankCur, s.CashCur, s.AccountableCur,
+		s.Sales.AdvancesReceivedCur, s.Purchases.AdvancesPaidCur} {
 		if !ch[a].Currency {
 			t.Errorf("%s is not a currency account", a)
 		}
@@ -564,18 +570,48 @@ func TestDocumentJSONRoundTrip(t *testing.T) {
 }
 
 func TestNeeds(t *testing.T) {
+	s := settings(t)
 	d := sale(goods(flour, store1, "1", "1.00"), service(delivery, "1.00"), goods(flour, 0, "1", "1.00"), goods(sugar, store2, "1", "1.00"))
-	stock, rate := d.Needs()
-	if !reflect.DeepEqual(stock, []StockKey{{flour, store1}, {sugar, store2}}) || rate {
-		t.Errorf("Needs() = %v, %v", stock, rate)
+	d.Lines[1].Contract = ctrUSD
+	n := d.Needs(s)
+	if !reflect.DeepEqual(n.Stock, []StockKey{{flour, store1}, {sugar, store2}}) || n.Rate {
+		t.Errorf("Needs() = %+v", n)
+	}
+	// The advance received on each contract the lines name.
+	if want := []BalanceKey{{"62.02", cust1, ctrCust}, {"62.02", cust1, ctrUSD}}; !reflect.DeepEqual(n.Balances, want) {
+		t.Errorf("balances %v, want %v", n.Balances, want)
 	}
 	d.Currency = "USD"
-	if _, rate = d.Needs(); !rate {
-		t.Errorf("a USD sale needs the rate")
+	s.VATOnAdvances = true
+	n = d.Needs(s)
+	if want := []BalanceKey{{"62.22", cust1, ctrCust}, {"76.AV", cust1, ctrCust}, {"62.22", cust1, ctrUSD}, {"76.AV", cust1, ctrUSD}}; !n.Rate || !reflect.DeepEqual(n.Balances, want) {
+		t.Errorf("a USD sale with VAT on advances: %+v", n)
 	}
 	p := purchase(goods(flour, store1, "1", "1.00"))
-	if stock, _ = p.Needs(); stock != nil {
-		t.Errorf("a purchase needs no stock: %v", stock)
+	if n = p.Needs(s); n.Stock != nil || !reflect.DeepEqual(n.Balances, []BalanceKey{{"60.02", supp1, ctrSupp}}) {
+		t.Errorf("a purchase needs the advance paid only: %+v", n)
+	}
+	// A payment needs the debt of the lines that may become an advance:
+	// not those naming their account, nor a negative one.
+	pay := draft(PaymentIn, 1, Line{Amount: m("1.00")}, Line{Account: "76.06", Amount: m("1.00")}, Line{Amount: m("-1.00")})
+	pay.Counterparty, pay.Contract = cust1, ctrCust
+	if n = pay.Needs(s); !reflect.DeepEqual(n.Balances, []BalanceKey{{"62.01", cust1, ctrCust}}) {
+		t.Errorf("a payment in: %+v", n)
+	}
+	pay.Type = CashExpense
+	if n = pay.Needs(s); !reflect.DeepEqual(n.Balances, []BalanceKey{{"60.01", cust1, ctrCust}}) {
+		t.Errorf("a KO-2: %+v", n)
+	}
+	// Settings without advance accounts: nothing to read.
+	s.Sales.AdvancesReceived, s.Purchases.AdvancesPaid = "", ""
+	if n = pay.Needs(s); n.Balances != nil {
+		t.Errorf("no advance accounts: %+v", n)
+	}
+	if n = p.Needs(s); n.Balances != nil {
+		t.Errorf("no advance accounts: %+v", n)
+	}
+	if a := (Document{Type: AdvanceReport, Lines: []Line{{Amount: 1}}}).Needs(settings(t)); a.Balances != nil {
+		t.Errorf("an advance report offsets no advance: %+v", a)
 	}
 }
 

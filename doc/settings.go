@@ -12,8 +12,9 @@ import (
 type Settings struct {
 	DefaultVAT  Rate     // the rate of a line that names none
 	VATRounding Rounding // PerLine or PerDocument
-	// VATOnAdvances: charge VAT on advances received (Dt 76.AV Kt 68.02).
-	// Not applied yet: Post refuses a payment while it is set (see doc.go).
+	// VATOnAdvances: charge VAT at DefaultVAT on advances received (Dt
+	// Sales.AdvanceVAT Kt 68.02, the rate's part of the advance with VAT
+	// included) and reverse it as sales offset them (Dt 68.02 Kt 76.AV).
 	VATOnAdvances bool
 
 	Sales     SalesAccounts
@@ -37,6 +38,14 @@ type SalesAccounts struct {
 	VATPayable                ledger.AccountCode // 68.02: Kt, VAT owed to the budget
 	Cost                      ledger.AccountCode // 90.02: Dt, the cost of goods sold
 	Goods                     ledger.AccountCode // 41.01: Kt, the goods leaving the warehouse
+	// AdvancesReceived, AdvancesReceivedCur (62.02, 62.22): Kt with the
+	// part of a payment in beyond the customer's debt on the contract, Dt
+	// when a sale offsets it. Empty: payments in are not split, all of a
+	// payment credits Receivable.
+	AdvancesReceived, AdvancesReceivedCur ledger.AccountCode
+	// AdvanceVAT (76.AV): Dt with the VAT charged on an advance received,
+	// Kt when a sale offsets the advance (Settings.VATOnAdvances).
+	AdvanceVAT ledger.AccountCode
 }
 
 // PurchaseAccounts are the accounts of the purchase rule.
@@ -56,6 +65,10 @@ type PurchaseAccounts struct {
 	// posted to one of them has its VAT added to the asset's cost instead
 	// of to 19.
 	Capital []string
+	// AdvancesPaid, AdvancesPaidCur (60.02, 60.22): Dt with the part of a
+	// payment out beyond the debt to the supplier on the contract, Kt when
+	// a purchase offsets it. Empty: payments out are not split.
+	AdvancesPaid, AdvancesPaidCur ledger.AccountCode
 }
 
 // DefaultSettings returns the default settings for a built-in chart. Only
@@ -68,13 +81,20 @@ func DefaultSettings(chart string) (Settings, error) {
 	return Settings{
 		DefaultVAT:  VAT15,
 		VATRounding: PerLine,
+		// review: whether VAT is charged on advances received is a choice
+		// of the accounting policy (order 92-Ö of 2020, DOMAIN.md); the
+		// Turkmen tax code's moment of the taxable turnover for a
+		// prepayment is unconfirmed. Off by default, as before.
+		VATOnAdvances: false,
 		Sales: SalesAccounts{
 			Receivable: "62.01", ReceivableCur: "62.21",
+			AdvancesReceived: "62.02", AdvancesReceivedCur: "62.22", AdvanceVAT: "76.AV",
 			Revenue: "90.01", VAT: "90.03", VATPayable: "68.02",
 			Cost: "90.02", Goods: "41.01",
 		},
 		Purchases: PurchaseAccounts{
 			Payable: "60.01", PayableCur: "60.21",
+			AdvancesPaid: "60.02", AdvancesPaidCur: "60.22",
 			Goods: "41.01", Services: "26",
 			InputVATGoods: "19.03", InputVATServices: "19.04",
 			// review: offsetting input VAT on receipt of the supplier's
