@@ -19,7 +19,6 @@ var catalog = map[string]map[string]string{
 	"ru": {
 		// doc: documents and their posting rules (doc/)
 		"%s is the base currency: leave the currency empty":                          "%s — базовая валюта: оставьте поле валюты пустым",
-		"VAT on advances is not supported yet: turn it off in the posting settings":  "НДС с авансов пока не поддерживается: отключите его в настройках проведения",
 		"VAT rate %q is not a percentage such as 15%% or the word exempt":            "ставка НДС %q должна быть процентом, например 15%%, или словом exempt",
 		"a cancelled document cannot be posted: restore it to a draft first":         "отменённый документ нельзя провести: сначала верните его в черновики",
 		"a document holds at most %d lines":                                          "документ может содержать не более %d строк",
@@ -260,6 +259,7 @@ var catalog = map[string]map[string]string{
 		"document %d is posted already":                         "документ %d уже проведён",
 		"document %d: its stored body does not read: %v":        "документ %d: сохранённое содержимое не читается: %v",
 		"the stock of account %s is out of range":               "остаток на счёте %s вне допустимого диапазона",
+		"the balance of account %s is out of range":             "сальдо счёта %s вне допустимого диапазона",
 		// web: printed forms of documents (web/document_print.go)
 		"%s has no printed form yet": "для документа «%s» печатной формы пока нет",
 		"Amount without VAT":         "Сумма без НДС",
@@ -936,7 +936,6 @@ var catalog = map[string]map[string]string{
 	"tk": {
 		// doc: documents and their posting rules (doc/); review: resminama a document, geçirmek to post, garalama a draft
 		"%s is the base currency: leave the currency empty":                          "%s esasy walýuta: walýuta meýdançasyny boş goýuň",
-		"VAT on advances is not supported yet: turn it off in the posting settings":  "awanslardan goşulan baha üçin salgyt entek goldanylmaýar: ony geçiriş sazlamalarynda öçüriň",
 		"VAT rate %q is not a percentage such as 15%% or the word exempt":            "goşulan baha üçin salgydyň derejesi %q göterim bolmaly, meselem 15%%, ýa-da exempt sözi",
 		"a cancelled document cannot be posted: restore it to a draft first":         "ýatyrylan resminamany geçirip bolmaýar: ilki ony garalama edip dikeldiň",
 		"a document holds at most %d lines":                                          "resminamada iň köp %d setir bolup biler",
@@ -1177,6 +1176,7 @@ var catalog = map[string]map[string]string{
 		"document %d is posted already":                         "resminama %d eýýäm geçirildi",
 		"document %d: its stored body does not read: %v":        "resminama %d: saklanan mazmuny okalmaýar: %v",
 		"the stock of account %s is out of range":               "%s hasabyndaky galyndy rugsat berlen çäkden daşarda",
+		"the balance of account %s is out of range":             "%s hasabynyň galyndysy rugsat berlen çäkden daşarda",
 		// web: printed forms of documents (web/document_print.go)
 		"%s has no printed form yet": "%s üçin çap görnüşi entek ýok",
 		"Amount without VAT":         "GBÜS-siz möçber",
