@@ -41,7 +41,7 @@ var cashOnce = map[*fixture]map[string]int64{}
 //	            KO-1 №5  from CUST              450,00 TMT  posted
 //	            KO-2 №2  to EMP, Dt 71.01       200,00 TMT  posted
 //	            KO-2 №3  to SUP                  99,99 TMT  posted
-//	            KO-1 №6  from CUST              100,00 USD  posted (350,00 TMT)
+//	            KO-1 №6  from CUST              100,00 USD  posted (350,00 TMT, an advance: Kt 62.22)
 //	            KO-2 №4  to SUP                  40,00 USD  posted (140,00 TMT)
 //	            payment order №1 to SUP       2 345,67 TMT  draft
 func cashBooks(t *testing.T) (*fixture, map[string]int64) {
@@ -190,7 +190,8 @@ func TestCashOrderPrint(t *testing.T) {
 			"Kassa girdeji orderine kwitansiýa", "Baş hasapçy", "Kabul eden kassir", "kesilýän çyzyk"}},
 		{viewer, u("ko2b") + "/print?lang=en", []string{"Cash expense order", "Issue to", "Two hundred manat 00 tenge", "Issued by cashier", "Received by"}},
 		{acc, u("pay") + "/print?lang=tk", []string{"Töleg tabşyrygy", "Töleýji", "Alyjy", "Ak Bugdaý HJ", "Iki müň üç ýüz kyrk bäş manat 67 teňňe", "Bankyň bellikleri"}},
-		{acc, u("ko1usd") + "/print", []string{"№ 6 от 04.03.2026", "50.21", "62.21", "Тязе Базар", "Сумма, USD", "100,00 USD", "Сто долларов США 00 центов"}},
+		// The customer owes nothing: the dollars are an advance received, 62.22.
+		{acc, u("ko1usd") + "/print", []string{"№ 6 от 04.03.2026", "50.21", "62.22", "Тязе Базар", "Сумма, USD", "100,00 USD", "Сто долларов США 00 центов"}},
 	} {
 		res, body := c.who.get(c.path)
 		if res.StatusCode != http.StatusOK {
