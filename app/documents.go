@@ -301,8 +301,9 @@ func (a *App) postDocumentEntry(ctx context.Context, actor Actor, org ledger.Org
 
 // documentInputs gathers what d's posting rule needs from the books
 // (d.Needs): the chart, the stock of the goods account per item and
-// warehouse at the end of the document's date, and the rate of its currency on
-// that date.
+// warehouse and the balances of the settlement accounts per counterparty
+// and contract at the end of the document's date, and the rate of its
+// currency on that date.
 func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document, s doc.Settings, lang string) (doc.Inputs, error) {
 	chart, err := a.Store.Chart(ctx, org.ID)
 	if err != nil {
