@@ -192,10 +192,13 @@ func TestDocFormsPayments(t *testing.T) {
 		cash, incoming bool
 		rule           ledger.AccountCode
 	}{
-		{doc.PaymentIn, "Назначение платежа", "CUST", "CUST-1", "CF-IN", "51", "62.01", cust, custCtr, cfIn, false, true, "62.01"},
-		{doc.PaymentOut, "Назначение платежа", "SUP", "SUP-1", "CF-OUT", "60.01", "51", sup, supCtr, cfOut, false, false, "60.01"},
-		{doc.CashReceipt, "Основание", "CUST", "CUST-1", "CF-IN", "50.01", "62.01", cust, custCtr, cfIn, true, true, "62.01"},
-		{doc.CashExpense, "Основание", "SUP", "SUP-1", "CF-OUT", "60.01", "50.01", sup, supCtr, cfOut, true, false, "60.01"},
+		// Nothing is owed on either contract yet: each payment is an
+		// advance, received (62.02) or paid (60.02); the form names the
+		// rule's settlement account, from which the rule splits the advance.
+		{doc.PaymentIn, "Назначение платежа", "CUST", "CUST-1", "CF-IN", "51", "62.02", cust, custCtr, cfIn, false, true, "62.01"},
+		{doc.PaymentOut, "Назначение платежа", "SUP", "SUP-1", "CF-OUT", "60.02", "51", sup, supCtr, cfOut, false, false, "60.01"},
+		{doc.CashReceipt, "Основание", "CUST", "CUST-1", "CF-IN", "50.01", "62.02", cust, custCtr, cfIn, true, true, "62.01"},
+		{doc.CashExpense, "Основание", "SUP", "SUP-1", "CF-OUT", "60.02", "50.01", sup, supCtr, cfOut, true, false, "60.01"},
 	} {
 		t.Run(string(c.typ), func(t *testing.T) {
 			path := formsBase + "/documents/new?type=" + string(c.typ)
