@@ -34,6 +34,14 @@ var settlementRoots = map[string]map[ledger.AccountCode]settle.Role{
 	"": {"62": settle.Customer, "60": settle.Supplier, "76": settle.Other},
 }
 
+// notSettlement are accounts under a settlement root that keep a
+// counterparty but are not settlements with it: the VAT on advances
+// received and issued (76.AV, 76.VA) is owed to or by the budget, and
+// counting it would show a customer owing the VAT of its own advance.
+var notSettlement = map[string]map[ledger.AccountCode]bool{
+	"cis": {"76.AV": true, "76.VA": true},
+}
+
 // settlement is a settlement account: its role and the slots of its
 // counterparty and contract analytics (-1 for none).
 type settlement struct {
@@ -49,7 +57,7 @@ func settlementAccounts(org ledger.Org, chart ledger.Chart) map[ledger.AccountCo
 	}
 	out := map[ledger.AccountCode]settlement{}
 	for code, acc := range chart {
-		if acc.Group || acc.OffBalance() {
+		if acc.Group || acc.OffBalance() || notSettlement[org.Chart][code] {
 			continue
 		}
 		st := settlement{cpSlot: slotOf(acc, ledger.Counterparty), contractSl: slotOf(acc, ledger.Contract)}

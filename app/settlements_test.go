@@ -190,3 +190,48 @@ func testSettlements(t *testing.T, a *app.App) {
 		t.Errorf("b's balances: %+v, %v", bs, err)
 	}
 }
+
+func TestSettlementsLeaveOutAdvanceVAT(t *testing.T) { eachStore(t, testSettlementsLeaveOutAdvanceVAT) }
+
+// testSettlementsLeaveOutAdvanceVAT: the VAT on an advance received (Dt
+// 76.AV Kt 68.02, as the payment rule posts it with VAT on advances on)
+// keeps the customer's analytics, yet it is owed to the budget, not by the
+// customer: the customer's settlements show the advance of 750.00 and no
+// receivable of 97.83.
+func testSettlementsLeaveOutAdvanceVAT(t *testing.T, a *app.App) {
+	ctx := context.Background()
+	w := newWorldOn(t, a)
+	viewer := w.actors["viewer"]
+	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
+		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
+		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
+			t.Fatal(err)
+		}
+		return x.ID
+	}
+	cust := an(ledger.Counterparty, "CUST", 0)
+	k := an(ledger.Contract, "K", cust)
+	cf := an(ledger.CashFlowItem, "CF", 0)
+	cp := [ledger.MaxAnalytics]ledger.AnalyticID{cust, k}
+	e := ledger.Entry{Date: ledger.DateOf(2025, 2, 3), Description: "advance with its VAT", Postings: []ledger.Posting{
+		{Debit: ledger.Side{Account: "51", Analytics: [ledger.MaxAnalytics]ledger.AnalyticID{cf}}, Credit: ledger.Side{Account: "62.02", Analytics: cp}, Amount: 750_00},
+		{Debit: ledger.Side{Account: "76.AV", Analytics: cp}, Credit: ledger.Side{Account: "68.02"}, Amount: 97_83},
+	}}
+	if _, err := a.Post(ctx, app.System, "a", e); err != nil {
+		t.Fatal(err)
+	}
+	s, err := a.OpenItems(ctx, viewer, "a", cust, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if (s.Balance != settle.Balance{AdvancesReceived: 750_00}) {
+		t.Errorf("balance of CUST %+v, want only the advance of 750.00", s.Balance)
+	}
+	bals, err := a.CounterpartyBalances(ctx, viewer, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(bals) != 1 || (bals[0].Balance != settle.Balance{AdvancesReceived: 750_00}) {
+		t.Errorf("balances %+v", bals)
+	}
+}
