@@ -11,6 +11,7 @@ import (
 // entry's Document field, Ref, is the machine-readable link).
 var titles = map[string]map[Type]string{
 	"ru": {
+		Order:           "Заказ покупателя",
 		SalesInvoice:    "Счёт-фактура",
 		Waybill:         "Товарная накладная",
 		Act:             "Акт выполненных работ",
@@ -28,6 +29,7 @@ var titles = map[string]map[Type]string{
 	// accountant (hasap-faktura and töleg tabşyrygy are the terms in use;
 	// the others are translations of the Russian ones).
 	"tk": {
+		Order:           "Sargyt",
 		SalesInvoice:    "Hasap-faktura",
 		Waybill:         "Haryt ýük haty",
 		Act:             "Ýerine ýetirilen işleriň namasy",
@@ -42,6 +44,7 @@ var titles = map[string]map[Type]string{
 		Manual:          "El bilen girizilen amal",
 	},
 	"en": {
+		Order:           "Customer order",
 		SalesInvoice:    "Sales invoice",
 		Waybill:         "Goods waybill",
 		Act:             "Act of completed work",

@@ -11,6 +11,10 @@ type Type string
 
 // The document types.
 const (
+	// Order is the customer's order (заказ покупателя, sargyt), printed as
+	// the invoice for payment (счёт на оплату). It does not post: the sale
+	// is posted by the invoice, waybill or act created from it (Derive).
+	Order           Type = "sales_order"
 	SalesInvoice    Type = "sales_invoice"    // hasap-faktura / счёт-фактура: goods and services sold
 	Waybill         Type = "waybill"          // goods waybill (товарная накладная): goods shipped
 	Act             Type = "act"              // act of completed work: services rendered
@@ -26,7 +30,7 @@ const (
 )
 
 // Types lists every document type in display order.
-var Types = []Type{SalesInvoice, Waybill, Act, SupplierInvoice, GoodsReceipt,
+var Types = []Type{Order, SalesInvoice, Waybill, Act, SupplierInvoice, GoodsReceipt,
 	PaymentOut, PaymentIn, CashReceipt, CashExpense, AdvanceReport, OpeningBalances, Manual}
 
 // Valid reports whether t is a known type.
@@ -38,6 +42,10 @@ func (t Type) Valid() bool {
 	}
 	return false
 }
+
+// Posts reports whether documents of type t post an entry: all but the
+// customer's order, which only leads to the documents that do.
+func (t Type) Posts() bool { return t != Order }
 
 // Status is where a document is in its life cycle.
 type Status string

@@ -66,9 +66,13 @@ type Inputs struct {
 // of quantity accounts, dated d.Date, with a description naming the
 // document in in.Lang and d.Ref() as its document reference. Post is a
 // pure function: the same document, settings and inputs give the same
-// entry. It returns EInvalid errors that name the field or line at fault,
-// and EConflict for a document that is posted or cancelled.
+// entry. It returns EInvalid errors that name the field or line at fault
+// (and for an order, which does not post), and EConflict for a document
+// that is posted or cancelled.
 func Post(d Document, s Settings, in Inputs) (ledger.Entry, error) {
+	if !d.Type.Posts() {
+		return ledger.Entry{}, ledger.Errorf(ledger.EInvalid, "an order does not post: create an invoice from it")
+	}
 	b, err := newBuilder(d, s, in)
 	if err != nil {
 		return ledger.Entry{}, err
@@ -403,6 +407,6 @@ func (d Document) Needs(s Settings) Needs {
 		}
 	}
 	n.Balances = d.balancesNeeded(s)
-	n.Rate = d.Currency != "" && d.Type != OpeningBalances && d.Type != Manual
+	n.Rate = d.Currency != "" && d.Type != OpeningBalances && d.Type != Manual && d.Type.Posts()
 	return n
 }

@@ -193,7 +193,7 @@ func randomDoc(r *rand.Rand, typ Type) Document {
 	usd := r.IntN(4) == 0
 	n := 1 + r.IntN(4)
 	switch typ {
-	case SalesInvoice:
+	case SalesInvoice, Order:
 		d.Counterparty, d.Contract, d.Warehouse = cust1, ctrCust, wh()
 		if usd {
 			d.Contract, d.Currency = ctrUSD, "USD"
@@ -257,7 +257,7 @@ func randomDoc(r *rand.Rand, typ Type) Document {
 // that the chain verifies.
 func TestPostUnpostProperty(t *testing.T) {
 	r := newRand(t)
-	types := []Type{SalesInvoice, SupplierInvoice, GoodsReceipt, PaymentIn, PaymentOut, CashReceipt, CashExpense, AdvanceReport}
+	types := []Type{Order, SalesInvoice, SupplierInvoice, GoodsReceipt, PaymentIn, PaymentOut, CashReceipt, CashExpense, AdvanceReport}
 	all := map[string]int{}
 	defer func() { t.Logf("over all runs: %v", all) }()
 	for run := range 20 {
@@ -287,10 +287,16 @@ func TestPostUnpostProperty(t *testing.T) {
 				e, err := Post(*d, b.s, b.inputs(*d))
 				if err != nil {
 					b.stats["post refused"]++
+					if !d.Type.Posts() && err.Error() != "an order does not post: create an invoice from it" {
+						t.Fatalf("run %d step %d: post %s: %v", run, step, d.Ref(), err)
+					}
 					if !ledger.IsCode(err, ledger.EInvalid) {
 						t.Fatalf("run %d step %d: post %s: %v", run, step, d.Ref(), err)
 					}
 					continue
+				}
+				if !d.Type.Posts() {
+					t.Fatalf("run %d step %d: %s posted", run, step, d.Ref())
 				}
 				b.sameNet(*d, e)
 				e = b.record(e)
