@@ -55,6 +55,8 @@ func endpoints() []endpoint {
 		{method: "POST", path: o + "/documents/{id}/post", pathf: matrixDocument(o, "/post", false), ok: 200, headers: key, body: matrixVersion("")},
 		{method: "POST", path: o + "/documents/{id}/unpost", pathf: matrixDocument(o, "/unpost", true), ok: 200, headers: key, body: matrixVersion("")},
 		{method: "POST", path: o + "/documents/{id}/cancel", pathf: matrixDocument(o, "/cancel", false), ok: 200, clerk: true, body: matrixVersion("")},
+		{method: "POST", path: o + "/documents/{id}/derive", pathf: matrixOrder(o), ok: 201, clerk: true, headers: key,
+			body: func() string { return `{"type":"payment_in","date":"2025-03-03"}` }},
 		{method: "GET", path: o + "/balances?to=2025-12-31", ok: 200},
 		{method: "GET", path: o + "/trial-balance?from=2025-01-01&to=2025-12-31", ok: 200},
 		{method: "GET", path: o + "/counterparties/{id}/open-items", ok: 200,

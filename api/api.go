@@ -99,6 +99,7 @@ func (s *server) routes() []route {
 		{"POST " + v1 + "/orgs/{org}/bank-statements", s.tokenUpTo(maxStatementBody, s.importStatements)},
 		{"GET " + v1 + "/orgs/{org}/bank-statements/{id}", s.token(s.bankStatement)},
 		{"POST " + v1 + "/orgs/{org}/bank-statements/{id}/confirm", s.token(s.confirmStatement)},
+		{"POST " + v1 + "/orgs/{org}/documents/{id}/derive", s.token(s.deriveDocument)},
 		{"GET " + v1 + "/orgs/{org}/balances", s.token(s.balances)},
 		{"GET " + v1 + "/orgs/{org}/trial-balance", s.token(s.trialBalance)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/open-items", s.token(s.openItems)},

@@ -43,6 +43,7 @@ type Document struct {
 	Attachment       string         `json:"attachment,omitempty"`
 	Totals           *Totals        `json:"totals,omitempty"`
 	Entry            *EntryRef      `json:"entry,omitempty"`
+	BasedOn          int64          `json:"based_on,omitempty"` // the id of the document it was created from
 	Version          int64          `json:"version"`
 	Author           string         `json:"author"`
 	Created          string         `json:"created"`
@@ -194,7 +195,7 @@ func documentJSON(d app.Document, v docView) Document {
 	out := Document{ID: d.ID, Type: string(d.Type), Status: string(d.Status), Year: d.Year, Number: d.Number,
 		Date: d.Date.String(), Refs: v.refsJSON(d.Refs), Currency: cur.Code, PricesIncludeVAT: d.PricesIncludeVAT,
 		Lines: make([]DocumentLine, len(d.Lines)), Comment: d.Comment, Basis: d.Basis, Person: d.Person, Attachment: d.Attachment, Version: d.Version, Author: d.Author,
-		Created: d.Created.UTC().Format(time.RFC3339Nano), Updated: d.Updated.UTC().Format(time.RFC3339Nano)}
+		Created: d.Created.UTC().Format(time.RFC3339Nano), Updated: d.Updated.UTC().Format(time.RFC3339Nano), BasedOn: d.BasedOn}
 	if e, ok := v.entries[d.Entry]; ok && d.Entry != 0 {
 		out.Entry = &EntryRef{Seq: e.Seq, Year: e.Year, Number: e.Number}
 	}
@@ -324,13 +325,20 @@ func documentFilter(r *http.Request) (store.DocumentFilter, error) {
 		}
 		f.Counterparty = ledger.AnalyticID(id)
 	}
+	if b := v.Get("based_on"); b != "" {
+		id, err := strconv.ParseInt(b, 10, 64)
+		if err != nil || id < 1 {
+			return f, ledger.Errorf(ledger.EInvalid, "%s must be the id of a document, a whole number", "based_on")
+		}
+		f.BasedOn = id
+	}
 	f.Limit, err = limitParam(r, store.DefaultDocumentLimit, store.MaxDocumentLimit)
 	return f, err
 }
 
 // documentFilterKey fingerprints a filter for its cursors.
 func documentFilterKey(f store.DocumentFilter) string {
-	s := fmt.Sprintf("doc|%q|%q|%d|%d|%d", f.Type, f.Status, f.From, f.To, f.Counterparty)
+	s := fmt.Sprintf("doc|%q|%q|%d|%d|%d|%d", f.Type, f.Status, f.From, f.To, f.Counterparty, f.BasedOn)
 	sum := sha256.Sum256([]byte(s))
 	return hex.EncodeToString(sum[:6])
 }

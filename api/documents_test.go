@@ -24,6 +24,7 @@ const docsOrg = "docs"
 
 type docsFixture struct {
 	*fixture
+	path                      string // the documents of its organisation
 	accountant, clerk, viewer caller
 	ids                       struct{ supplier, customer, supCtr, custCtr, flour, wh ledger.AnalyticID }
 }
@@ -38,18 +39,19 @@ var (
 func docsBooks(t *testing.T) *docsFixture {
 	t.Helper()
 	f := books(t)
-	docsOnce.Do(func() { docsFix, docsErr = buildDocs(f) })
+	docsOnce.Do(func() { docsFix, docsErr = buildDocs(f, docsOrg) })
 	if docsErr != nil {
 		t.Fatal(docsErr)
 	}
 	return docsFix
 }
 
-func buildDocs(f *fixture) (*docsFixture, error) {
+// buildDocs makes organisation org with the documents' catalog and users.
+func buildDocs(f *fixture, org string) (*docsFixture, error) {
 	ctx := context.Background()
 	a := f.app
-	d := &docsFixture{fixture: f}
-	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: docsOrg, Name: "Docs Trading", Chart: "cis"}); err != nil {
+	d := &docsFixture{fixture: f, path: "/api/v1/orgs/" + org + "/documents"}
+	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: org, Name: "Docs Trading", Chart: "cis"}); err != nil {
 		return nil, err
 	}
 	for _, an := range []struct {
@@ -69,7 +71,7 @@ func buildDocs(f *fixture) (*docsFixture, error) {
 		if an.owner != nil {
 			x.Owner = *an.owner
 		}
-		if err := a.CreateAnalytic(ctx, app.System, docsOrg, x); err != nil {
+		if err := a.CreateAnalytic(ctx, app.System, org, x); err != nil {
 			return nil, err
 		}
 		*an.dst = x.ID
@@ -79,11 +81,11 @@ func buildDocs(f *fixture) (*docsFixture, error) {
 		name string
 		role auth.Role
 	}{{&d.accountant, "accountant", auth.Accountant}, {&d.clerk, "clerk", auth.Clerk}, {&d.viewer, "viewer", auth.Viewer}} {
-		_, token, err := userWithToken(ctx, a, u.name+"@docs.example", docsOrg, u.role)
+		_, token, err := userWithToken(ctx, a, u.name+"@"+org+".example", org, u.role)
 		if err != nil {
 			return nil, err
 		}
-		*u.dst = caller{name: "docs-" + u.name, token: token, role: u.role, org: docsOrg}
+		*u.dst = caller{name: org + "-" + u.name, token: token, role: u.role, org: org}
 	}
 	return d, nil
 }
@@ -103,7 +105,7 @@ const saleBody = `{"type":"sales_invoice","date":"2025-02-04",
 
 func (d *docsFixture) create(t *testing.T, who caller, body string) response {
 	t.Helper()
-	return d.do(t, who, call{method: "POST", path: docsPath, body: body})
+	return d.do(t, who, call{method: "POST", path: d.path, body: body})
 }
 
 // transition posts, unposts or cancels document id at version with key.
@@ -113,7 +115,7 @@ func (d *docsFixture) transition(t *testing.T, who caller, id any, action string
 	if key != "" {
 		h["Idempotency-Key"] = key
 	}
-	return d.do(t, who, call{method: "POST", path: fmt.Sprintf("%s/%v/%s", docsPath, id, action),
+	return d.do(t, who, call{method: "POST", path: fmt.Sprintf("%s/%v/%s", d.path, id, action),
 		body: fmt.Sprintf(`{"version":%v}`, version), headers: h})
 }
 

@@ -17,6 +17,7 @@ import (
 	"hasap/doc"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/store"
 )
 
 // documentInput is the body of a new document (POST) and of a changed
@@ -372,13 +373,16 @@ func readVersion(r *http.Request) (int64, error) {
 }
 
 // postDocument posts a draft; unpostDocument unposts a posted document.
-// The Idempotency-Key header is required. What makes them idempotent is
-// the body: posting the document id at version n happens at most once
-// (its entry's key is derived from id and version, as for a reversal), so
-// the same request again, while its result stands (the document is still
-// at the version that request made), answers that result again: 200 and
-// the same body, nothing posted. Any other request is answered on its own
-// merits: a stale version is 409.
+// The Idempotency-Key header is required, and kept with the post or unpost
+// it asked for (the document, the version, which of the two): the same key
+// for another request (another document, version or transition) is 422,
+// as for entries. What makes the request idempotent is its body: posting
+// the document id at version n happens at most once (its entry's key is
+// derived from id and version, as for a reversal), so the same request
+// again, with its key or another, while its result stands (the document is
+// still at the version that request made), answers that result again: 200
+// and the same body, nothing posted. Any other request is answered on its
+// own merits: a stale version is 409.
 func (s *server) postDocument(w http.ResponseWriter, r *http.Request, q *request) error {
 	return s.transition(w, r, q, false)
 }
@@ -396,19 +400,27 @@ func (s *server) transition(w http.ResponseWriter, r *http.Request, q *request, 
 	if err != nil {
 		return err
 	}
-	if _, err := requiredIdemKey(r); err != nil {
+	key, err := requiredIdemKey(r)
+	if err != nil {
 		return err
 	}
 	version, err := readVersion(r)
 	if err != nil {
 		return err
 	}
+	used, err := s.app.DocumentTransitionKey(r.Context(), q.actor, org.Code, idemPrefix+key)
+	switch {
+	case err == nil && used != (store.TransitionKey{Document: id, Version: version, Unpost: unpost}):
+		return errKeyReused(key)
+	case err != nil && !ledger.IsCode(err, ledger.ENotFound):
+		return err
+	}
 	var d app.Document
 	var e ledger.Entry
 	if unpost {
-		d, e, err = s.app.UnpostDocument(r.Context(), q.actor, org.Code, id, version)
+		d, e, err = s.app.UnpostDocumentOnce(r.Context(), q.actor, org.Code, idemPrefix+key, id, version)
 	} else {
-		d, e, err = s.app.PostDocument(r.Context(), q.actor, org.Code, id, version)
+		d, e, err = s.app.PostDocumentOnce(r.Context(), q.actor, org.Code, idemPrefix+key, id, version)
 	}
 	if ledger.IsCode(err, ledger.EConflict) {
 		// A retry of a request that went through?
@@ -429,6 +441,12 @@ func (s *server) transition(w http.ResponseWriter, r *http.Request, q *request, 
 	}
 	writeJSON(w, http.StatusOK, DocumentResult{Document: documentJSON(d, v), Entry: entryJSON(e, org.Currency, n)})
 	return nil
+}
+
+// errKeyReused refuses a client's Idempotency-Key already used for a
+// different request, in the words postEntry uses.
+func errKeyReused(key string) error {
+	return ledger.Errorf(ledger.EInvalid, "Idempotency-Key %q was already used for a different request", key)
 }
 
 // replayed finds the result of posting (or unposting) document id at
@@ -481,4 +499,53 @@ func (s *server) cancelDocument(w http.ResponseWriter, r *http.Request, q *reque
 		return err
 	}
 	return s.writeDocument(w, r, q, org, saved, http.StatusOK)
+}
+
+// deriveInput is the body of a derive: the type of the new document and,
+// optionally, its date (today when empty).
+type deriveInput struct {
+	Type string `json:"type"`
+	Date string `json:"date"`
+}
+
+// deriveDocument creates a draft from the document {id} ("create based
+// on": an invoice from an order, a payment from an invoice), as the app's
+// DeriveDocument: 201 with the new draft, which names the source in
+// based_on. With an Idempotency-Key, the same key and request again answer
+// that draft (201, the same body); the key with another document is 409,
+// as for a new document.
+func (s *server) deriveDocument(w http.ResponseWriter, r *http.Request, q *request) error {
+	org, _, err := s.app.Authorize(r.Context(), q.actor, r.PathValue("org"), auth.DraftEntries)
+	if err != nil {
+		return err
+	}
+	id, err := documentID(r)
+	if err != nil {
+		return err
+	}
+	key, err := idemKey(r)
+	if err != nil {
+		return err
+	}
+	if key != "" {
+		key = idemPrefix + key
+	}
+	var in deriveInput
+	if err := decodeBody(r, &in); err != nil {
+		return err
+	}
+	if in.Type == "" {
+		return ledger.Errorf(ledger.EInvalid, "%s is required", "type")
+	}
+	date := ledger.NoDate
+	if in.Date != "" {
+		if date, err = ledger.ParseDate(in.Date); err != nil {
+			return err
+		}
+	}
+	d, err := s.app.DeriveDocument(r.Context(), q.actor, org.Code, key, id, doc.Type(in.Type), date)
+	if err != nil {
+		return err
+	}
+	return s.writeDocument(w, r, q, org, d, http.StatusCreated)
 }

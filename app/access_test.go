@@ -215,6 +215,30 @@ func useCases() []useCase {
 			_, _, err = w.a.UnpostDocument(ctx, x, "a", d.ID, d.Version)
 			return err
 		}},
+		{name: "DeriveDocument", ok: drafters, run: func(ctx context.Context, w *world, x app.Actor) error {
+			o, err := w.a.CreateDocument(ctx, app.System, "a", orderDoc())
+			if err != nil {
+				return err
+			}
+			_, err = w.a.DeriveDocument(ctx, x, "a", "", o.ID, doc.PaymentIn, ledger.NoDate)
+			return err
+		}},
+		{name: "DocumentsBasedOn", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.DocumentsBasedOn(ctx, x, "a", 1)
+			return err
+		}},
+		{name: "DocumentTransitionKey", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			d, err := w.a.CreateDocument(ctx, app.System, "a", manualDoc(w))
+			if err != nil {
+				return err
+			}
+			key := fmt.Sprint("matrix-key-", w.next())
+			if _, _, err := w.a.PostDocumentOnce(ctx, app.System, "a", key, d.ID, d.Version); err != nil {
+				return err
+			}
+			_, err = w.a.DocumentTransitionKey(ctx, x, "a", key)
+			return err
+		}},
 		{name: "Post", ok: posters, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.Post(ctx, x, "a", entryOf(money.Amount(w.next()), d(2025, 3, 1)))
 			return err
@@ -645,7 +669,6 @@ func TestOwnerCannotResetForeignPassword(t *testing.T) {
 	}
 }
 
-// manualDoc is a manual operation of a distinct amount: Dt 26 Kt 80.
 // counterpartyOf makes a counterparty of organisation a.
 func counterpartyOf(w *world) ledger.AnalyticID {
 	x := ledger.Analytic{Kind: ledger.Counterparty, Code: fmt.Sprintf("CP-%d", w.next()), Names: ledger.Names{RU: "Контрагент"}}
@@ -655,6 +678,12 @@ func counterpartyOf(w *world) ledger.AnalyticID {
 	return x.ID
 }
 
+// orderDoc is a customer order of one service of 100.00 + VAT.
+func orderDoc() doc.Document {
+	return doc.Document{Type: doc.Order, Date: ledger.DateOf(2025, 3, 5), Lines: []doc.Line{{Service: true, Amount: 10000, VAT: doc.VAT15}}}
+}
+
+// manualDoc is a manual operation of a distinct amount: Dt 26 Kt 80.
 func manualDoc(w *world) doc.Document {
 	e := entryOf(money.Amount(w.next()), ledger.DateOf(2025, 3, 5))
 	return doc.Document{Type: doc.Manual, Date: e.Date, Postings: e.Postings}

@@ -179,6 +179,14 @@ func (a *App) SaveDocument(ctx context.Context, actor Actor, orgCode string, d D
 // goods sold, the rate of the day), and posts the entry with the document,
 // in one transaction.
 func (a *App) PostDocument(ctx context.Context, actor Actor, orgCode string, id, version int64) (Document, ledger.Entry, error) {
+	return a.PostDocumentOnce(ctx, actor, orgCode, "", id, version)
+}
+
+// PostDocumentOnce is PostDocument with the client's idempotency key of
+// the request ("" for none), kept with the post in its transaction: a key
+// already used for another post or unpost is EConflict, and
+// DocumentTransitionKey tells what a key was used for.
+func (a *App) PostDocumentOnce(ctx context.Context, actor Actor, orgCode, key string, id, version int64) (Document, ledger.Entry, error) {
 	org, _, err := a.Authorize(ctx, actor, orgCode, auth.PostEntries)
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
@@ -197,7 +205,7 @@ func (a *App) PostDocument(ctx context.Context, actor Actor, orgCode string, id,
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
-	return a.postDocumentEntry(ctx, actor, org.ID, d, e, ActDocPost, func(d *Document, e ledger.Entry) {
+	return a.postDocumentEntry(ctx, actor, org.ID, key, d, e, ActDocPost, func(d *Document, e ledger.Entry) {
 		d.Status, d.Entry = doc.Posted, e.Seq
 	})
 }
@@ -226,6 +234,12 @@ func (a *App) documentEntry(ctx context.Context, org ledger.Org, d Document, lan
 // posts the red storno of its entry and makes it a draft again, in one
 // transaction.
 func (a *App) UnpostDocument(ctx context.Context, actor Actor, orgCode string, id, version int64) (Document, ledger.Entry, error) {
+	return a.UnpostDocumentOnce(ctx, actor, orgCode, "", id, version)
+}
+
+// UnpostDocumentOnce is UnpostDocument with the client's idempotency key
+// of the request, as PostDocumentOnce.
+func (a *App) UnpostDocumentOnce(ctx context.Context, actor Actor, orgCode, key string, id, version int64) (Document, ledger.Entry, error) {
 	org, _, err := a.Authorize(ctx, actor, orgCode, auth.PostEntries)
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
@@ -244,7 +258,7 @@ func (a *App) UnpostDocument(ctx context.Context, actor Actor, orgCode string, i
 	}
 	r.Description = ledger.TruncateText(i18n.Sprintf(actor.Lang, "Storno of entry %d/%d: %s", posted.Year, posted.Number, posted.Description), ledger.MaxTextLen)
 	r.IdemKey = documentEntryKey(d.ID, d.Version, true)
-	return a.postDocumentEntry(ctx, actor, org.ID, d, r, ActDocUnpost, func(d *Document, _ ledger.Entry) {
+	return a.postDocumentEntry(ctx, actor, org.ID, key, d, r, ActDocUnpost, func(d *Document, _ ledger.Entry) {
 		d.Status, d.Entry = doc.Draft, 0
 	})
 }
@@ -265,9 +279,10 @@ func (a *App) documentAt(ctx context.Context, org ledger.OrgID, id, version int6
 	return d, nil
 }
 
-// postDocumentEntry posts e, then saves d as change makes it, and the audit
-// event, in one posting transaction.
-func (a *App) postDocumentEntry(ctx context.Context, actor Actor, org ledger.OrgID, d Document, e ledger.Entry, action string,
+// postDocumentEntry posts e, then saves d as change makes it (with the
+// client's key of the request, when not ""), and the audit event, in one
+// posting transaction.
+func (a *App) postDocumentEntry(ctx context.Context, actor Actor, org ledger.OrgID, key string, d Document, e ledger.Entry, action string,
 	change func(d *Document, e ledger.Entry)) (Document, ledger.Entry, error) {
 	e.Author = actor.Name
 	p, err := a.Store.BeginPost(ctx, org, store.PostOptions{Now: a.Now})
@@ -285,6 +300,7 @@ func (a *App) postDocumentEntry(ctx context.Context, actor Actor, org ledger.Org
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
+	sd.TransitionKey = key
 	if err := p.SaveDocument(&sd); err != nil {
 		return Document{}, ledger.Entry{}, err
 	}

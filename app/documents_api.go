@@ -41,6 +41,18 @@ func (a *App) DocumentTransitionEntry(ctx context.Context, actor Actor, orgCode 
 	return ledger.Entry{}, ledger.Errorf(ledger.ENotFound, "document %d of version %d was not posted or unposted", id, version)
 }
 
+// DocumentTransitionKey returns what the client's key of a post or
+// unpost (PostDocumentOnce, UnpostDocumentOnce) was used for: the
+// document, its version and which transition. ENotFound when the key was
+// never used in the organisation.
+func (a *App) DocumentTransitionKey(ctx context.Context, actor Actor, orgCode, key string) (store.TransitionKey, error) {
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
+	if err != nil {
+		return store.TransitionKey{}, err
+	}
+	return a.Store.DocumentTransitionKey(ctx, org.ID, key)
+}
+
 // documentEntryKey is the idempotency key of the entry of a document's
 // transition, which PostDocument and UnpostDocument give it: a post or
 // unpost of one version of a document happens at most once.

@@ -17,6 +17,24 @@ package i18n
 // "12-nji setir" (6-njy, 9-njy, 10-njy ...).
 var catalog = map[string]map[string]string{
 	"ru": {
+		// documents created from others, customer orders (derive)
+		"%s must be the id of a document, a whole number": "%s — это id документа, целое число",
+		"Invoice for payment":                             "Счёт на оплату",
+		"Please pay by bank transfer, naming the invoice's number %d in the purpose of payment.": "Просим оплатить безналичным переводом, указав в назначении платежа номер счёта %d.",
+		"the key %q was already used for a different request":                                    "ключ %q уже использован для другого запроса",
+		"the key %q was not used": "ключ %q не использовался",
+		"the payments created from this document cover its total already": "платежи, созданные на основании этого документа, уже покрывают его сумму",
+		"Create based on":             "Создать на основании",
+		"Documents based on this one": "Документы, созданные на основании этого",
+		"a document of type %s cannot be created from one of type %s":                      "документ типа %s нельзя создать на основании документа типа %s",
+		"an order does not post: create an invoice from it":                                "заказ не проводится: создайте на его основании счёт-фактуру",
+		"save the document before creating another from it":                                "сохраните документ, прежде чем создавать другой на его основании",
+		"the amount to pay is more than the document's total with VAT":                     "сумма к оплате больше суммы документа с НДС",
+		"the amount to pay is negative":                                                    "сумма к оплате отрицательна",
+		"the document has no goods for a waybill":                                          "в документе нет товаров для товарной накладной",
+		"the document has no services for an act":                                          "в документе нет услуг для акта",
+		"the document has nothing to pay":                                                  "по документу нечего оплачивать",
+		"the document is cancelled: make it a draft again before creating another from it": "документ отменён: верните его в черновики, прежде чем создавать другой на его основании",
 		// doc: documents and their posting rules (doc/)
 		"%s is the base currency: leave the currency empty":                          "%s — базовая валюта: оставьте поле валюты пустым",
 		"VAT rate %q is not a percentage such as 15%% or the word exempt":            "ставка НДС %q должна быть процентом, например 15%%, или словом exempt",
@@ -934,6 +952,24 @@ var catalog = map[string]map[string]string{
 		"the period starts after it ends":                                     "начало периода позже его конца",
 	},
 	"tk": {
+		// documents created from others, customer orders (derive); review: esasynda döretmek to create based on, sargyt an order
+		"%s must be the id of a document, a whole number": "%s resminamanyň id-si, bitin san bolmaly",
+		"Invoice for payment":                             "Töleg üçin hasap",
+		"Please pay by bank transfer, naming the invoice's number %d in the purpose of payment.": "Tölegiň maksadynda hasabyň belgisini (%d) görkezip, nagt däl geçirim bilen tölemegiňizi haýyş edýäris.",
+		"the key %q was already used for a different request":                                    "%q açary başga haýyş üçin eýýäm ulanyldy",
+		"the key %q was not used": "%q açary ulanylmady",
+		"the payments created from this document cover its total already": "bu resminamanyň esasynda döredilen tölegler onuň jemini eýýäm ýapýar",
+		"Create based on":             "Esasynda döretmek",
+		"Documents based on this one": "Şunuň esasynda döredilen resminamalar",
+		"a document of type %s cannot be created from one of type %s":                      "%s görnüşli resminamany %s görnüşli resminamanyň esasynda döredip bolmaýar",
+		"an order does not post: create an invoice from it":                                "sargyt geçirilmeýär: onuň esasynda hasap-faktura dörediň",
+		"save the document before creating another from it":                                "esasynda başga resminama döretmezden öň resminamany ýazdyryň",
+		"the amount to pay is more than the document's total with VAT":                     "tölenmeli mukdar resminamanyň GBS bilen jemi mukdaryndan köp",
+		"the amount to pay is negative":                                                    "tölenmeli mukdar otrisatel",
+		"the document has no goods for a waybill":                                          "resminamada ýük haty üçin haryt ýok",
+		"the document has no services for an act":                                          "resminamada nama üçin hyzmat ýok",
+		"the document has nothing to pay":                                                  "resminama boýunça tölenmeli zat ýok",
+		"the document is cancelled: make it a draft again before creating another from it": "resminama ýatyrylan: esasynda başga resminama döretmezden öň ony garalama edip dikeldiň",
 		// doc: documents and their posting rules (doc/); review: resminama a document, geçirmek to post, garalama a draft
 		"%s is the base currency: leave the currency empty":                          "%s esasy walýuta: walýuta meýdançasyny boş goýuň",
 		"VAT rate %q is not a percentage such as 15%% or the word exempt":            "goşulan baha üçin salgydyň derejesi %q göterim bolmaly, meselem 15%%, ýa-da exempt sözi",

@@ -395,6 +395,19 @@ type Document struct {
 	// back that document (Replayed), for other content EConflict.
 	Key      string
 	Replayed bool // set by CreateDocument; not stored
+	// TransitionKey is the client's idempotency key of the post or unpost
+	// that Poster.SaveDocument saves: it is kept with the document's id,
+	// the Version posted or unposted (the one read) and which of the two
+	// (Status draft: an unpost), and a key already kept for another
+	// request is EConflict. Not stored with the document; "" for none.
+	TransitionKey string
+}
+
+// TransitionKey is what a client's key of a post or unpost was used for
+// (Documents.DocumentTransitionKey).
+type TransitionKey struct {
+	Document, Version int64
+	Unpost            bool
 }
 
 // The statuses of a document.
@@ -412,6 +425,7 @@ type DocumentFilter struct {
 	Type, Status string            // "" for any
 	From, To     ledger.Date       // by date; NoDate for open
 	Counterparty ledger.AnalyticID // 0 for any
+	BasedOn      int64             // only the documents created from this one; 0 for any
 	BeforeID     int64             // the cursor: ids below it; 0 for the newest
 	Limit        int               // at most MaxDocumentLimit; 0 means DefaultDocumentLimit
 }
@@ -443,6 +457,10 @@ type Documents interface {
 	SaveDocument(ctx context.Context, org ledger.OrgID, d *Document) error
 	// ListDocuments lists documents newest first.
 	ListDocuments(ctx context.Context, org ledger.OrgID, f DocumentFilter) ([]Document, error)
+	// DocumentTransitionKey returns what the client's key of a post or
+	// unpost (Document.TransitionKey) was used for; ENotFound when it was
+	// never used.
+	DocumentTransitionKey(ctx context.Context, org ledger.OrgID, key string) (TransitionKey, error)
 }
 
 // BankMapping is a saved column mapping of a bank's CSV export

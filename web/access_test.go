@@ -68,6 +68,7 @@ var accessMatrix = []access{
 	{pattern: "POST /o/{org}/documents/{id}/unpost", path: "/o/{org}/documents/999999/unpost", perm: auth.PostEntries, form: url.Values{"version": {"1"}}},
 	{pattern: "POST /o/{org}/documents/{id}/cancel", path: "/o/{org}/documents/999999/cancel", perm: auth.DraftEntries, form: url.Values{"version": {"1"}}},
 	{pattern: "POST /o/{org}/documents/{id}/restore", path: "/o/{org}/documents/999999/restore", perm: auth.DraftEntries, form: url.Values{"version": {"1"}}},
+	{pattern: "POST /o/{org}/documents/{id}/derive", path: "/o/{org}/documents/999999/derive", perm: auth.DraftEntries, form: url.Values{"type": {"payment_in"}, "key": {"matrix-derive"}}},
 	{pattern: "GET /o/{org}/documents/{id}/print", path: "/o/{org}/documents/999999/print", perm: auth.ReadBooks, ok: http.StatusNotFound},
 	{pattern: "GET /o/{org}/documents/{id}/pdf", path: "/o/{org}/documents/999999/pdf", perm: auth.ReadBooks, ok: http.StatusNotFound},
 	// bank statements (bank.go, bank_statement.go, bank_mapping.go); the demo keeps no statement, so a

@@ -17,10 +17,11 @@ import (
 // The printed form of a document: GET /o/{org}/documents/{id}/print is the
 // HTML print view (the browser prints it on A4), …/pdf the same as a PDF
 // to download. ?lang=tk|ru|en prints in another language than the page's
-// (a Turkmen form from a Russian screen). Invoices, waybills, acts,
-// supplier invoices and goods receipts print: a table of lines, the
-// totals with VAT, the amount in words and the signature lines; payment
-// orders and cash orders KO-1 and KO-2 too (document_print_cash.go).
+// (a Turkmen form from a Russian screen). Customer orders (as the invoice
+// for payment, счёт на оплату), invoices, waybills, acts, supplier invoices
+// and goods receipts print: a table of lines, the totals with VAT, the
+// amount in words and the signature lines; payment orders and cash orders
+// KO-1 and KO-2 too (document_print_cash.go).
 
 // printCSP is the Content-Security-Policy of a printed form. The print view
 // is one self-contained page whose layout is its own <style> block and the
@@ -30,7 +31,7 @@ import (
 const printCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
 // printable are the document types with a printed form here.
-var printable = map[doc.Type]bool{doc.SalesInvoice: true, doc.Waybill: true, doc.Act: true,
+var printable = map[doc.Type]bool{doc.Order: true, doc.SalesInvoice: true, doc.Waybill: true, doc.Act: true,
 	doc.SupplierInvoice: true, doc.GoodsReceipt: true,
 	doc.PaymentOut: true, doc.CashReceipt: true, doc.CashExpense: true}
 
@@ -138,11 +139,17 @@ func (s *server) printedForm(r *http.Request, q *request, x app.Document, lang s
 	}
 	f := printform.Form{Lang: lang, Title: doc.Title(x.Type, lang), Number: strconv.FormatInt(x.Number, 10), Date: x.Date,
 		Issuer: org, Recipient: other, Stamp: true}
+	if x.Type == doc.Order {
+		// An order prints as the invoice for payment (счёт на оплату): the
+		// buyer pays by it, naming its number.
+		f.Title = i18n.T(lang, "Invoice for payment")
+		f.Notes = i18n.Sprintf(lang, "Please pay by bank transfer, naming the invoice's number %d in the purpose of payment.", x.Number)
+	}
 	if c := name(x.Contract); c != "" {
 		f.Fields = append(f.Fields, printform.Field{Label: i18n.T(lang, "Contract"), Value: c})
 	}
 	if x.Comment != "" {
-		f.Notes = x.Comment
+		f.Notes = joinNotes(f.Notes, x.Comment)
 	}
 	f.Table.Columns = []printform.Column{
 		{Header: "№", Align: printform.AlignCenter, Width: 4},
@@ -175,4 +182,12 @@ func (s *server) printedForm(r *http.Request, q *request, x app.Document, lang s
 		f.Signatures[0].Name, f.Signatures[1].Name = who.Director, who.ChiefAccountant
 	}
 	return f, nil
+}
+
+// joinNotes puts the document's comment under the form's own notes.
+func joinNotes(notes, comment string) string {
+	if notes == "" {
+		return comment
+	}
+	return notes + "\n" + comment
 }

@@ -218,8 +218,12 @@ type documentData struct {
 	Gross        string
 	TotalsErr    string // why the totals could not be worked out
 	BasedOn      *app.Document
+	Derived      []docRow      // the documents created from this one, newest first
 	Entry        *ledger.Entry // the posted entry, when posted
 	CanEdit      bool          // a form of this type is in the pages
+	// DeriveKey is the idempotency key of the "create based on" buttons: a
+	// double click or a resent form makes one document.
+	DeriveKey string
 }
 
 // docLineView is a line of a document as the page shows it.
@@ -365,6 +369,15 @@ func (s *server) showDocument(w http.ResponseWriter, r *http.Request, q *request
 			}
 		}
 	}
+	derived, err := s.app.DocumentsBasedOn(ctx, q.actor, q.org.Code, x.ID)
+	if err != nil {
+		s.fail(w, r, q, err)
+		return
+	}
+	for _, y := range derived {
+		d.Derived = append(d.Derived, docRow{URL: p.DocumentURL(y.ID), Title: doc.Describe(y.Document, q.lang), Status: y.Status})
+	}
+	d.DeriveKey = newFormKey()
 	s.render(w, r, status, "document", "", d)
 }
 
@@ -423,6 +436,55 @@ func (d *documentData) IsCash() bool {
 func (d *documentData) IsDraft() bool     { return d.Doc.Status == doc.Draft }
 func (d *documentData) IsPosted() bool    { return d.Doc.Status == doc.Posted }
 func (d *documentData) IsCancelled() bool { return d.Doc.Status == doc.Cancelled }
+
+// DeriveTypes are the types a document may be created from this one as
+// (doc.DerivableFrom), by their titles: none for a cancelled document.
+func (d *documentData) DeriveTypes() []typeOption {
+	if d.IsCancelled() {
+		return nil
+	}
+	var out []typeOption
+	for _, t := range doc.DerivableFrom(d.Doc.Type) {
+		out = append(out, typeOption{Value: string(t), Title: doc.Title(t, d.Lang)})
+	}
+	return out
+}
+
+// documentDerive handles POST /documents/{id}/derive: it creates a draft
+// of the type asked for from the document (dated today), then opens its
+// form (303), or the document page of a type the pages have no form for;
+// on failure the document again with the reason, nothing made.
+func (s *server) documentDerive(w http.ResponseWriter, r *http.Request, q *request) {
+	id, ok := documentID(r)
+	if !ok {
+		s.notFoundPage(w, r, q)
+		return
+	}
+	if !parseForm(w, r) {
+		return
+	}
+	key := r.PostForm.Get("key")
+	if len(key) > 64 {
+		key = ""
+	}
+	if key != "" {
+		key = "derive:" + key // apart from the new-document form's keys
+	}
+	to := doc.Type(r.PostForm.Get("type"))
+	made, err := s.app.DeriveDocument(r.Context(), q.actor, q.org.Code, key, id, to, dateOf(q.now))
+	if err != nil {
+		s.documentFailed(w, r, q, id, err)
+		return
+	}
+	u := s.newPage(r, q, "").DocumentURL(made.ID)
+	if formTypes[made.Type] {
+		u += "/edit"
+	}
+	http.Redirect(w, r, u, http.StatusSeeOther)
+}
+
+// Posts reports whether the document's type posts (an order does not).
+func (d *documentData) Posts() bool { return d.Doc.Type.Posts() }
 
 // documentAction handles POST /documents/{id}/{action}: post, unpost,
 // cancel (a draft) or restore (a cancelled document to a draft), of the

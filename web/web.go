@@ -141,6 +141,7 @@ func (s *server) routes() []route {
 		{"POST /o/{org}/documents/{id}/unpost", s.org(s.documentAction("unpost"))},
 		{"POST /o/{org}/documents/{id}/cancel", s.org(s.documentAction("cancel"))},
 		{"POST /o/{org}/documents/{id}/restore", s.org(s.documentAction("restore"))},
+		{"POST /o/{org}/documents/{id}/derive", s.org(s.documentDerive)},
 		{"GET /o/{org}/documents/{id}/print", s.org(s.documentPrint)},
 		{"GET /o/{org}/documents/{id}/pdf", s.org(s.documentPDF)},
 		{"GET /o/{org}/bank", s.org(s.bank)},

@@ -137,6 +137,7 @@ var templateWords = []string{
 	word("with an employee and no counterparty"),
 	word("Received from"), word("Issued to"), word("Currency"), word("Dt"), word("Kt"), word("account, analytics"),
 	word("A line per account and analytics: its balance in the Dt or the Kt column, in the base currency; the quantity and the currency amount as positive numbers. The other side is account 000."),
+	word("Create based on"), word("Documents based on this one"),
 }
 
 // messageWords are the messages the handlers show through i18n.T with a

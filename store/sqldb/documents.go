@@ -216,7 +216,53 @@ func (p *poster) SaveDocument(d *store.Document) error {
 	if d.Status == store.DocPosted && (d.Entry <= 0 || d.Entry > p.seq) {
 		return ledger.Errorf(ledger.EInvalid, "document %d names entry %d, which is not posted", d.ID, d.Entry)
 	}
+	if d.TransitionKey != "" {
+		if err := p.db.keepTransitionKey(p.ctx, p.tx, p.org.ID, d); err != nil {
+			return err
+		}
+	}
 	return p.db.saveDocument(p.ctx, p.tx, p.org.ID, d, true)
+}
+
+// keepTransitionKey keeps d.TransitionKey with the post or unpost of d at
+// its version, refusing a key already kept for another request. The
+// posting transaction holds the organisation's lock, so two requests with
+// one key cannot both find it free.
+func (db *DB) keepTransitionKey(ctx context.Context, tx querier, org ledger.OrgID, d *store.Document) error {
+	if len(d.TransitionKey) > 200 {
+		return ledger.Errorf(ledger.EInvalid, "the key of a document is longer than %d bytes", 200)
+	}
+	want := store.TransitionKey{Document: d.ID, Version: d.Version, Unpost: d.Status == store.DocDraft}
+	old, err := db.transitionKey(ctx, tx, org, d.TransitionKey)
+	switch {
+	case err == nil && old == want:
+		return ledger.Errorf(ledger.EConflict, "document %d was changed by someone else meanwhile; open it again", d.ID)
+	case err == nil:
+		return ledger.Errorf(ledger.EConflict, "the key %q was already used for a different request", d.TransitionKey)
+	case !ledger.IsCode(err, ledger.ENotFound):
+		return err
+	}
+	unpost := 0
+	if want.Unpost {
+		unpost = 1
+	}
+	_, err = tx.ExecContext(ctx, db.q(`INSERT INTO document_transition_keys (org_id, client_key, document_id, version, unpost) VALUES (?, ?, ?, ?, ?)`),
+		org, d.TransitionKey, d.ID, d.Version, unpost)
+	return err
+}
+
+func (db *DB) transitionKey(ctx context.Context, q querier, org ledger.OrgID, key string) (store.TransitionKey, error) {
+	var k store.TransitionKey
+	var unpost int64
+	err := q.QueryRowContext(ctx, db.q(`SELECT document_id, version, unpost FROM document_transition_keys WHERE org_id = ? AND client_key = ?`), org, key).
+		Scan(&k.Document, &k.Version, &unpost)
+	k.Unpost = unpost == 1
+	return k, notFound(err, "the key %q was not used", key)
+}
+
+// DocumentTransitionKey implements store.Documents.
+func (db *DB) DocumentTransitionKey(ctx context.Context, org ledger.OrgID, key string) (store.TransitionKey, error) {
+	return db.transitionKey(ctx, db.r, org, key)
 }
 
 // ListDocuments implements store.Documents.
@@ -238,6 +284,9 @@ func (db *DB) ListDocuments(ctx context.Context, org ledger.OrgID, f store.Docum
 	}
 	if f.Counterparty != 0 {
 		w.add("counterparty = ?", int64(f.Counterparty))
+	}
+	if f.BasedOn != 0 {
+		w.add("based_on = ?", f.BasedOn)
 	}
 	if f.BeforeID > 0 {
 		w.add("id < ?", f.BeforeID)

@@ -437,3 +437,89 @@ func testDocumentKeys(t *testing.T, open func(t *testing.T) Store) {
 		t.Fatalf("the key reads back as %q", got.Key)
 	}
 }
+
+// testDocumentLinks: the documents created from one are listed by its id
+// (newest first, of that organisation only); a client's key of a post or
+// unpost is kept with the request in the posting transaction (a rollback
+// keeps nothing), reads back, and is refused for another request.
+func testDocumentLinks(t *testing.T, open func(t *testing.T) Store) {
+	s := open(t)
+	ctx := t.Context()
+	f := newFixture(t, s, "links")
+	o := newFixture(t, s, "other")
+	day := ledger.DateOf(2025, 5, 5)
+	src := newDoc("sales_order", day, f)
+	ok(t, s.CreateDocument(ctx, f.org.ID, src), "create the order")
+	var based []int64
+	for _, typ := range []string{"sales_invoice", "payment_in", "waybill"} {
+		d := newDoc(typ, day, f)
+		d.BasedOn = src.ID
+		ok(t, s.CreateDocument(ctx, f.org.ID, d), "create "+typ)
+		based = append(based, d.ID)
+		ok(t, s.CreateDocument(ctx, f.org.ID, newDoc(typ, day, f)), "create an unrelated "+typ)
+	}
+	elsewhere := newDoc("sales_invoice", day, o)
+	elsewhere.BasedOn = src.ID
+	ok(t, s.CreateDocument(ctx, o.org.ID, elsewhere), "create in another organisation")
+	got, err := s.ListDocuments(ctx, f.org.ID, store.DocumentFilter{BasedOn: src.ID, From: ledger.NoDate, To: ledger.NoDate})
+	ok(t, err, "list based on")
+	var ids []int64
+	for _, d := range got {
+		ids = append(ids, d.ID)
+		if d.BasedOn != src.ID {
+			t.Errorf("document %d is based on %d", d.ID, d.BasedOn)
+		}
+	}
+	slices.Reverse(based)
+	if !slices.Equal(ids, based) {
+		t.Fatalf("documents based on %d: %v, want %v", src.ID, ids, based)
+	}
+	if got, err := s.ListDocuments(ctx, f.org.ID, store.DocumentFilter{BasedOn: based[0], From: ledger.NoDate, To: ledger.NoDate}); err != nil || len(got) != 0 {
+		t.Fatalf("documents based on one with none: %v, %v", got, err)
+	}
+
+	// Keys of posts and unposts.
+	inv, err := s.Document(ctx, f.org.ID, based[len(based)-1])
+	ok(t, err, "read the invoice")
+	transition := func(key string, commit bool, change func(d *store.Document, e ledger.Entry)) error {
+		p, err := s.BeginPost(ctx, f.org.ID, store.PostOptions{})
+		ok(t, err, "begin")
+		defer p.Rollback()
+		e := entry(day, "sale", f.posting(1, 1000, 0, 0))
+		if _, err := p.Post(&e); err != nil {
+			return err
+		}
+		cur, err := s.Document(ctx, f.org.ID, inv.ID)
+		ok(t, err, "read")
+		change(&cur, e)
+		cur.TransitionKey = key
+		if err := p.SaveDocument(&cur); err != nil {
+			return err
+		}
+		if !commit {
+			return p.Rollback()
+		}
+		return p.Commit()
+	}
+	post := func(d *store.Document, e ledger.Entry) { d.Status, d.Entry = store.DocPosted, e.Seq }
+	unpost := func(d *store.Document, _ ledger.Entry) { d.Status, d.Entry = store.DocDraft, 0 }
+	ok(t, transition("k-post", false, post), "post, rolled back")
+	_, err = s.DocumentTransitionKey(ctx, f.org.ID, "k-post")
+	wantCode(t, err, ledger.ENotFound, "the key of a rolled-back post")
+	ok(t, transition("k-post", true, post), "post")
+	k, err := s.DocumentTransitionKey(ctx, f.org.ID, "k-post")
+	ok(t, err, "read the key")
+	if want := (store.TransitionKey{Document: inv.ID, Version: inv.Version}); k != want {
+		t.Fatalf("the post's key: %+v, want %+v", k, want)
+	}
+	wantCode(t, transition("k-post", true, unpost), ledger.EConflict, "the post's key for the unpost")
+	ok(t, transition("k-unpost", true, unpost), "unpost")
+	if k, err := s.DocumentTransitionKey(ctx, f.org.ID, "k-unpost"); err != nil || k != (store.TransitionKey{Document: inv.ID, Version: inv.Version + 1, Unpost: true}) {
+		t.Fatalf("the unpost's key: %+v, %v", k, err)
+	}
+	_, err = s.DocumentTransitionKey(ctx, o.org.ID, "k-post")
+	wantCode(t, err, ledger.ENotFound, "the key in another organisation")
+	if cur, _ := s.Document(ctx, f.org.ID, inv.ID); cur.Status != store.DocDraft || cur.Version != inv.Version+2 {
+		t.Fatalf("after post and unpost: %s, version %d", cur.Status, cur.Version)
+	}
+}

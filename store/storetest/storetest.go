@@ -81,6 +81,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"AnalyticCounts", testAnalyticCounts},
 		{"RequireTOTP", testRequireTOTP},
 		{"Documents", testDocuments},
+		{"DocumentLinks", testDocumentLinks},
 		{"DocumentPosting", testDocumentPosting},
 		{"DocumentGuards", testDocumentGuards},
 		{"DocumentNumbersConcurrent", testDocumentNumbersConcurrent},
