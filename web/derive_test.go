@@ -131,6 +131,12 @@ func TestDeriveDocuments(t *testing.T) {
 	if strings.Contains(body, orderURL+`/post"`) || !strings.Contains(body, "Create based on") {
 		t.Errorf("the accountant's page of an order: a post button, or no derive buttons")
 	}
+	if _, body = acc.get(orderURL + "/edit"); strings.Contains(body, `name="post"`) || !strings.Contains(body, `name="save"`) {
+		t.Errorf("the accountant's form of an order offers to post it, or not to save it")
+	}
+	if _, body = acc.get(base + "/documents/new?type=sales_invoice"); !strings.Contains(body, `name="post"`) {
+		t.Errorf("the accountant's form of an invoice does not offer to post it")
+	}
 	res, body = acc.post(orderURL+"/post", version(order), nil)
 	if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "an order does not post: create an invoice from it") {
 		t.Fatalf("posting an order: %d, want 422 with the reason:\n%s", res.StatusCode, clip(body))

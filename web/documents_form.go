@@ -121,6 +121,10 @@ type docFormData struct {
 	Accounts []accountOption // the accounts' datalist, on the forms that name accounts
 }
 
+// CanPost reports whether the form offers to save and post: the user's
+// role may post and the type posts (an order does not).
+func (d *docFormData) CanPost() bool { return d.page.CanPost() && d.Form.Type.Posts() }
+
 // VATRates lists the rates of the line's select.
 func (d *docFormData) VATRates() []typeOption {
 	out := make([]typeOption, 0, len(docVATRates))
