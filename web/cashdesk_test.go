@@ -33,7 +33,8 @@ var cashOnce = map[*fixture]map[string]int64{}
 // cashBooks returns the fixture and the ids of the cash-web documents by
 // name. The documents, with their numbers (per type and year):
 //
-//	2026-03-02  KO-1 №1  from CUST            1 000,00 TMT  posted
+//	2026-03-01  act №1   to CUST     600,00 + 90,00 VAT   posted (CUST owes 690,00)
+//	2026-03-02  KO-1 №1  from CUST            1 000,00 TMT  posted (pays the 690,00, Kt 62.01; an advance of 310,00, Kt 62.02)
 //	            KO-2 №1  to SUP                 250,00 TMT  posted
 //	            KO-1 №2  from CUST               25,00 USD  posted (at 3,50: 87,50 TMT)
 //	2026-03-04  KO-1 №3  from EMP, Kt 71.01     120,50 TMT  posted
@@ -99,6 +100,7 @@ func buildCashBooks(t *testing.T, a *app.App) map[string]int64 {
 		}
 		ids[name] = x.ID
 	}
+	mk("act", doc.Act, 1, doc.Refs{Counterparty: cust, Contract: custK}, "", doc.Line{Service: true, Amount: 600_00}, true, nil)
 	mk("ko1a", doc.CashReceipt, 2, fromCust, "", doc.Line{Amount: 1000_00}, true, nil)
 	mk("ko2a", doc.CashExpense, 2, toSup, "", doc.Line{Amount: 250_00}, true, nil)
 	mk("ko1usd0", doc.CashReceipt, 2, fromCust, "USD", doc.Line{Amount: 25_00}, true, nil)
@@ -184,6 +186,8 @@ func TestCashOrderPrint(t *testing.T) {
 		want []string
 	}{
 		{acc, u("ko1b") + "/print", ko1},
+		// A receipt that pays the debt and leaves an advance names both.
+		{acc, u("ko1a") + "/print", []string{"№ 1 от 02.03.2026", "50.01", "62.01, 62.02", "1 000,00", "Одна тысяча манатов 00 тенге"}},
 		{acc, u("ko2b") + "/print", ko2},
 		{acc, u("pay") + "/print", pay},
 		{viewer, u("ko1b") + "/print", []string{"Kassa girdeji orderi", "Kimden kabul edildi", "Bir ýüz ýigrimi manat 50 teňňe",

@@ -2,7 +2,9 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"hasap/app"
 	"hasap/doc"
@@ -93,11 +95,17 @@ func (s *server) newMoneyDoc(r *http.Request, q *request, x app.Document, lang s
 		if l.Account != "" {
 			o = l.Account
 		}
-		if len(posted) == len(x.Lines) {
+		switch {
+		case len(posted) == len(x.Lines):
 			c, o = posted[i].Credit.Account, posted[i].Debit.Account
 			if in {
 				c, o = o, c
 			}
+		case len(x.Lines) == 1 && len(posted) > 1:
+			// One payment split into the debt and an advance (62.01 and
+			// 62.02), with its VAT on the advance beside: the accounts
+			// the money went against, in the entry's order.
+			c, o = cashCounters(posted, in)
 		}
 		m.cashes, m.counters = append(m.cashes, c), append(m.counters, o)
 	}
@@ -123,6 +131,28 @@ func (s *server) newMoneyDoc(r *http.Request, q *request, x app.Document, lang s
 		}
 	}
 	return m, nil
+}
+
+// cashCounters returns the cash account of a one-line payment's posted
+// entry and its corresponding accounts, joined by ", " in the entry's
+// order: the postings that move money are those whose cash side is the
+// first posting's; the rest (the VAT on an advance) do not.
+func cashCounters(posted []ledger.Posting, in bool) (cash, counters ledger.AccountCode) {
+	side := func(p ledger.Posting) (c, o ledger.AccountCode) {
+		if in {
+			return p.Debit.Account, p.Credit.Account
+		}
+		return p.Credit.Account, p.Debit.Account
+	}
+	cash, _ = side(posted[0])
+	var names []string
+	for _, p := range posted {
+		c, o := side(p)
+		if c == cash && !slices.Contains(names, string(o)) {
+			names = append(names, string(o))
+		}
+	}
+	return cash, ledger.AccountCode(strings.Join(names, ", "))
 }
 
 // lineAnalytic names the catalog entry of a line a cash order's analytic
