@@ -27,6 +27,7 @@ type Store interface {
 	Identity
 	Documents
 	Bank
+	Settings
 	// Snapshot runs fn with a Reader that sees one consistent state of the
 	// database, as verify needs.
 	Snapshot(ctx context.Context, fn func(Reader) error) error
@@ -532,4 +533,50 @@ type Bank interface {
 	// account to counterparty.
 	SetPartyAccount(ctx context.Context, org ledger.OrgID, account string, counterparty ledger.AnalyticID) error
 	PartyAccounts(ctx context.Context, org ledger.OrgID) (map[string]ledger.AnalyticID, error)
+}
+
+// OrgDetails are an organisation's details as its printed forms show them.
+// Every field is free text of at most MaxDetailText bytes; "" is not set.
+type OrgDetails struct {
+	LegalName   string // the full legal name
+	TaxID       string // Salgyt töleýjiniň belgisi, ИНН
+	Address     string // the legal address
+	Phone       string
+	BankName    string
+	BankAccount string // the settlement account (IBAN, р/с)
+	BankCode    string // BIC, MFO, БИК
+	// Who signs the forms.
+	Director, ChiefAccountant, Cashier string
+}
+
+// OrgSettings are an organisation's details and its posting settings.
+type OrgSettings struct {
+	Details OrgDetails
+	// Posting is the posting settings as the application's JSON
+	// (doc.Settings), which the store does not read; nil for none set.
+	// At most MaxPostingSettings bytes.
+	Posting []byte
+	// Version moves on every save; 0 until the first. A save names the
+	// version it read and is refused (EConflict) if another came between.
+	Version int64
+	Author  string    // who saved last
+	Updated time.Time // when
+}
+
+// Limits of the settings.
+const (
+	MaxDetailText      = 500
+	MaxPostingSettings = 64 << 10
+)
+
+// Settings keeps each organisation's settings.
+type Settings interface {
+	// OrgSettings returns the organisation's settings: the zero
+	// OrgSettings (Version 0) until the first save. ENotFound for no such
+	// organisation.
+	OrgSettings(ctx context.Context, org ledger.OrgID) (OrgSettings, error)
+	// SaveOrgSettings saves s if s.Version is the stored version (0 for
+	// the first save), EConflict otherwise; it sets Version and Updated.
+	// Text too long or not UTF-8 is EInvalid.
+	SaveOrgSettings(ctx context.Context, org ledger.OrgID, s *OrgSettings) error
 }

@@ -89,6 +89,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"DocumentKeys", testDocumentKeys},
 		{"CounterpartyMovements", testCounterpartyMovements},
 		{"Bank", testBank},
+		{"OrgSettings", testOrgSettings},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { tc.fn(t, open) })
