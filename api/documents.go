@@ -129,9 +129,11 @@ type docView struct {
 // documentView looks up what the documents' JSON names.
 func (s *server) documentView(ctx context.Context, q *request, org ledger.Org, ds []app.Document) (docView, error) {
 	v := docView{base: org.Currency, entries: map[int64]ledger.Entry{}}
-	var err error
-	v.settings, err = doc.DefaultSettings(org.Chart)
-	v.withTotal = err == nil
+	st, err := s.app.OrgSettings(ctx, q.actor, org.Code)
+	if err != nil {
+		return docView{}, err
+	}
+	v.settings, v.withTotal = st.Posting, true
 	var ids []ledger.AnalyticID
 	add := func(r doc.Refs) {
 		for _, k := range refKinds {

@@ -325,6 +325,19 @@ func useCases() []useCase {
 			}
 			return w.a.RenameAnalytic(ctx, x, "a", ledger.Project, an.ID, ledger.Names{EN: "Renamed"})
 		}},
+		{name: "OrgSettings", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.OrgSettings(ctx, x, "a")
+			return err
+		}},
+		{name: "SaveOrgSettings", ok: []string{"owner", "chief"}, run: func(ctx context.Context, w *world, x app.Actor) error {
+			s, err := w.a.OrgSettings(ctx, app.System, "a")
+			if err != nil {
+				return err
+			}
+			s.Details.Phone = fmt.Sprintf("+993 12 %d", w.next())
+			_, err = w.a.SaveOrgSettings(ctx, x, "a", s)
+			return err
+		}},
 		{name: "SetLockDate", ok: []string{"owner", "chief"}, run: func(ctx context.Context, w *world, x app.Actor) error {
 			if err := w.a.SetLockDate(ctx, app.System, "a", d(2019, 1, 1)); err != nil {
 				return fmt.Errorf("setup: %w", err)

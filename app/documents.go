@@ -214,7 +214,7 @@ func (a *App) PostDocumentOnce(ctx context.Context, actor Actor, orgCode, key st
 // organisation's settings and what the books say on its date, and returns
 // the entry to post, with the idempotency key of d's posting.
 func (a *App) documentEntry(ctx context.Context, org ledger.Org, d Document, lang string) (ledger.Entry, error) {
-	settings, err := doc.DefaultSettings(org.Chart)
+	settings, err := a.postingSettings(ctx, org)
 	if err != nil {
 		return ledger.Entry{}, err
 	}

@@ -72,11 +72,17 @@ const (
 	ReadAudit       Permission = "read_audit"     // the audit log
 	ManageMembers   Permission = "manage_members" // add members, change roles, reset passwords
 	ManageAPITokens Permission = "manage_api_tokens"
+	// EditSettings: the organisation's details (on its printed forms) and
+	// its posting settings (which accounts the documents post to). Not
+	// the accountant's: a wrong revenue account silently misposts every
+	// document that follows, so the owner and the chief accountant, who
+	// answer for the books, decide it.
+	EditSettings Permission = "edit_settings"
 )
 
 var grants = map[Role][]Permission{
-	Owner:           {ReadBooks, DraftEntries, PostEntries, EditCatalogs, SetLockDate, ReopenPeriod, VerifyBooks, ExportBooks, ReadAudit, ManageMembers, ManageAPITokens},
-	ChiefAccountant: {ReadBooks, DraftEntries, PostEntries, EditCatalogs, SetLockDate, VerifyBooks, ExportBooks, ManageAPITokens},
+	Owner:           {ReadBooks, DraftEntries, PostEntries, EditCatalogs, SetLockDate, ReopenPeriod, VerifyBooks, ExportBooks, ReadAudit, ManageMembers, ManageAPITokens, EditSettings},
+	ChiefAccountant: {ReadBooks, DraftEntries, PostEntries, EditCatalogs, SetLockDate, VerifyBooks, ExportBooks, ManageAPITokens, EditSettings},
 	Accountant:      {ReadBooks, DraftEntries, PostEntries, EditCatalogs, ExportBooks, ManageAPITokens},
 	Clerk:           {ReadBooks, DraftEntries},
 	Auditor:         {ReadBooks, VerifyBooks, ExportBooks, ReadAudit},

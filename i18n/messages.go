@@ -950,6 +950,19 @@ var catalog = map[string]map[string]string{
 		"the period of the act is longer than %d days":                        "период акта длиннее %d дней",
 		"the period of the act needs both dates":                              "для периода акта нужны обе даты",
 		"the period starts after it ends":                                     "начало периода позже его конца",
+		// settings: the organisation's details and posting settings
+		"VAT is rounded per line or per document, not %q":                   "НДС округляется по строкам или по документу, а не %q",
+		"at most %d accounts":                                               "не более %d счетов",
+		"one line, without tabs":                                            "одной строкой, без табуляций",
+		"only digits, Latin letters, spaces and dashes, at most %d of them": "только цифры, латинские буквы, пробелы и дефисы, не более %d знаков",
+		"posting settings longer than %d bytes or not UTF-8":                "настройки проведения длиннее %d байт или не в UTF-8",
+		"settings version %d":                                               "версия настроек %d",
+		"the chart %q has no default posting settings: choose the accounts documents post to on the organisation's settings page first": "для плана счетов %q нет настроек проведения по умолчанию: сначала выберите счета для проведения документов на странице настроек организации",
+		"the default VAT rate is required":                                     "не указана ставка НДС по умолчанию",
+		"the settings were changed by someone else meanwhile; open them again": "настройки тем временем изменил кто-то другой; откройте их заново",
+		"the stored posting settings of %s do not read: %v":                    "сохранённые настройки проведения %s не читаются: %v",
+		"the text is longer than %d bytes":                                     "текст длиннее %d байт",
+		"the text is not valid UTF-8":                                          "текст не в кодировке UTF-8",
 	},
 	"tk": {
 		// documents created from others, customer orders (derive); review: esasynda döretmek to create based on, sargyt an order
@@ -1886,6 +1899,19 @@ var catalog = map[string]map[string]string{
 		"the period of the act is longer than %d days":                        "namanyň döwri %d günden uzyn",
 		"the period of the act needs both dates":                              "namanyň döwri üçin iki sene hem gerek",
 		"the period starts after it ends":                                     "döwür gutarýan senesinden soň başlaýar",
+		// settings: the organisation's details and posting settings
+		"VAT is rounded per line or per document, not %q":                   "GBÜS setirler boýunça ýa-da resminama boýunça tegeleklenýär, %q däl",
+		"at most %d accounts":                                               "iň köp %d hasap",
+		"one line, without tabs":                                            "bir setirde, tabulýasiýasyz",
+		"only digits, Latin letters, spaces and dashes, at most %d of them": "diňe sanlar, latyn harplary, boşluklar we defisler, iň köp %d sany",
+		"posting settings longer than %d bytes or not UTF-8":                "geçiriş sazlamalary %d baýtdan uzyn ýa-da UTF-8 däl",
+		"settings version %d":                                               "sazlamalaryň wersiýasy %d",
+		"the chart %q has no default posting settings: choose the accounts documents post to on the organisation's settings page first": "%q hasaplar meýilnamasy üçin deslapky geçiriş sazlamalary ýok: ilki guramanyň sazlamalar sahypasynda resminamalaryň geçirilýän hasaplaryny saýlaň",
+		"the default VAT rate is required":                                     "deslapky GBÜS mukdary görkezilmedik",
+		"the settings were changed by someone else meanwhile; open them again": "sazlamalary şol wagt başga biri üýtgetdi; olary täzeden açyň",
+		"the stored posting settings of %s do not read: %v":                    "%s guramasynyň saklanan geçiriş sazlamalary okalmaýar: %v",
+		"the text is longer than %d bytes":                                     "tekst %d baýtdan uzyn",
+		"the text is not valid UTF-8":                                          "tekst UTF-8 kodlamasynda däl",
 	},
 }
 

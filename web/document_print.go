@@ -108,11 +108,11 @@ func (s *server) printedForm(r *http.Request, q *request, x app.Document, lang s
 		}
 		return ""
 	}
-	settings, err := doc.DefaultSettings(q.org.Chart)
+	st, err := s.app.OrgSettings(r.Context(), q.actor, q.org.Code)
 	if err != nil {
 		return printform.Form{}, err
 	}
-	totals, err := doc.ComputeTotals(x.Document, settings)
+	totals, err := doc.ComputeTotals(x.Document, st.Posting)
 	if err != nil {
 		return printform.Form{}, err
 	}

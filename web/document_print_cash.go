@@ -24,18 +24,6 @@ import (
 // person, the basis, the amount in figures and in words, the attachment
 // and the signature lines.
 
-// signers are the people whose names the forms print beside the lines.
-type signers struct {
-	Director, ChiefAccountant, Cashier string
-}
-
-// issuer is the organisation as its printed forms show it, labelled role,
-// and who signs for it. Until the organisation's details are kept, its
-// name and blank lines to sign on.
-func (s *server) issuer(r *http.Request, q *request, role string) (printform.Party, signers, error) {
-	return printform.Party{Role: role, Name: q.org.Name}, signers{}, nil
-}
-
 // moneyDoc is what the forms of a money document share: its currency, its
 // lines' accounts and amounts, the total and the amount in words.
 type moneyDoc struct {
@@ -77,7 +65,7 @@ func (s *server) newMoneyDoc(r *http.Request, q *request, x app.Document, lang s
 			return nil, err
 		}
 	}
-	settings, err := doc.DefaultSettings(q.org.Chart)
+	settings, err := s.postingSettings(r, q)
 	if err != nil {
 		return nil, err
 	}

@@ -151,7 +151,7 @@ func (s *server) documents(w http.ResponseWriter, r *http.Request, q *request) {
 		s.fail(w, r, q, err)
 		return
 	}
-	settings, serr := doc.DefaultSettings(q.org.Chart)
+	settings, serr := s.postingSettings(r, q)
 	for _, x := range docs {
 		row := docRow{URL: p.DocumentURL(x.ID), Title: doc.Title(x.Type, q.lang), Author: x.Author, Date: x.Date,
 			Number: x.Number, Status: x.Status}
@@ -295,7 +295,7 @@ func (s *server) showDocument(w http.ResponseWriter, r *http.Request, q *request
 	var totals doc.Totals
 	switch d.Form {
 	case "document_form", "document_form_advance": // with VAT
-		settings, err := doc.DefaultSettings(q.org.Chart)
+		settings, err := s.postingSettings(r, q)
 		if err == nil {
 			totals, err = doc.ComputeTotals(x.Document, settings)
 		}

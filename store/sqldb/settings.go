@@ -78,11 +78,13 @@ func (db *DB) SaveOrgSettings(ctx context.Context, org ledger.OrgID, s *store.Or
 		res, err := tx.ExecContext(ctx, db.q(`UPDATE org_settings SET legal_name = ?, tax_id = ?, address = ?, phone = ?,
 			bank_name = ?, bank_account = ?, bank_code = ?, director = ?, chief_accountant = ?, cashier = ?,
 			posting = ?, version = ?, author = ?, updated_us = ? WHERE org_id = ? AND version = ?`), append(args, org, s.Version)...)
-		if err := affected(res, err, "settings of organisation %d", org); err != nil {
-			if ledger.IsCode(err, ledger.ENotFound) {
-				return conflict
-			}
+		if err != nil {
 			return fmt.Errorf("save settings: %w", err)
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return fmt.Errorf("save settings: %w", err)
+		} else if n == 0 {
+			return conflict
 		}
 	}
 	if err := tx.Commit(); err != nil {
