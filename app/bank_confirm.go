@@ -219,7 +219,7 @@ func lineComment(st Statement, line int, sl StatementLine) string {
 // dryPost runs the posting rule of every draft, so that a line that cannot
 // be posted is named before anything is made.
 func (a *App) dryPost(ctx context.Context, org ledger.Org, drafts []lineDraft, lang string) error {
-	settings, err := doc.DefaultSettings(org.Chart)
+	settings, err := a.postingSettings(ctx, org)
 	if err != nil {
 		return err
 	}

@@ -51,10 +51,11 @@ const maxScannedDocuments = 20 * store.MaxDocumentLimit
 // (payments not cancelled: a draft made from a statement line counts, so
 // that another line is not matched to the same invoice again).
 func (a *App) openInvoices(ctx context.Context, org ledger.Org) (in, out []OpenInvoice, err error) {
-	settings, err := doc.DefaultSettings(org.Chart)
+	st, err := a.orgSettings(ctx, org)
 	if err != nil {
-		settings = doc.Settings{DefaultVAT: doc.VAT15}
+		return nil, nil, err
 	}
+	settings := st.Posting
 	var invoices []OpenInvoice
 	paid := map[int64]map[string]money.Amount{}
 	for before, n := int64(0), 0; n < maxScannedDocuments; {
@@ -265,24 +266,29 @@ func (a *App) linkedDocuments(ctx context.Context, org ledger.OrgID, links map[i
 	return out, nil
 }
 
-// bankAccount is the account a statement in currency goes to: the bank
-// account (51) in the base currency, the currency account (52) otherwise.
-func bankAccount(org ledger.Org, currency string) ledger.AccountCode {
-	s, err := doc.DefaultSettings(org.Chart)
+// bankAccount is the account a statement in currency goes to: the
+// organisation's settlement account (51) in the base currency, its
+// currency account (52) otherwise.
+func (a *App) bankAccount(ctx context.Context, org ledger.Org, currency string) (ledger.AccountCode, error) {
+	st, err := a.orgSettings(ctx, org)
 	if err != nil {
-		s = doc.Settings{Bank: "51", BankCur: "52"}
+		return "", err
 	}
+	s := st.Posting
 	if currency == org.Currency.Code {
-		return s.Bank
+		return s.Bank, nil
 	}
-	return s.BankCur
+	return s.BankCur, nil
 }
 
 // reconcile fills rv.Recon.
 func (a *App) reconcile(ctx context.Context, org ledger.Org, rv *StatementReview, docs map[int]Document) error {
-	r := BankReconciliation{Account: bankAccount(org, rv.Currency.Code), Currency: rv.Currency, From: rv.From, To: rv.To,
+	account, err := a.bankAccount(ctx, org, rv.Currency.Code)
+	if err != nil {
+		return err
+	}
+	r := BankReconciliation{Account: account, Currency: rv.Currency, From: rv.From, To: rv.To,
 		Opening: rv.Opening, Closing: rv.Closing, HasOpening: rv.HasOpening, HasClosing: rv.HasClosing}
-	var err error
 	if r.BooksOpening, err = a.bankBalance(ctx, org, r.Account, rv.Currency.Code, rv.From-1); err != nil {
 		return err
 	}
