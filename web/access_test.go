@@ -134,6 +134,9 @@ var accessMatrix = []access{
 	{pattern: "POST /o/{org}/control/checkpoint", path: "/o/{org}/control/checkpoint", perm: auth.VerifyBooks},
 	{pattern: "POST /o/{org}/control/export", path: "/o/{org}/control/export", perm: auth.ExportBooks},
 	{pattern: "GET /o/{org}/audit", path: "/o/{org}/audit", perm: auth.ReadAudit},
+	// the organisation's settings (settings.go): every member reads them, the owner and the chief accountant save
+	{pattern: "GET /o/{org}/settings", path: "/o/{org}/settings", perm: auth.ReadBooks},
+	{pattern: "POST /o/{org}/settings", path: "/o/{org}/settings", perm: auth.EditSettings, form: url.Values{"version": {"0"}, "legal_name": {"matrix"}}},
 }
 
 // roleUsers are the fixture's users of the demo organisation, one a role.

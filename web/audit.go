@@ -53,6 +53,7 @@ var auditActions = []struct{ action, word string }{
 	{app.ActRequireTOTP, word("Two-factor rule for owners changed")},
 	{app.ActAPITokenCreate, word("API token created")},
 	{app.ActAPITokenDelete, word("API token deleted")},
+	{app.ActSettings, word("Settings changed")},
 }
 
 type auditData struct {

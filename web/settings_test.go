@@ -2,7 +2,9 @@ package web_test
 
 import (
 	"context"
+	"html"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -133,5 +135,115 @@ func TestPrintedFormDetails(t *testing.T) {
 		if !strings.Contains(text, w) {
 			t.Errorf("the PDF's text lacks %q:\n%s", w, text)
 		}
+	}
+}
+
+// TestSettingsPage: every member reads the settings, in their language;
+// only the owner and the chief accountant have the page in the menu and a
+// form that saves; a bad field is marked with its error and saves
+// nothing; a save over someone else's is refused; a good save shows on
+// the page, in the audit log and in the next posting.
+func TestSettingsPage(t *testing.T) {
+	f := settingsBooks(t)
+	ctx := context.Background()
+	u := "/o/" + setOrg + "/settings"
+	link := `href="` + u + `"`
+
+	viewer := f.login(t, setViewer, "en")
+	res, body := viewer.get(u)
+	if res.StatusCode != http.StatusOK || !strings.Contains(body, "Organisation settings") || !strings.Contains(body, "Revenue") {
+		t.Fatalf("viewer: %d\n%s", res.StatusCode, clip(body))
+	}
+	if strings.Contains(body, "Save the settings") || !strings.Contains(body, "readonly") || strings.Contains(body, link+">") {
+		t.Errorf("the viewer's page offers a save or a menu link")
+	}
+	if len(body) > 50<<10 {
+		t.Errorf("the page is %d bytes", len(body))
+	}
+	for _, c := range []struct{ email, lang, want string }{
+		{setOwner, "tk", "Guramanyň sazlamalary"}, {setChief, "ru", "Настройки организации"},
+	} {
+		_, body := f.login(t, c.email, c.lang).get(u)
+		for _, w := range []string{c.want, link + ` aria-current="page"`, `name="posting.Sales.Revenue"`, `name="tax_id"`, `name="version"`, `list="accounts-list"`} {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s (%s): the page lacks %q", c.email, c.lang, w)
+			}
+		}
+	}
+
+	chief := f.login(t, setChief, "ru")
+	st, err := f.app.OrgSettings(ctx, app.System, setOrg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := func(version int64) url.Values {
+		return url.Values{"version": {strconv.FormatInt(version, 10)}, "legal_name": {"«Sazlama» HJ"}, "tax_id": {"101234567890"},
+			"address": {"Aşgabat"}, "bank_account": {"TM12 3456"}, "director": {"Annaýew A. B."}, "chief_accountant": {"Иванова И. И."},
+			"cashier": {"Berdiýewa G."}, "posting.DefaultVAT": {"15%"}, "posting.VATRounding": {"line"}, "posting.Purchases.OffsetVAT": {"1"},
+			"posting.Sales.Revenue": {"90.01"}, "posting.Purchases.Capital": {"08"}}
+	}
+
+	// Bad fields: each marked, in Russian; nothing saved.
+	bad := form(st.Version)
+	bad.Set("tax_id", "ИНН 1234")
+	bad.Set("posting.Sales.Revenue", "99.99")
+	bad.Set("posting.Sales.Cost", "90")
+	res, body = chief.post(u, bad, nil)
+	if res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("bad settings: %d, want 422\n%s", res.StatusCode, clip(body))
+	}
+	for _, w := range []string{"Исправьте отмеченные поля", "только цифры, латинские буквы", "счёт 99.99 не существует", "у счёта 90 есть субсчета", `value="99.99"`} {
+		if !strings.Contains(html.UnescapeString(body), w) {
+			t.Errorf("the refused form lacks %q", w)
+		}
+	}
+	if after, _ := f.app.OrgSettings(ctx, app.System, setOrg); after.Version != st.Version {
+		t.Fatalf("refused settings were saved: version %d → %d", st.Version, after.Version)
+	}
+
+	// An accountant may not save.
+	if res, _ := f.login(t, setAccountant, "ru").post(u, form(st.Version), nil); res.StatusCode != http.StatusForbidden {
+		t.Errorf("an accountant saves: %d, want 403", res.StatusCode)
+	}
+
+	// A good save: back to the page, which says so and shows it.
+	good := form(st.Version)
+	good.Set("posting.Sales.Revenue", "90.01")
+	good.Set("phone", "+993 12 34-56-78")
+	res, _ = chief.post(u, good, nil)
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != u+"?saved=1" {
+		t.Fatalf("good settings: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	_, body = chief.get(u + "?saved=1")
+	for _, w := range []string{"Настройки сохранены", `value="+993 12 34-56-78"`, "Berdiýewa G.", setChief} {
+		if !strings.Contains(html.UnescapeString(body), w) {
+			t.Errorf("the saved page lacks %q", w)
+		}
+	}
+	saved, err := f.app.OrgSettings(ctx, app.System, setOrg)
+	if err != nil || saved.Version != st.Version+1 || saved.Details.Phone != "+993 12 34-56-78" || !saved.PostingSaved {
+		t.Fatalf("saved: %+v, %v", saved, err)
+	}
+	// What the form does not show stays: the other accounts keep theirs.
+	if saved.Posting.Sales.Receivable != "62.01" || saved.Posting.Bank != "51" {
+		t.Errorf("accounts not on the form changed: %+v", saved.Posting)
+	}
+
+	// The form read before that save is stale now.
+	res, body = chief.post(u, form(st.Version), nil)
+	if res.StatusCode != http.StatusConflict || !strings.Contains(body, "Тем временем настройки сохранил кто-то другой") {
+		t.Errorf("a stale save: %d\n%s", res.StatusCode, clip(body))
+	}
+
+	ev, err := f.app.Audit(ctx, app.System, setOrg, 0, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var audited bool
+	for _, e := range ev {
+		audited = audited || (e.Action == app.ActSettings && strings.Contains(e.Detail, "phone"))
+	}
+	if !audited {
+		t.Errorf("no audit event of the save in %+v", ev)
 	}
 }

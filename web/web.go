@@ -169,6 +169,8 @@ func (s *server) routes() []route {
 		{"POST /o/{org}/control/checkpoint", s.org(s.controlCheckpoint)},
 		{"POST /o/{org}/control/export", s.org(s.controlExport)},
 		{"GET /o/{org}/audit", s.org(s.audit)},
+		{"GET /o/{org}/settings", s.org(s.orgSettings)},
+		{"POST /o/{org}/settings", s.org(s.orgSettingsSave)},
 		{"GET /o/{org}/members", s.org(s.members)},
 		{"POST /o/{org}/members", s.org(s.memberAdd)},
 		{"POST /o/{org}/members/require-totp", s.org(s.membersRequireTOTP)},
