@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+
+	"hasap/auth"
 )
 
 // endpoint is one row of the access matrix: a request on acme's books.
@@ -16,6 +18,7 @@ type endpoint struct {
 	ok           int                      // the status of a caller who may do it
 	pathf        func() string            // a fresh path per call (a new document), instead of path
 	clerk        bool                     // a clerk may do it (drafting documents)
+	settings     bool                     // only the owner and the chief accountant may do it
 }
 
 func (e endpoint) writes() bool { return e.method != http.MethodGet }
@@ -65,12 +68,16 @@ func endpoints() []endpoint {
 			pathf: func() string {
 				return fmt.Sprintf("%s/counterparties/%d/reconciliation?from=2025-01-01&to=2025-12-31", o, acmeIDs.cust)
 			}},
+		{method: "GET", path: o + "/settings", ok: 200},
+		{method: "PUT", path: o + "/settings", ok: 200, settings: true, body: matrixSettingsBody},
 	}, bankEndpoints(o, key)...)
 }
 
 // matrixCallers are the columns, in the order they call: those who may
 // write come last, so that a refused call finds the books as they were.
-var matrixCallers = []string{"anonymous", "forged", "session_as_bearer", "session_cookie", "other_org", "viewer", "clerk", "accountant"}
+// The chief accountant calls only what needs more than the accountant's
+// role (the settings): the rest it may do as the accountant does.
+var matrixCallers = []string{"anonymous", "forged", "session_as_bearer", "session_cookie", "other_org", "viewer", "clerk", "accountant", "chief"}
 
 // want is the status a caller must get: 401 without a valid API token (a
 // browser session, as a cookie or as a bearer token, is not one), 404 for
@@ -88,6 +95,8 @@ func want(e endpoint, who caller) int {
 		return http.StatusNotFound
 	case e.writes() && (who.role == "viewer" || who.role == "clerk" && !e.clerk):
 		return http.StatusForbidden
+	case e.writes() && e.settings && !who.role.Can(auth.EditSettings):
+		return http.StatusForbidden
 	}
 	return e.ok
 }
@@ -99,6 +108,9 @@ func TestAccessMatrix(t *testing.T) {
 	f := books(t)
 	for _, e := range endpoints() {
 		for _, name := range matrixCallers {
+			if name == "chief" && !e.settings {
+				continue
+			}
 			who := f.callers[name]
 			c := call{method: e.method, path: e.path}
 			if e.pathf != nil {
@@ -157,7 +169,7 @@ func TestOtherTenantLooksLikeNothing(t *testing.T) {
 	f := books(t)
 	acct := f.callers["accountant"]
 	for _, suffix := range []string{"", "/accounts", "/entries", "/entries/2025/1", "/balances", "/trial-balance", "/analytics/counterparty", "/documents", "/documents/1",
-		"/counterparties/1/open-items", "/counterparties/1/reconciliation?from=2025-01-01&to=2025-01-31"} {
+		"/counterparties/1/open-items", "/counterparties/1/reconciliation?from=2025-01-01&to=2025-01-31", "/settings"} {
 		a := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/" + zeta + suffix})
 		b := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/nobody" + suffix})
 		mustStatus(t, "zeta"+suffix, a, 404)

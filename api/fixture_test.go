@@ -108,6 +108,7 @@ func build() (*fixture, error) {
 		{"accountant", "acct@acme.example", acme, auth.Accountant},
 		{"viewer", "viewer@acme.example", acme, auth.Viewer},
 		{"clerk", "clerk@acme.example", acme, auth.Clerk},
+		{"chief", "chief@acme.example", acme, auth.ChiefAccountant},
 		{"other_org", "boss@zeta.example", zeta, auth.Owner},
 	}
 	for _, u := range users {

@@ -220,7 +220,7 @@ func checkPosting(fs *fields, s *doc.Settings, chart ledger.Chart) {
 		a, ok := chart[*f.Code]
 		switch {
 		case !ok:
-			fs.add("posting."+f.Path, ledger.Errorf(ledger.ENotFound, "account %s does not exist", *f.Code))
+			fs.add("posting."+f.Path, ledger.Errorf(ledger.EInvalid, "account %s does not exist", *f.Code))
 		case a.Group:
 			fs.add("posting."+f.Path, ledger.Errorf(ledger.EInvalid, "account %s has sub-accounts: choose one of them", *f.Code))
 		case a.Inactive:
@@ -239,7 +239,7 @@ func checkPosting(fs *fields, s *doc.Settings, chart ledger.Chart) {
 	}
 	for _, p := range capital {
 		if chart[ledger.AccountCode(p)] == nil {
-			fs.add("posting.Purchases.Capital", ledger.Errorf(ledger.ENotFound, "account %s does not exist", p))
+			fs.add("posting.Purchases.Capital", ledger.Errorf(ledger.EInvalid, "account %s does not exist", p))
 			break
 		}
 	}
