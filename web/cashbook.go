@@ -92,7 +92,11 @@ func (s *server) readCashBook(r *http.Request, q *request, d *cashBookData) (*ap
 	if err != nil {
 		return nil, 0, err
 	}
-	d.Accounts = cashAccounts(chart, q.org.Chart)
+	settings, err := s.postingSettings(r, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	d.Accounts = cashAccounts(chart, settings)
 	v := r.URL.Query()
 	d.Account, d.Currency, d.DateISO = strings.TrimSpace(v.Get("account")), strings.ToUpper(strings.TrimSpace(v.Get("currency"))), v.Get("date")
 	if d.Account == "" && len(d.Accounts) > 0 {
@@ -134,13 +138,9 @@ func (s *server) lastCashDay(r *http.Request, q *request, account ledger.Account
 }
 
 // cashAccounts are the posting-level accounts of the cash desk: those
-// under the parent of the posting settings' cash accounts (50 in the CIS
-// chart), by code.
-func cashAccounts(chart ledger.Chart, chartName string) []ledger.Account {
-	st, err := doc.DefaultSettings(chartName)
-	if err != nil {
-		return nil
-	}
+// under the parent of the organisation's posting settings' cash accounts
+// (50 in the CIS chart), by code.
+func cashAccounts(chart ledger.Chart, st doc.Settings) []ledger.Account {
 	var out []ledger.Account
 	for _, a := range chart {
 		if a.Group || a.Inactive {

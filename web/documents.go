@@ -425,7 +425,10 @@ func rateName(r doc.Rate, lang string) string {
 func (d *documentData) DescribeDoc(x *app.Document) string { return doc.Describe(x.Document, d.Lang) }
 
 // CounterAccount is the account of a line that names none: the rule's.
-func (d *documentData) CounterAccount() string { return counterAccount(d.Org.Chart, d.Doc.Type) }
+func (d *documentData) CounterAccount() string {
+	s, _ := doc.DefaultSettings(d.Org.Chart) // review: the organisation's settings, once documentData carries them
+	return counterAccount(s, d.Doc.Type)
+}
 
 // IsCash reports a cash order (KO-1, KO-2).
 func (d *documentData) IsCash() bool {

@@ -119,6 +119,7 @@ type docFormData struct {
 	Heading  string
 	Action   string
 	Accounts []accountOption // the accounts' datalist, on the forms that name accounts
+	Posting  doc.Settings    // the organisation's posting settings, for the hints
 }
 
 // CanPost reports whether the form offers to save and post: the user's
@@ -292,6 +293,10 @@ func (s *server) renderDocForm(w http.ResponseWriter, r *http.Request, q *reques
 			return
 		}
 		d.Accounts = names{p: p, lang: q.lang, chart: chart}.AccountOptions(true)
+		if d.Posting, err = s.postingSettings(r, q); err != nil {
+			s.fail(w, r, q, err)
+			return
+		}
 		for i := range f.Lines {
 			hint(p, chart, &f.Lines[i].Side)
 		}

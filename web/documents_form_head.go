@@ -339,26 +339,17 @@ func (d *docFormData) PersonLabel() string {
 }
 
 // CounterHint is the account a line takes when its account is left empty:
-// the rule's, from the default posting settings of the organisation's
-// chart (60.01 or 62.01 for a payment, 26 for an expense).
-func (d *docFormData) CounterHint() string { return counterAccount(d.Org.Chart, d.Form.Type) }
+// the rule's, from the organisation's posting settings (60.01 or 62.01
+// for a payment, 26 for an expense).
+func (d *docFormData) CounterHint() string { return counterAccount(d.Posting, d.Form.Type) }
 
 // AccountableHint is the account of a line of money to or from an
 // employee when no counterparty is given: the accountable person's.
-func (d *docFormData) AccountableHint() string {
-	s, err := doc.DefaultSettings(d.Org.Chart)
-	if err != nil {
-		return ""
-	}
-	return string(s.Accountable)
-}
+func (d *docFormData) AccountableHint() string { return string(d.Posting.Accountable) }
 
-// counterAccount is the account a line of type t takes when it names none.
-func counterAccount(chart string, t doc.Type) string {
-	s, err := doc.DefaultSettings(chart)
-	if err != nil {
-		return ""
-	}
+// counterAccount is the account a line of type t takes when it names none,
+// in the posting settings s.
+func counterAccount(s doc.Settings, t doc.Type) string {
 	switch t {
 	case doc.PaymentIn, doc.CashReceipt:
 		return string(s.Sales.Receivable)
