@@ -41,7 +41,7 @@ func (d *docReader) payment(x *doc.Document) {
 	// otherwise (70 for wages).
 	var accountable ledger.AccountCode
 	if x.Counterparty == 0 && x.Employee != 0 {
-		if s, err := doc.DefaultSettings(d.q.org.Chart); err == nil {
+		if s, err := d.s.postingSettings(d.r, d.q); err == nil {
 			accountable = s.Accountable
 			if x.Currency != "" {
 				accountable = s.AccountableCur
