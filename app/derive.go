@@ -31,7 +31,7 @@ func (a *App) DeriveDocument(ctx context.Context, actor Actor, orgCode, key stri
 	if err != nil {
 		return Document{}, err
 	}
-	settings, err := doc.DefaultSettings(org.Chart)
+	settings, err := a.postingSettings(ctx, org)
 	if err != nil {
 		return Document{}, err
 	}
