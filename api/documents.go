@@ -92,29 +92,6 @@ type DocumentResult struct {
 var refKinds = []ledger.AnalyticKind{ledger.Counterparty, ledger.Contract, ledger.Item, ledger.Warehouse,
 	ledger.Employee, ledger.FixedAsset, ledger.CashFlowItem, ledger.Project}
 
-// refSlot is the field of r that holds refs of kind k.
-func refSlot(r *doc.Refs, k ledger.AnalyticKind) *ledger.AnalyticID {
-	switch k {
-	case ledger.Counterparty:
-		return &r.Counterparty
-	case ledger.Contract:
-		return &r.Contract
-	case ledger.Item:
-		return &r.Item
-	case ledger.Warehouse:
-		return &r.Warehouse
-	case ledger.Employee:
-		return &r.Employee
-	case ledger.FixedAsset:
-		return &r.FixedAsset
-	case ledger.CashFlowItem:
-		return &r.CashFlow
-	case ledger.Project:
-		return &r.Project
-	}
-	return nil
-}
-
 // docView is what a document's JSON needs besides the document: the
 // codes of the catalog entries it names, the organisation's settings for
 // its totals, the base currency.
@@ -137,7 +114,7 @@ func (s *server) documentView(ctx context.Context, q *request, org ledger.Org, d
 	var ids []ledger.AnalyticID
 	add := func(r doc.Refs) {
 		for _, k := range refKinds {
-			if id := *refSlot(&r, k); id != 0 {
+			if id := *r.Slot(k); id != 0 {
 				ids = append(ids, id)
 			}
 		}
@@ -179,7 +156,7 @@ func (v docView) currencyOf(d doc.Document) money.Currency {
 func (v docView) refsJSON(r doc.Refs) map[string]Ref {
 	out := map[string]Ref{}
 	for _, k := range refKinds {
-		if id := *refSlot(&r, k); id != 0 {
+		if id := *r.Slot(k); id != 0 {
 			out[string(k)] = Ref{ID: id, Code: v.analytics[id].Code}
 		}
 	}

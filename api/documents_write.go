@@ -229,7 +229,7 @@ func (b *docBuilder) refs(in map[string]refInput, at string) (doc.Refs, error) {
 	slices.Sort(kinds)
 	for _, k := range kinds {
 		kind, r := ledger.AnalyticKind(k), in[k]
-		slot := refSlot(&out, kind)
+		slot := out.Slot(kind)
 		if slot == nil {
 			return out, ledger.Errorf(ledger.EInvalid, "%s: unknown analytics catalog %q", at, k)
 		}
@@ -298,7 +298,7 @@ func (s *server) createDocument(w http.ResponseWriter, r *http.Request, q *reque
 		return err
 	}
 	if key != "" {
-		key = "api:" + key // apart from the pages' form keys
+		key = idemPrefix + key // apart from the pages' form keys
 	}
 	var in documentInput
 	if err := decodeBody(r, &in); err != nil {

@@ -94,25 +94,35 @@ type Refs struct {
 	Project      ledger.AnalyticID `json:"project,omitempty"`
 }
 
-// get returns the ref of kind k, 0 when none.
-func (r Refs) get(k ledger.AnalyticKind) ledger.AnalyticID {
+// Slot is the field of r that holds the ref of kind k; nil for a kind
+// that documents do not refer to. The pages and the API fill refs by kind
+// through it.
+func (r *Refs) Slot(k ledger.AnalyticKind) *ledger.AnalyticID {
 	switch k {
 	case ledger.Counterparty:
-		return r.Counterparty
+		return &r.Counterparty
 	case ledger.Contract:
-		return r.Contract
+		return &r.Contract
 	case ledger.Item:
-		return r.Item
+		return &r.Item
 	case ledger.Warehouse:
-		return r.Warehouse
+		return &r.Warehouse
 	case ledger.Employee:
-		return r.Employee
+		return &r.Employee
 	case ledger.FixedAsset:
-		return r.FixedAsset
+		return &r.FixedAsset
 	case ledger.CashFlowItem:
-		return r.CashFlow
+		return &r.CashFlow
 	case ledger.Project:
-		return r.Project
+		return &r.Project
+	}
+	return nil
+}
+
+// get returns the ref of kind k, 0 when none.
+func (r Refs) get(k ledger.AnalyticKind) ledger.AnalyticID {
+	if p := r.Slot(k); p != nil {
+		return *p
 	}
 	return 0
 }

@@ -27,13 +27,7 @@ func TestBrowserBank(t *testing.T) {
 	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: org, Name: "Bereket Söwda HJ", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
-	an := func(kind ledger.AnalyticKind, code string, n ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: n, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, org, &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := catalogMaker(t, a, org)
 	cust := an(ledger.Counterparty, "CUST", ledger.Names{TK: "Gök Bazar HJ", RU: "ХО «Гёк Базар»"}, 0)
 	sup := an(ledger.Counterparty, "102030405", ledger.Names{TK: "Nebit Gaz", RU: "Небит Газ"}, 0)
 	custCtr := an(ledger.Contract, "CUST-1", ledger.Names{RU: "Договор 1"}, cust)

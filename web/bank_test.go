@@ -40,13 +40,7 @@ func bankBooks(t *testing.T) *fixture {
 	if _, err := f.app.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: bankOrg, Name: "Bank Söwda", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
-	an := func(kind ledger.AnalyticKind, code string, names ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: names, Owner: owner}
-		if err := f.app.CreateAnalytic(ctx, app.System, bankOrg, &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := catalogMaker(t, f.app, bankOrg)
 	cust := an(ledger.Counterparty, "CUST", ledger.Names{TK: "Gök Bazar HJ", RU: "ХО «Гёк Базар»", EN: "Gok Bazar"}, 0)
 	sup := an(ledger.Counterparty, "102030405", ledger.Names{TK: "Nebit Gaz", RU: "Небит Газ", EN: "Nebit Gaz"}, 0)
 	custCtr := an(ledger.Contract, "CUST-1", ledger.Names{RU: "Договор 1"}, cust)

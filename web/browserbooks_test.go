@@ -14,6 +14,7 @@ import (
 	"hasap/auth"
 	"hasap/demo"
 	"hasap/internal/apptest"
+	"hasap/ledger"
 	"hasap/web"
 )
 
@@ -137,4 +138,18 @@ func (b *browser) logIn(email, landing string) {
 	b.typeIn(`input[name="password"]`, password)
 	b.click(`form.login button.primary`)
 	b.seeURL(landing)
+}
+
+// catalogMaker returns a function that adds an entry to one of org's
+// catalogs, as the system, and returns its id; the tests' books are set up
+// with it before the pages are walked.
+func catalogMaker(t *testing.T, a *app.App, org string) func(kind ledger.AnalyticKind, code string, n ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
+	return func(kind ledger.AnalyticKind, code string, n ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
+		t.Helper()
+		x := ledger.Analytic{Kind: kind, Code: code, Names: n, Owner: owner}
+		if err := a.CreateAnalytic(context.Background(), app.System, org, &x); err != nil {
+			t.Fatal(err)
+		}
+		return x.ID
+	}
 }

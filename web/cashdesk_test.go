@@ -64,13 +64,7 @@ func buildCashBooks(t *testing.T, a *app.App) map[string]int64 {
 	if _, err := f.app.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: cashOrg, Name: "Nagt Söwda HJ", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
-	an := func(kind ledger.AnalyticKind, code string, names ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: names, Owner: owner}
-		if err := f.app.CreateAnalytic(ctx, app.System, cashOrg, &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := catalogMaker(t, f.app, cashOrg)
 	cust := an(ledger.Counterparty, "CUST", ledger.Names{TK: "Täze Bazar", RU: "Тязе Базар", EN: "Taze Bazar"}, 0)
 	custK := an(ledger.Contract, "CUST-1", ledger.Names{RU: "Договор продажи 1", TK: "Satuw şertnamasy 1", EN: "Sales contract 1"}, cust)
 	sup := an(ledger.Counterparty, "SUP", ledger.Names{TK: "Ak Bugdaý HJ", RU: "ХО «Ак Бугдай»", EN: "Ak Bugday"}, 0)

@@ -25,13 +25,7 @@ func TestBrowserDerive(t *testing.T) {
 	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: org, Name: "Bereket Söwda HJ", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
-	an := func(kind ledger.AnalyticKind, code string, n ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: n, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, org, &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := catalogMaker(t, a, org)
 	cust := an(ledger.Counterparty, "C01", ledger.Names{TK: "Täze Bazar HK", RU: "ХК «Тязе Базар»"}, 0)
 	ctr := an(ledger.Contract, "C01/7", ledger.Names{RU: "Договор купли-продажи № 7"}, cust)
 	flour := an(ledger.Item, "T001", ledger.Names{TK: "Bugdaý uny, 50 kg", RU: "Мука пшеничная, мешок 50 кг"}, 0)

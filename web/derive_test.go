@@ -38,13 +38,7 @@ func deriveBooks(t *testing.T) *fixture {
 	if _, err := f.app.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: deriveOrg, Name: "Derive Söwda", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
-	an := func(kind ledger.AnalyticKind, code string, names ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: names, Owner: owner}
-		if err := f.app.CreateAnalytic(ctx, app.System, deriveOrg, &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := catalogMaker(t, f.app, deriveOrg)
 	cust := an(ledger.Counterparty, "CUST", ledger.Names{TK: "Täze Bazar", RU: "Тязе Базар", EN: "Taze Bazar"}, 0)
 	an(ledger.Contract, "CUST-1", ledger.Names{TK: "Satuw şertnamasy", RU: "Договор продажи 1", EN: "Sales contract 1"}, cust)
 	an(ledger.Item, "FLOUR", ledger.Names{TK: "Un", RU: "Мука пшеничная", EN: "Flour"}, 0)

@@ -25,13 +25,7 @@ func TestBrowserDocuments(t *testing.T) {
 	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: org, Name: "Bereket Söwda HJ", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
-	an := func(kind ledger.AnalyticKind, code string, n ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: n, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, org, &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := catalogMaker(t, a, org)
 	sup := an(ledger.Counterparty, "P01", ledger.Names{TK: "Ak Bugdaý HJ", RU: "ХО «Ак Бугдай»"}, 0)
 	cust := an(ledger.Counterparty, "C01", ledger.Names{TK: "Täze Bazar HK", RU: "ХК «Тязе Базар»"}, 0)
 	an(ledger.Contract, "P01/25", ledger.Names{RU: "Договор поставки № 25"}, sup)

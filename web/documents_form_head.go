@@ -181,30 +181,6 @@ func (d *docFormData) CpOptionsURL(i int) string {
 	return d.OptionsURL(ledger.Counterparty, d.ListID("cp", i), "cp"+strconv.Itoa(i))
 }
 
-// refSlot is the field of r that holds a ref of kind k; nil for a kind
-// that documents do not refer to.
-func refSlot(r *doc.Refs, k ledger.AnalyticKind) *ledger.AnalyticID {
-	switch k {
-	case ledger.Counterparty:
-		return &r.Counterparty
-	case ledger.Contract:
-		return &r.Contract
-	case ledger.Item:
-		return &r.Item
-	case ledger.Warehouse:
-		return &r.Warehouse
-	case ledger.Employee:
-		return &r.Employee
-	case ledger.FixedAsset:
-		return &r.FixedAsset
-	case ledger.CashFlowItem:
-		return &r.CashFlow
-	case ledger.Project:
-		return &r.Project
-	}
-	return nil
-}
-
 // refIDs appends the non-zero refs of r to ids.
 func refIDs(ids []ledger.AnalyticID, r doc.Refs) []ledger.AnalyticID {
 	for _, id := range []ledger.AnalyticID{r.Counterparty, r.Contract, r.Item, r.Warehouse, r.Employee, r.FixedAsset, r.CashFlow, r.Project} {

@@ -77,7 +77,7 @@ func (d *docReader) openingSide(l *docFormLine, line *doc.Line) {
 			continue
 		}
 		kind := acc.Analytics[j]
-		slot := refSlot(&line.Refs, kind)
+		slot := line.Refs.Slot(kind)
 		if slot == nil { // a catalog no document refers to
 			d.fail(&sd.CodeErrs[j], i18n.Sprintf(d.q.lang, "account %s does not take %s", acc.Code, d.p.KindName(kind)))
 			continue
@@ -99,7 +99,7 @@ func fillOpeningLine(p *page, chart ledger.Chart, l doc.Line, code func(ledger.A
 	fl.Side.Account = string(l.Account)
 	if acc := chart[l.Account]; acc != nil {
 		for j, k := range acc.Analytics {
-			if slot := refSlot(&l.Refs, k); slot != nil && j < ledger.MaxAnalytics {
+			if slot := l.Refs.Slot(k); slot != nil && j < ledger.MaxAnalytics {
 				fl.Side.Codes[j] = code(*slot)
 			}
 		}

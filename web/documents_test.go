@@ -40,12 +40,7 @@ func docsBooks(t *testing.T) *fixture {
 	if _, err := f.app.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: docsOrg, Name: "Docs Söwda", Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
-	an := func(kind ledger.AnalyticKind, code string, names ledger.Names, owner ledger.AnalyticID) {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: names, Owner: owner}
-		if err := f.app.CreateAnalytic(ctx, app.System, docsOrg, &x); err != nil {
-			t.Fatal(err)
-		}
-	}
+	an := catalogMaker(t, f.app, docsOrg)
 	an(ledger.Counterparty, "SUP", ledger.Names{TK: "Ak Bugdaý HJ", RU: "ХО «Ак Бугдай»", EN: "Ak Bugday"}, 0)
 	an(ledger.Counterparty, "CUST", ledger.Names{TK: "Täze Bazar", RU: "Тязе Базар", EN: "Taze Bazar"}, 0)
 	sup, _ := f.app.AnalyticByCode(ctx, app.System, docsOrg, ledger.Counterparty, "SUP")

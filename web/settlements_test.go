@@ -57,13 +57,7 @@ func buildSettleBooks(t *testing.T) *settleBooks {
 	if _, err := f.app.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: settleOrg, Name: settleOrgName, Chart: "cis"}); err != nil {
 		t.Fatal(err)
 	}
-	an := func(kind ledger.AnalyticKind, code string, names ledger.Names, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: names, Owner: owner}
-		if err := f.app.CreateAnalytic(ctx, app.System, settleOrg, &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := catalogMaker(t, f.app, settleOrg)
 	b := &settleBooks{f: f}
 	b.cust = an(ledger.Counterparty, "ROMASHKA", ledger.Names{RU: "ООО «Ромашка»", TK: "Romaşka HJ", EN: "Romashka LLC"}, 0)
 	k1 := an(ledger.Contract, "R-1", ledger.Names{RU: "Договор услуг 1", TK: "Hyzmat şertnamasy 1", EN: "Service contract 1"}, b.cust)
