@@ -86,6 +86,9 @@ func (a *App) CreateDocumentOnce(ctx context.Context, actor Actor, orgCode, key 
 		return Document{}, ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(d.Type))
 	}
 	d.ID, d.Status, d.Entry, d.Year, d.Number = 0, doc.Draft, 0, 0, 0
+	if d, err = a.fixVAT(ctx, org, d); err != nil {
+		return Document{}, err
+	}
 	sd, err := toStore(Document{Document: d, Author: actor.Name})
 	if err != nil {
 		return Document{}, err
@@ -99,6 +102,20 @@ func (a *App) CreateDocumentOnce(ctx context.Context, actor Actor, orgCode, key 
 		return out, err
 	}
 	return out, a.audit(ctx, actor, org.ID, ActDocCreate, out.Ref())
+}
+
+// fixVAT writes the organisation's VAT terms into d as it is saved (see
+// doc.Document.FixVAT): the rate of each line that names none and the
+// rounding, which the draft then shows and posts with, so that its totals
+// stay what they were when the settings change; posting fixes them again
+// for drafts saved before they were fixed on saving. A resent form or API
+// request is fixed the same way, and so is still the same document.
+func (a *App) fixVAT(ctx context.Context, org ledger.Org, d doc.Document) (doc.Document, error) {
+	s, err := a.orgSettings(ctx, org)
+	if err != nil {
+		return d, err
+	}
+	return d.FixVAT(s.Posting), nil
 }
 
 // GetDocument returns a document of the organisation.
@@ -155,6 +172,11 @@ func (a *App) SaveDocument(ctx context.Context, actor Actor, orgCode string, d D
 	case old.Status == string(doc.Cancelled) && d.Status == doc.Cancelled:
 		return Document{}, errCancelled(d.ID)
 	}
+	if d.Status == doc.Draft {
+		if d.Document, err = a.fixVAT(ctx, org, d.Document); err != nil {
+			return Document{}, err
+		}
+	}
 	sd, err := toStore(d)
 	if err != nil {
 		return Document{}, err
@@ -201,7 +223,7 @@ func (a *App) PostDocumentOnce(ctx context.Context, actor Actor, orgCode, key st
 	case doc.Cancelled:
 		return Document{}, ledger.Entry{}, errCancelled(id)
 	}
-	e, err := a.documentEntry(ctx, org, d, actor.Lang)
+	e, err := a.documentEntry(ctx, org, &d, actor.Lang)
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
@@ -212,12 +234,15 @@ func (a *App) PostDocumentOnce(ctx context.Context, actor Actor, orgCode, key st
 
 // documentEntry runs the posting rule of d, a draft, with the
 // organisation's settings and what the books say on its date, and returns
-// the entry to post, with the idempotency key of d's posting.
-func (a *App) documentEntry(ctx context.Context, org ledger.Org, d Document, lang string) (ledger.Entry, error) {
+// the entry to post, with the idempotency key of d's posting. It writes
+// the VAT terms it posted with into d (doc.Document.FixVAT), to be saved
+// with the posting.
+func (a *App) documentEntry(ctx context.Context, org ledger.Org, d *Document, lang string) (ledger.Entry, error) {
 	settings, err := a.postingSettings(ctx, org)
 	if err != nil {
 		return ledger.Entry{}, err
 	}
+	d.Document = d.Document.FixVAT(settings)
 	in, err := a.documentInputs(ctx, org, d.Document, settings, lang)
 	if err != nil {
 		return ledger.Entry{}, err

@@ -30,6 +30,9 @@ func (a *App) CreateAndPostDocument(ctx context.Context, actor Actor, orgCode st
 		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(d.Type))
 	}
 	d.ID, d.Status, d.Entry, d.Year, d.Number = 0, doc.Draft, 0, 0, 0
+	if d, err = a.fixVAT(ctx, org, d); err != nil {
+		return Document{}, ledger.Entry{}, err
+	}
 	sd, err := toStore(Document{Document: d, Author: actor.Name})
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
@@ -50,7 +53,7 @@ func (a *App) CreateAndPostDocument(ctx context.Context, actor Actor, orgCode st
 	if err := p.AppendAudit(&created); err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
-	e, err := a.documentEntry(ctx, org, draft, actor.Lang)
+	e, err := a.documentEntry(ctx, org, &draft, actor.Lang)
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}

@@ -8,6 +8,7 @@ import (
 	"hasap/app"
 	"hasap/doc"
 	"hasap/ledger"
+	"hasap/store"
 )
 
 func TestOrgSettings(t *testing.T) { eachStore(t, testOrgSettings) }
@@ -165,6 +166,31 @@ func testOrgSettings(t *testing.T, a *app.App) {
 	}
 	if partial.Posting.DefaultVAT != doc.VAT0 || partial.Posting.Sales.Revenue != "90.01.2" || partial.Posting.Sales.Receivable != "62.01" || partial.Posting.Bank != "51" {
 		t.Fatalf("settings missing fields: %+v", partial.Posting)
+	}
+
+	// The act posted first, with no rate on its line, was posted at the
+	// default 15 % per line; it keeps those terms, and so its totals, now
+	// that the default is 0 % per document.
+	typ, year, number, ok := doc.ParseRef(e1.Document)
+	if !ok {
+		t.Fatalf("entry's document %q", e1.Document)
+	}
+	first, err := a.ListDocuments(ctx, viewer, "a", store.DocumentFilter{Type: string(typ), From: ledger.NoDate, To: ledger.NoDate})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d1 app.Document
+	for _, d := range first {
+		if d.Year == year && d.Number == number {
+			d1 = d
+		}
+	}
+	if d1.ID == 0 || d1.Lines[0].VAT != doc.VAT15 || d1.VATRounding != doc.PerLine {
+		t.Fatalf("the first act after posting: %+v", d1.Document)
+	}
+	tot, err := doc.ComputeTotals(d1.Document, partial.Posting)
+	if err != nil || tot.VAT != 15000 {
+		t.Fatalf("the first act's VAT under the new settings: %d, %v; want 150.00 as posted", tot.VAT, err)
 	}
 }
 

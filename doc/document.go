@@ -175,8 +175,13 @@ type Document struct {
 	Rate money.Rate `json:"rate,omitempty"`
 	// PricesIncludeVAT: line amounts include VAT (retail style); otherwise
 	// VAT is added on top.
-	PricesIncludeVAT bool   `json:"prices_include_vat,omitempty"`
-	Lines            []Line `json:"lines,omitempty"`
+	PricesIncludeVAT bool `json:"prices_include_vat,omitempty"`
+	// VATRounding is the rounding the document was posted with (FixVAT
+	// writes it, with each line's rate, when it is posted), so that its
+	// totals stay those of its entry when the organisation's settings
+	// change later; "" takes Settings.VATRounding.
+	VATRounding Rounding `json:"vat_rounding,omitempty"`
+	Lines       []Line   `json:"lines,omitempty"`
 	// Postings are the postings of a manual operation, as typed.
 	Postings []ledger.Posting `json:"postings,omitempty"`
 	BasedOn  int64            `json:"based_on,omitempty"` // the ID of the document this one was created from, 0 for none

@@ -200,6 +200,8 @@ func (d Document) check() error {
 		return ledger.Errorf(ledger.EInvalid, "the date %s is outside the year %d of the document's number", d.Date.String(), d.Year)
 	case len(d.Lines) > MaxLines:
 		return ledger.Errorf(ledger.EInvalid, "a document holds at most %d lines", MaxLines)
+	case d.VATRounding != "" && d.VATRounding != PerLine && d.VATRounding != PerDocument:
+		return ledger.Errorf(ledger.EInvalid, "unknown VAT rounding %q", string(d.VATRounding))
 	case len(d.Comment) > MaxComment:
 		return ledger.Errorf(ledger.EInvalid, "the comment is longer than %d bytes", MaxComment)
 	case len(d.Basis) > MaxText:

@@ -121,7 +121,8 @@ type Totals struct {
 }
 
 // ComputeTotals works out the VAT of every line of d and the document's
-// totals with s's default rate and rounding.
+// totals with s's default rate and rounding (d's own rounding, when it was
+// posted with one: see FixVAT).
 //
 // Per line: each line's VAT is VAT(amount, rate) and the document's VAT is
 // their sum. Per document: for each rate, the VAT of the lines at that rate
@@ -137,6 +138,10 @@ type Totals struct {
 func ComputeTotals(d Document, s Settings) (Totals, error) {
 	t := Totals{Lines: make([]LineTotal, len(d.Lines))}
 	running := map[int64]money.Amount{} // per document: sum of amounts per rate
+	rounding := s.VATRounding
+	if d.VATRounding != "" {
+		rounding = d.VATRounding
+	}
 	for i, l := range d.Lines {
 		a, err := l.amount()
 		if err != nil {
@@ -151,7 +156,7 @@ func ComputeTotals(d Document, s Settings) (Totals, error) {
 			return Totals{}, lineErr(i, err)
 		}
 		var vat money.Amount
-		if s.VATRounding == PerDocument {
+		if rounding == PerDocument {
 			before, err := vatOf(running[bp], bp, d.PricesIncludeVAT)
 			if err != nil {
 				return Totals{}, lineErr(i, err)
@@ -194,4 +199,32 @@ func ComputeTotals(d Document, s Settings) (Totals, error) {
 // lineErr names line i (from 0) in err: "line 3: ...".
 func lineErr(i int, err error) error {
 	return ledger.Errorf(ledger.ErrorCode(err), "line %d: %s", i+1, err)
+}
+
+// taxed are the types whose lines carry VAT rates: the sales and purchase
+// documents, the advance report, the order.
+var taxed = map[Type]bool{SalesInvoice: true, Waybill: true, Act: true, SupplierInvoice: true,
+	GoodsReceipt: true, AdvanceReport: true, Order: true}
+
+// FixVAT returns d with the VAT terms of s written into it, as it is
+// posted: each line that names no rate takes s.DefaultVAT, and the
+// document takes s.VATRounding unless it has one. Its totals are then
+// those of its entry whatever the organisation's settings become. Other
+// types are returned as they are; d's lines are not changed in place.
+func (d Document) FixVAT(s Settings) Document {
+	if !taxed[d.Type] {
+		return d
+	}
+	if d.VATRounding == "" {
+		d.VATRounding = s.VATRounding
+	}
+	lines := make([]Line, len(d.Lines))
+	copy(lines, d.Lines)
+	for i := range lines {
+		if lines[i].VAT == "" {
+			lines[i].VAT = s.DefaultVAT
+		}
+	}
+	d.Lines = lines
+	return d
 }

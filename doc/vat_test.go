@@ -149,3 +149,35 @@ func TestComputeTotalsPriceTimesQty(t *testing.T) {
 		t.Errorf("err %v", err)
 	}
 }
+
+// TestFixVAT: posting writes the default rate into the lines that name
+// none and the rounding into the document, and ComputeTotals then keeps
+// to them whatever the settings say; payments are left as they are.
+func TestFixVAT(t *testing.T) {
+	s := Settings{DefaultVAT: VAT15, VATRounding: PerLine}
+	// Three lines of 0.10 at 15 %: per line 0.02 × 3 = 0.06 (0.015 rounds
+	// half away to 0.02); per document 15 % of 0.30 = 0.05 (0.045 → 0.05).
+	d := Document{Type: SalesInvoice, Lines: []Line{{Amount: 10}, {Amount: 10, VAT: VAT0}, {Amount: 10}, {Amount: 10}}}
+	fixed := d.FixVAT(s)
+	if fixed.VATRounding != PerLine || fixed.Lines[0].VAT != VAT15 || fixed.Lines[1].VAT != VAT0 || fixed.Lines[3].VAT != VAT15 {
+		t.Fatalf("fixed: %+v", fixed)
+	}
+	if d.Lines[0].VAT != "" || d.VATRounding != "" {
+		t.Fatalf("FixVAT changed its argument: %+v", d)
+	}
+	later := Settings{DefaultVAT: VAT0, VATRounding: PerDocument}
+	if got, err := ComputeTotals(fixed, later); err != nil || got.VAT != 6 {
+		t.Fatalf("fixed document under later settings: VAT %d, %v; want 6 (per line, 15 %%)", got.VAT, err)
+	}
+	if got, err := ComputeTotals(Document{Type: SalesInvoice, Lines: fixed.Lines}, Settings{DefaultVAT: VAT0, VATRounding: PerDocument}); err != nil || got.VAT != 5 {
+		t.Fatalf("per document: VAT %d, %v; want 5", got.VAT, err)
+	}
+	pay := Document{Type: PaymentIn, Lines: []Line{{Amount: 100}}}
+	if got := pay.FixVAT(s); got.VATRounding != "" || got.Lines[0].VAT != "" {
+		t.Fatalf("a payment's VAT terms were fixed: %+v", got)
+	}
+	bad := Document{Type: Act, Status: Draft, Number: 1, Year: 2025, Date: ledger.DateOf(2025, 1, 1), VATRounding: "bankers"}
+	if err := bad.check(); !ledger.IsCode(err, ledger.EInvalid) {
+		t.Fatalf("an unknown rounding: %v", err)
+	}
+}

@@ -55,6 +55,7 @@ var catalog = map[string]map[string]string{
 		"the account is required":                                                    "не указан счёт",
 		"the amount is required":                                                     "не указана сумма",
 		"the comment is longer than %d bytes":                                        "комментарий длиннее %d байт",
+		"unknown VAT rounding %q":                                                    "неизвестное округление НДС %q",
 		"the basis is longer than %d bytes":                                          "основание длиннее %d байт",
 		"the person's name is longer than %d bytes":                                  "ФИО лица длиннее %d байт",
 		"the attachment is longer than %d bytes":                                     "приложение длиннее %d байт",
@@ -1057,7 +1058,8 @@ var catalog = map[string]map[string]string{
 		"the account is required":                                                    "hasap hökmany",
 		"the amount is required":                                                     "möçber hökmany",
 		"the comment is longer than %d bytes":                                        "teswir %d baýtdan uzyn",
-		"the basis is longer than %d bytes":                                          "esas %d baýtdan uzyn", // review: esas for основание
+		"unknown VAT rounding %q":                                                    "GBS-iň näbelli tegelekleme usuly %q", // review:
+		"the basis is longer than %d bytes":                                          "esas %d baýtdan uzyn",                // review: esas for основание
 		"the person's name is longer than %d bytes":                                  "adamyň ady %d baýtdan uzyn",
 		"the attachment is longer than %d bytes":                                     "goşundy %d baýtdan uzyn",               // review: goşundy for приложение
 		"the supporting document is longer than %d bytes":                            "tassyklaýjy resminama %d baýtdan uzyn", // review
