@@ -224,6 +224,7 @@ type documentData struct {
 	// DeriveKey is the idempotency key of the "create based on" buttons: a
 	// double click or a resent form makes one document.
 	DeriveKey string
+	counter   string // CounterAccount
 }
 
 // docLineView is a line of a document as the page shows it.
@@ -305,6 +306,9 @@ func (s *server) showDocument(w http.ResponseWriter, r *http.Request, q *request
 			d.Net, d.VAT, d.Gross = amt(totals.Net), amt(totals.VAT), amt(totals.Gross)
 		}
 	case "document_form_pay": // the amounts paid
+		if st, err := s.postingSettings(r, q); err == nil {
+			d.counter = counterAccount(st, x.Type)
+		}
 		var sum money.Amount
 		for _, l := range x.Lines {
 			if sum, err = money.Add(sum, l.Amount); err != nil {
@@ -424,11 +428,9 @@ func rateName(r doc.Rate, lang string) string {
 // DescribeDoc names another document as paper does.
 func (d *documentData) DescribeDoc(x *app.Document) string { return doc.Describe(x.Document, d.Lang) }
 
-// CounterAccount is the account of a line that names none: the rule's.
-func (d *documentData) CounterAccount() string {
-	s, _ := doc.DefaultSettings(d.Org.Chart) // review: the organisation's settings, once documentData carries them
-	return counterAccount(s, d.Doc.Type)
-}
+// CounterAccount is the account of a payment's line that names none: the
+// rule's, in the organisation's posting settings.
+func (d *documentData) CounterAccount() string { return d.counter }
 
 // IsCash reports a cash order (KO-1, KO-2).
 func (d *documentData) IsCash() bool {
