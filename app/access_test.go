@@ -171,6 +171,10 @@ func useCases() []useCase {
 			_, err := w.a.CounterpartyBalances(ctx, x, "a")
 			return err
 		}},
+		{name: "Ageing", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.Ageing(ctx, x, "a", d(2025, 3, 31), app.AgeCustomers)
+			return err
+		}},
 		{name: "OpenItems", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.OpenItems(ctx, x, "a", counterpartyOf(w), 0)
 			return err

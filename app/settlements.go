@@ -108,16 +108,28 @@ func (a *App) CounterpartyBalances(ctx context.Context, actor Actor, orgCode str
 	if err != nil {
 		return nil, err
 	}
+	nets, err := a.settlementNets(ctx, org, ledger.DateOf(9999, 12, 31))
+	if err != nil {
+		return nil, err
+	}
+	return a.counterpartyBalances(ctx, org, nets)
+}
+
+// settlementKey is one contract of one counterparty on accounts of one role.
+type settlementKey struct {
+	cp, contract ledger.AnalyticID
+	role         settle.Role
+}
+
+// settlementNets reads the debit balance of each counterparty's contract
+// on the settlement accounts of each role from the totals, strictly before end.
+func (a *App) settlementNets(ctx context.Context, org ledger.Org, end ledger.Date) (map[settlementKey]money.Amount, error) {
 	chart, err := a.Store.Chart(ctx, org.ID)
 	if err != nil {
 		return nil, err
 	}
-	type key struct {
-		cp, contract ledger.AnalyticID
-		role         settle.Role
-	}
+	type key = settlementKey
 	nets := map[key]money.Amount{}
-	end := ledger.DateOf(9999, 12, 31)
 	for code, st := range settlementAccounts(org, chart) {
 		by, err := a.Store.AnalyticsOpening(ctx, org.ID, code, end, [ledger.MaxAnalytics]ledger.AnalyticID{})
 		if err != nil {
@@ -138,6 +150,12 @@ func (a *App) CounterpartyBalances(ctx context.Context, actor Actor, orgCode str
 			nets[k] = net
 		}
 	}
+	return nets, nil
+}
+
+// counterpartyBalances sums the contracts' balances by counterparty and kind
+// and names the counterparties, ordered by code.
+func (a *App) counterpartyBalances(ctx context.Context, org ledger.Org, nets map[settlementKey]money.Amount) ([]CounterpartyBalance, error) {
 	byCp := map[ledger.AnalyticID]*settle.Balance{}
 	for k, net := range nets {
 		b := byCp[k.cp]
