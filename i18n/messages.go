@@ -45,6 +45,8 @@ var catalog = map[string]map[string]string{
 		"a waybill lists goods, not services":                                        "в товарной накладной указываются товары, а не услуги",
 		"an act lists services, not goods":                                           "в акте указываются работы и услуги, а не товары",
 		"an amount is out of range":                                                  "сумма выходит за допустимый диапазон",
+		"the month is invalid":                                                       "месяц указан неверно",
+		"a VAT total is out of range":                                                "итог НДС выходит за допустимый диапазон",
 		"enter a quantity or an amount":                                              "укажите количество или сумму",
 		"entry %d is not the entry of document %s":                                   "операция %d не является операцией документа %s",
 		"no default posting settings for the chart %q: choose the accounts yourself": "для плана счетов %q нет настроек проведения по умолчанию: выберите счета сами",
@@ -1048,6 +1050,8 @@ var catalog = map[string]map[string]string{
 		"a waybill lists goods, not services":                                        "ýük hatynda hyzmatlar däl-de, harytlar görkezilýär",
 		"an act lists services, not goods":                                           "namada harytlar däl-de, işler we hyzmatlar görkezilýär",
 		"an amount is out of range":                                                  "möçber rugsat berlen çäkden çykýar",
+		"the month is invalid":                                                       "aý nädogry görkezilen",                   // review:
+		"a VAT total is out of range":                                                "GBS-iň jemi rugsat berlen çäkden çykýar", // review:
 		"enter a quantity or an amount":                                              "mukdary ýa-da möçberi giriziň",
 		"entry %d is not the entry of document %s":                                   "%d belgili amal %s resminamasynyň amaly däl",
 		"no default posting settings for the chart %q: choose the accounts yourself": "%q hasaplar meýilnamasy üçin deslapky geçiriş sazlamalary ýok: hasaplary özüňiz saýlaň",
