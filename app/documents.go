@@ -390,7 +390,7 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 		return doc.Inputs{}, err
 	}
 	if needs.Rate && d.Currency != org.Currency.Code {
-		rate, _, err := a.Store.RateOn(ctx, org.ID, d.Currency, d.Date)
+		rate, err := a.rateOn(ctx, org, d.Currency, d.Date)
 		if err != nil {
 			return doc.Inputs{}, err
 		}

@@ -86,6 +86,10 @@ type Store interface {
 	// RateOn returns the latest rate on or before date, with its date;
 	// ENotFound when there is none.
 	RateOn(ctx context.Context, org ledger.OrgID, currency string, date ledger.Date) (money.Rate, ledger.Date, error)
+	// Rates lists the recorded rates of org, of currency (all when empty),
+	// dated from..to inclusive, by currency and date, at most limit from
+	// offset.
+	Rates(ctx context.Context, org ledger.OrgID, currency string, from, to ledger.Date, offset, limit int) ([]RateRow, error)
 
 	// BeginPost opens a write transaction for posting entries of org. Only
 	// one is open per organisation at a time; others wait.
@@ -579,4 +583,12 @@ type Settings interface {
 	// the first save), EConflict otherwise; it sets Version and Updated.
 	// Text too long or not UTF-8 is EInvalid.
 	SaveOrgSettings(ctx context.Context, org ledger.OrgID, s *OrgSettings) error
+}
+
+// RateRow is one recorded exchange rate: units of the base currency for
+// one unit of Currency, from Date on.
+type RateRow struct {
+	Currency string
+	Date     ledger.Date
+	Rate     money.Rate
 }

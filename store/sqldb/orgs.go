@@ -10,6 +10,7 @@ import (
 
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/store"
 )
 
 const orgColumns = `id, code, name, currency, chart, lock_date, created_us, require_totp`
@@ -312,6 +313,32 @@ func (db *DB) RateOn(ctx context.Context, org ledger.OrgID, currency string, dat
 	}
 	r, err := money.ParseRate(s)
 	return r, ledger.Date(day), err
+}
+
+// Rates lists recorded rates.
+func (db *DB) Rates(ctx context.Context, org ledger.OrgID, currency string, from, to ledger.Date, offset, limit int) ([]store.RateRow, error) {
+	rows, err := db.r.QueryContext(ctx, db.q(`SELECT currency, day, rate FROM rates
+		WHERE org_id = ? AND (? = '' OR currency = ?) AND day >= ? AND day <= ?
+		ORDER BY currency, day LIMIT ? OFFSET ?`), org, currency, currency, int64(from), int64(to), limit, offset)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.RateRow
+	for rows.Next() {
+		var r store.RateRow
+		var day int64
+		var s string
+		if err := rows.Scan(&r.Currency, &day, &s); err != nil {
+			return nil, err
+		}
+		if r.Rate, err = money.ParseRate(s); err != nil {
+			return nil, err
+		}
+		r.Date = ledger.Date(day)
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }
 
 // checkParent refuses a parent that is not in the chart, and a parent chain
