@@ -141,6 +141,17 @@ func requiredIdemKey(r *http.Request) (string, error) {
 	return k, err
 }
 
+// draftKey is the optional Idempotency-Key of a request that makes a
+// draft, kept apart from the pages' form keys by idemPrefix; "" when the
+// header is absent.
+func draftKey(r *http.Request) (string, error) {
+	k, err := idemKey(r)
+	if err != nil || k == "" {
+		return "", err
+	}
+	return idemPrefix + k, nil
+}
+
 // idemKey reads the Idempotency-Key header: 1 to maxIdemKeyBytes visible
 // ASCII characters, or "" when absent.
 func idemKey(r *http.Request) (string, error) {

@@ -293,12 +293,9 @@ func (s *server) createDocument(w http.ResponseWriter, r *http.Request, q *reque
 	if err != nil {
 		return err
 	}
-	key, err := idemKey(r)
+	key, err := draftKey(r)
 	if err != nil {
 		return err
-	}
-	if key != "" {
-		key = idemPrefix + key // apart from the pages' form keys
 	}
 	var in documentInput
 	if err := decodeBody(r, &in); err != nil {
@@ -523,12 +520,9 @@ func (s *server) deriveDocument(w http.ResponseWriter, r *http.Request, q *reque
 	if err != nil {
 		return err
 	}
-	key, err := idemKey(r)
+	key, err := draftKey(r)
 	if err != nil {
 		return err
-	}
-	if key != "" {
-		key = idemPrefix + key
 	}
 	var in deriveInput
 	if err := decodeBody(r, &in); err != nil {
