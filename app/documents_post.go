@@ -30,9 +30,6 @@ func (a *App) CreateAndPostDocument(ctx context.Context, actor Actor, orgCode st
 		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(d.Type))
 	}
 	d.ID, d.Status, d.Entry, d.Year, d.Number = 0, doc.Draft, 0, 0, 0
-	if d, err = a.fixVAT(ctx, org, d); err != nil {
-		return Document{}, ledger.Entry{}, err
-	}
 	sd, err := toStore(Document{Document: d, Author: actor.Name})
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
