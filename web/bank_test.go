@@ -59,17 +59,7 @@ func bankBooks(t *testing.T) *fixture {
 			t.Fatal(err)
 		}
 	}
-	for _, u := range []struct {
-		email, lang string
-		role        auth.Role
-	}{{bankAccountant, "ru", auth.Accountant}, {bankClerk, "tk", auth.Clerk}, {bankViewer, "en", auth.Viewer}} {
-		if _, err := f.app.CreateUser(ctx, app.System, u.email, "Bank "+string(u.role), password, u.lang); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.app.AddMember(ctx, app.System, bankOrg, u.email, u.role); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addMembers(t, f.app, bankOrg, "Bank", []member{{bankAccountant, "ru", auth.Accountant}, {bankClerk, "tk", auth.Clerk}, {bankViewer, "en", auth.Viewer}})
 	bankOnce[f] = true
 	return f
 }

@@ -119,6 +119,28 @@ func addMember(t *testing.T, ctx context.Context, a *app.App, org, email, name s
 	}
 }
 
+// member is a user of a test's organisation: their email, language and
+// role.
+type member struct {
+	email, lang string
+	role        auth.Role
+}
+
+// addMembers creates each user (password: password, named by prefix and
+// role) and makes them a member of org in their role.
+func addMembers(t *testing.T, a *app.App, org, prefix string, ms []member) {
+	t.Helper()
+	ctx := context.Background()
+	for _, m := range ms {
+		if _, err := a.CreateUser(ctx, app.System, m.email, prefix+" "+string(m.role), password, m.lang); err != nil {
+			t.Fatal(err)
+		}
+		if err := a.AddMember(ctx, app.System, org, m.email, m.role); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 // serveBooks serves a on a real listener over plain HTTP, as `hasap serve`
 // does on localhost, at the tests' frozen time; opts adds the rest.
 func serveBooks(t *testing.T, a *app.App, opts web.Options) *httptest.Server {

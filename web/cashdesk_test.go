@@ -119,17 +119,7 @@ func buildCashBooks(t *testing.T, a *app.App) map[string]int64 {
 	mk("pay", doc.PaymentOut, 4, toSup, "", doc.Line{Amount: 2345_67}, false, func(d *doc.Document) {
 		d.Basis = "Оплата по счёту № 12 от 01.03.2026, в т. ч. НДС 15 %"
 	})
-	for _, u := range []struct {
-		email, lang string
-		role        auth.Role
-	}{{cashAccountant, "ru", auth.Accountant}, {cashViewer, "tk", auth.Viewer}} {
-		if _, err := f.app.CreateUser(ctx, app.System, u.email, "Cash "+string(u.role), password, u.lang); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.app.AddMember(ctx, app.System, cashOrg, u.email, u.role); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addMembers(t, f.app, cashOrg, "Cash", []member{{cashAccountant, "ru", auth.Accountant}, {cashViewer, "tk", auth.Viewer}})
 	return ids
 }
 

@@ -43,17 +43,7 @@ func deriveBooks(t *testing.T) *fixture {
 	an(ledger.Contract, "CUST-1", ledger.Names{TK: "Satuw şertnamasy", RU: "Договор продажи 1", EN: "Sales contract 1"}, cust)
 	an(ledger.Item, "FLOUR", ledger.Names{TK: "Un", RU: "Мука пшеничная", EN: "Flour"}, 0)
 	an(ledger.Warehouse, "WH", ledger.Names{TK: "Esasy ammar", RU: "Основной склад", EN: "Main warehouse"}, 0)
-	for _, u := range []struct {
-		email, lang string
-		role        auth.Role
-	}{{deriveClerk, "ru", auth.Clerk}, {deriveAccountant, "en", auth.Accountant}, {deriveViewer, "tk", auth.Viewer}} {
-		if _, err := f.app.CreateUser(ctx, app.System, u.email, "Derive "+string(u.role), password, u.lang); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.app.AddMember(ctx, app.System, deriveOrg, u.email, u.role); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addMembers(t, f.app, deriveOrg, "Derive", []member{{deriveClerk, "ru", auth.Clerk}, {deriveAccountant, "en", auth.Accountant}, {deriveViewer, "tk", auth.Viewer}})
 	deriveOnce[f] = true
 	return f
 }

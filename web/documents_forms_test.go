@@ -64,17 +64,7 @@ func formsBooks(t *testing.T) *fixture {
 	an(ledger.CashFlowItem, "CF-OUT", ledger.Names{TK: "Üpjün edijilere", RU: "Оплата поставщикам", EN: "To suppliers"}, "")
 	an(ledger.Item, "FLOUR", ledger.Names{TK: "Un", RU: "Мука пшеничная", EN: "Flour"}, "")
 	an(ledger.Warehouse, "WH", ledger.Names{TK: "Esasy ammar", RU: "Основной склад", EN: "Main warehouse"}, "")
-	for _, u := range []struct {
-		email, lang string
-		role        auth.Role
-	}{{formsClerk, "ru", auth.Clerk}, {formsAccountant, "ru", auth.Accountant}, {formsViewer, "tk", auth.Viewer}} {
-		if _, err := f.app.CreateUser(ctx, app.System, u.email, "Forms "+string(u.role), password, u.lang); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.app.AddMember(ctx, app.System, formsOrg, u.email, u.role); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addMembers(t, f.app, formsOrg, "Forms", []member{{formsClerk, "ru", auth.Clerk}, {formsAccountant, "ru", auth.Accountant}, {formsViewer, "tk", auth.Viewer}})
 	formsOnce[f] = true
 	return f
 }

@@ -36,12 +36,7 @@ func TestPaymentPageNamesTheOrganisationsAccount(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.app.CreateUser(ctx, app.System, email, "Rule", password, "ru"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.app.AddMember(ctx, app.System, org, email, auth.Accountant); err != nil {
-		t.Fatal(err)
-	}
+	addMember(t, ctx, f.app, org, email, "Rule", auth.Accountant)
 	_, body := f.login(t, email, "ru").get("/o/" + org + "/documents/" + strconv.FormatInt(d.ID, 10))
 	mustHave(t, "the payment's page", body, `76.06 <small class="hint">по правилу`)
 }

@@ -49,17 +49,7 @@ func docsBooks(t *testing.T) *fixture {
 	an(ledger.Contract, "CUST-1", ledger.Names{TK: "Satuw şertnamasy", RU: "Договор продажи 1", EN: "Sales contract 1"}, cust.ID)
 	an(ledger.Item, "FLOUR", ledger.Names{TK: "Un", RU: "Мука пшеничная", EN: "Flour"}, 0)
 	an(ledger.Warehouse, "WH", ledger.Names{TK: "Esasy ammar", RU: "Основной склад", EN: "Main warehouse"}, 0)
-	for _, u := range []struct {
-		email, lang string
-		role        auth.Role
-	}{{docsClerk, "ru", auth.Clerk}, {docsAccountant, "ru", auth.Accountant}, {docsViewer, "tk", auth.Viewer}} {
-		if _, err := f.app.CreateUser(ctx, app.System, u.email, "Docs "+string(u.role), password, u.lang); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.app.AddMember(ctx, app.System, docsOrg, u.email, u.role); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addMembers(t, f.app, docsOrg, "Docs", []member{{docsClerk, "ru", auth.Clerk}, {docsAccountant, "ru", auth.Accountant}, {docsViewer, "tk", auth.Viewer}})
 	docsOnce[f] = true
 	return f
 }

@@ -56,17 +56,7 @@ func settingsBooks(t *testing.T) *fixture {
 			t.Fatal(err)
 		}
 	}
-	for _, u := range []struct {
-		email, lang string
-		role        auth.Role
-	}{{setOwner, "tk", auth.Owner}, {setChief, "ru", auth.ChiefAccountant}, {setAccountant, "ru", auth.Accountant}, {setViewer, "en", auth.Viewer}} {
-		if _, err := f.app.CreateUser(ctx, app.System, u.email, "Settings "+string(u.role), password, u.lang); err != nil {
-			t.Fatal(err)
-		}
-		if err := f.app.AddMember(ctx, app.System, setOrg, u.email, u.role); err != nil {
-			t.Fatal(err)
-		}
-	}
+	addMembers(t, f.app, setOrg, "Settings", []member{{setOwner, "tk", auth.Owner}, {setChief, "ru", auth.ChiefAccountant}, {setAccountant, "ru", auth.Accountant}, {setViewer, "en", auth.Viewer}})
 	setOnce.Store(f, true)
 	return f
 }
