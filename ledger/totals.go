@@ -175,3 +175,20 @@ type AccountTurnover struct {
 	Currency string
 	Turnover
 }
+
+// AnalyticKey names a key of the totals without its month: an account with
+// its analytics and currency ("" for amounts kept only in the base
+// currency).
+type AnalyticKey struct {
+	Account   AccountCode
+	Analytics [MaxAnalytics]AnalyticID
+	Currency  string
+}
+
+// AnalyticTurnover is one key's turnover before a period (Opening) and
+// within it (Period): what the trial balance expanded by analytics and the
+// analysis by an analytic are built from.
+type AnalyticTurnover struct {
+	AnalyticKey
+	Opening, Period Turnover
+}

@@ -217,7 +217,7 @@ func checkRows(t *testing.T, trial int, tb *TrialBalance, ch ledger.Chart, balan
 			}
 			od, ok := split2(o)
 			cd, ck := split2(o + d - k)
-			exp := TBRow{Account: acc, OpeningDebit: od, OpeningCredit: ok, Debit: d, Credit: k, ClosingDebit: cd, ClosingCredit: ck}
+			exp := TBRow{Account: acc, Amounts: Amounts{OpeningDebit: od, OpeningCredit: ok, Debit: d, Credit: k, ClosingDebit: cd, ClosingCredit: ck}}
 			got := row
 			got.Name, got.Depth, got.Group, got.OffBalance = ledger.Names{}, 0, false, false
 			if got != exp {

@@ -54,19 +54,96 @@ func Balances(turnover []ledger.AccountTurnover, base money.Currency) ([]Balance
 	return out, nil
 }
 
-// TBRow is one line of the trial balance, in base currency.
-type TBRow struct {
-	Account       ledger.AccountCode
-	Name          ledger.Names
-	Depth         int  // 0 for a synthetic account, 1 for its sub-account...
-	Group         bool // the row adds up its sub-accounts
-	OffBalance    bool
+// Amounts are the six columns of a trial balance: the opening balance, the
+// turnover and the closing balance, each on the debit and the credit side.
+// They hold base money, a currency's minor units or quantities in
+// thousandths, as the row's field says.
+type Amounts struct {
 	OpeningDebit  money.Amount
 	OpeningCredit money.Amount
 	Debit         money.Amount
 	Credit        money.Amount
 	ClosingDebit  money.Amount
 	ClosingCredit money.Amount
+}
+
+// IsZero reports whether every column is zero.
+func (a Amounts) IsZero() bool { return a == Amounts{} }
+
+// Add adds b column by column, or fails on overflow.
+func (a *Amounts) Add(b Amounts) error {
+	cols := [...]struct {
+		d *money.Amount
+		v money.Amount
+	}{
+		{&a.OpeningDebit, b.OpeningDebit}, {&a.OpeningCredit, b.OpeningCredit},
+		{&a.Debit, b.Debit}, {&a.Credit, b.Credit},
+		{&a.ClosingDebit, b.ClosingDebit}, {&a.ClosingCredit, b.ClosingCredit},
+	}
+	for _, c := range cols {
+		sum, err := money.Add(*c.d, c.v)
+		if err != nil {
+			return ledger.Errorf(ledger.EInvalid, "trial balance out of range")
+		}
+		*c.d = sum
+	}
+	return nil
+}
+
+// amountsOf places an opening balance (debit − credit before the period)
+// and the period's turnover on their sides.
+func amountsOf(openDt, openKt, dt, kt money.Amount) (Amounts, error) {
+	a := Amounts{Debit: dt, Credit: kt}
+	ob, err1 := money.Sub(openDt, openKt)
+	cb, err2 := money.Add(ob, dt)
+	cb, err3 := money.Sub(cb, kt)
+	if err1 != nil || err2 != nil || err3 != nil {
+		return a, ledger.Errorf(ledger.EInvalid, "balance out of range")
+	}
+	a.OpeningDebit, a.OpeningCredit = split(ob)
+	a.ClosingDebit, a.ClosingCredit = split(cb)
+	return a, nil
+}
+
+func split(b money.Amount) (dt, kt money.Amount) {
+	if b >= 0 {
+		return b, 0
+	}
+	return 0, -b
+}
+
+// TBRow is one line of the trial balance: an account, or below an account
+// expanded by analytics one of its analytics (Level 1 the first, e.g. the
+// counterparty; Level 2 the second, e.g. its contract), or a currency of
+// the line above it. Its embedded Amounts are in base currency.
+type TBRow struct {
+	Account    ledger.AccountCode
+	Name       ledger.Names // the account's, or the analytic's from its catalog
+	Depth      int          // 0 for a synthetic account, 1 for its sub-account...; analytics and currencies go deeper
+	Group      bool         // the row adds up the rows below it (sub-accounts, analytics)
+	OffBalance bool
+	Amounts
+	// Level is 0 for an account's row, 1..3 for its analytics' rows, and
+	// the level below the deepest analytic for a currency row.
+	Level int
+	// Analytics are the analytics of an analytic row, its first Level
+	// slots set (0 in a set slot: postings without that analytic).
+	Analytics [ledger.MaxAnalytics]ledger.AnalyticID
+	Kind      ledger.AnalyticKind // the catalog of an analytic row's own analytic
+	Code      string              // that analytic's code
+	// Currency is the currency of a currency row, or of a row whose
+	// amounts are all in that one currency; Cur holds its columns in
+	// that currency's minor units.
+	Currency    string
+	CurrencyRow bool
+	Cur         Amounts
+	// Quantity: the account keeps quantities; Qty holds them in
+	// thousandths (ledger.Quantity).
+	Quantity bool
+	Qty      Amounts
+	// Expandable: the account, or an account below it, keeps analytics;
+	// Expanded: its analytics are listed below it.
+	Expandable, Expanded bool
 }
 
 // TrialBalance is the CIS trial balance of a period.
@@ -78,6 +155,8 @@ type TrialBalance struct {
 	// columns are equal in books that balance. Off-balance accounts are
 	// listed but not added in, as CIS practice has it.
 	Total TBRow
+	// Expanded lists the posting-level accounts shown by analytics.
+	Expanded []ledger.AccountCode
 }
 
 // Balanced reports whether each pair of columns of the total agrees.
@@ -91,147 +170,5 @@ func (tb *TrialBalance) Balanced() bool {
 // account's balance is shown on its debit or credit side; a group row adds
 // up its sub-accounts' columns (the expanded balance 1C shows).
 func BuildTrialBalance(chart ledger.Chart, base money.Currency, from, to ledger.Date, opening, period []ledger.AccountTurnover) (*TrialBalance, error) {
-	type acc struct{ open, turn ledger.Turnover }
-	byAccount := map[ledger.AccountCode]*acc{}
-	get := func(c ledger.AccountCode) *acc {
-		a := byAccount[c]
-		if a == nil {
-			a = &acc{}
-			byAccount[c] = a
-		}
-		return a
-	}
-	for _, t := range opening {
-		a := get(t.Account)
-		var err error
-		if a.open, err = a.open.Add(ledger.Turnover{Debit: t.Debit, Credit: t.Credit}); err != nil {
-			return nil, err
-		}
-	}
-	for _, t := range period {
-		a := get(t.Account)
-		var err error
-		if a.turn, err = a.turn.Add(ledger.Turnover{Debit: t.Debit, Credit: t.Credit}); err != nil {
-			return nil, err
-		}
-	}
-	rows := map[ledger.AccountCode]*TBRow{}
-	for code, a := range byAccount {
-		r, err := leafRow(code, a.open, a.turn)
-		if err != nil {
-			return nil, err
-		}
-		if r == (TBRow{Account: code}) {
-			continue
-		}
-		if err := addUp(rows, chart, r); err != nil {
-			return nil, err
-		}
-	}
-	return finishTB(rows, chart, base, from, to)
-}
-
-// leafRow places a posting-level account's opening and closing balance on
-// the debit or credit side.
-func leafRow(code ledger.AccountCode, open, turn ledger.Turnover) (TBRow, error) {
-	r := TBRow{Account: code, Debit: turn.Debit, Credit: turn.Credit}
-	ob, err1 := money.Sub(open.Debit, open.Credit)
-	cb, err2 := money.Add(ob, turn.Debit)
-	cb, err3 := money.Sub(cb, turn.Credit)
-	if err1 != nil || err2 != nil || err3 != nil {
-		return r, ledger.Errorf(ledger.EInvalid, "balance of %s out of range", code)
-	}
-	r.OpeningDebit, r.OpeningCredit = split(ob)
-	r.ClosingDebit, r.ClosingCredit = split(cb)
-	return r, nil
-}
-
-func split(b money.Amount) (dt, kt money.Amount) {
-	if b >= 0 {
-		return b, 0
-	}
-	return 0, -b
-}
-
-// addUp adds a leaf row to its own line and to each ancestor's line.
-func addUp(rows map[ledger.AccountCode]*TBRow, chart ledger.Chart, r TBRow) error {
-	// A parent missing from the chart still gets a row; it is off-balance
-	// when what it adds up is, so that Total leaves it out.
-	off := chart[r.Account] != nil && chart[r.Account].OffBalance()
-	code := r.Account
-	for depth := 0; code != "" && depth < 64; depth++ {
-		row := rows[code]
-		if row == nil {
-			row = &TBRow{Account: code, OffBalance: off}
-			rows[code] = row
-		}
-		if err := addColumns(row, r); err != nil {
-			return err
-		}
-		a := chart[code]
-		if a == nil {
-			break
-		}
-		code = a.Parent
-	}
-	return nil
-}
-
-func addColumns(dst *TBRow, r TBRow) error {
-	cols := []struct {
-		d *money.Amount
-		v money.Amount
-	}{
-		{&dst.OpeningDebit, r.OpeningDebit}, {&dst.OpeningCredit, r.OpeningCredit},
-		{&dst.Debit, r.Debit}, {&dst.Credit, r.Credit},
-		{&dst.ClosingDebit, r.ClosingDebit}, {&dst.ClosingCredit, r.ClosingCredit},
-	}
-	for _, c := range cols {
-		sum, err := money.Add(*c.d, c.v)
-		if err != nil {
-			return ledger.Errorf(ledger.EInvalid, "trial balance of %s out of range", dst.Account)
-		}
-		*c.d = sum
-	}
-	return nil
-}
-
-func finishTB(rows map[ledger.AccountCode]*TBRow, chart ledger.Chart, base money.Currency, from, to ledger.Date) (*TrialBalance, error) {
-	tb := &TrialBalance{From: from, To: to, Currency: base, Total: TBRow{Account: "total"}}
-	for code, r := range rows {
-		a := chart[code]
-		if a != nil {
-			r.Name, r.Group, r.OffBalance = a.Names, a.Group, a.OffBalance()
-			r.Depth = depthOf(chart, a)
-		}
-		if r.Depth == 0 && !r.OffBalance {
-			if err := addColumns(&tb.Total, *r); err != nil {
-				return nil, err
-			}
-		}
-		tb.Rows = append(tb.Rows, *r)
-	}
-	slices.SortFunc(tb.Rows, func(a, b TBRow) int {
-		if a.OffBalance != b.OffBalance {
-			if a.OffBalance {
-				return 1
-			}
-			return -1
-		}
-		return cmp.Compare(a.Account, b.Account)
-	})
-	return tb, nil
-}
-
-func depthOf(chart ledger.Chart, a *ledger.Account) int {
-	d := 0
-	for a.Parent != "" && d < 64 {
-		p := chart[a.Parent]
-		if p == nil {
-			d++ // addUp gave the missing parent a row of its own
-			break
-		}
-		a, d = p, d+1
-	}
-	return d
+	return BuildTB(TBInput{Chart: chart, Base: base, From: from, To: to, Opening: opening, Period: period})
 }

@@ -112,7 +112,7 @@ func TestTrialBalanceByHand(t *testing.T) {
 	row := func(code ledger.AccountCode, depth int, od, ok, d, k, cd, ck money.Amount) TBRow {
 		a := ch[code]
 		return TBRow{Account: code, Name: a.Names, Depth: depth, Group: a.Group, OffBalance: a.OffBalance(),
-			OpeningDebit: od, OpeningCredit: ok, Debit: d, Credit: k, ClosingDebit: cd, ClosingCredit: ck}
+			Amounts: Amounts{OpeningDebit: od, OpeningCredit: ok, Debit: d, Credit: k, ClosingDebit: cd, ClosingCredit: ck}}
 	}
 	want := []TBRow{
 		row("50", 0, 300, 0, 0, 50, 250, 0),
@@ -132,7 +132,7 @@ func TestTrialBalanceByHand(t *testing.T) {
 			t.Errorf("row %d\n got %+v\nwant %+v", i, tb.Rows[i], want[i])
 		}
 	}
-	wantTotal := TBRow{Account: "total", OpeningDebit: 1600, OpeningCredit: 1600, Debit: 2420, Credit: 2420, ClosingDebit: 2530, ClosingCredit: 2530}
+	wantTotal := TBRow{Account: "total", Amounts: Amounts{OpeningDebit: 1600, OpeningCredit: 1600, Debit: 2420, Credit: 2420, ClosingDebit: 2530, ClosingCredit: 2530}}
 	if tb.Total != wantTotal {
 		t.Errorf("total\n got %+v\nwant %+v", tb.Total, wantTotal)
 	}

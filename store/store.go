@@ -160,6 +160,20 @@ type Reader interface {
 	// amounts of an account kept in one currency per analytic are what it
 	// is for.
 	AnalyticsOpening(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, date ledger.Date, match [ledger.MaxAnalytics]ledger.AnalyticID) (map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover, error)
+	// AnalyticTurnovers returns, for each key of the totals (an account
+	// with its analytics and currency) that f selects, the turnover before
+	// f.From (Opening) and within f.From..f.To (Period): the trial balance
+	// expanded by analytics, the analysis by an analytic. Whole months come
+	// from the monthly totals, the days of a month cut by From or To from
+	// that month's postings of the account (those of the page's first
+	// analytics only, where the index by first analytic allows). Rows come
+	// by account (byte order of the codes), then analytics and currency,
+	// starting strictly after f.After; at most f.Limit of them (default
+	// DefaultAnalyticLimit, at most MaxAnalyticLimit): a caller that needs
+	// to know whether more follow asks for one more. Keys with no totals
+	// row in a month up to To's are left out; a key whose turnover nets to
+	// nothing (a red storno) may come with zero turnover.
+	AnalyticTurnovers(ctx context.Context, org ledger.OrgID, f AnalyticFilter) ([]AnalyticTurnover, error)
 	// CounterpartyMovements calls fn for each movement with date ≤ to
 	// (ledger.NoDate: no end) of the posting-level accounts given (exact
 	// codes) whose side of the account carries counterparty cp in the slot
@@ -311,6 +325,47 @@ type Head struct {
 // AccountTurnover is turnover summed over a period for one account and
 // currency ("" for base-only amounts).
 type AccountTurnover = ledger.AccountTurnover
+
+// TotalsKey names a key of the totals without its month: the cursor of
+// AnalyticTurnovers.
+type TotalsKey = ledger.AnalyticKey
+
+// AnalyticTurnover is one key's turnover before a period and within it.
+type AnalyticTurnover = ledger.AnalyticTurnover
+
+// AnalyticFilter selects the keys of AnalyticTurnovers.
+type AnalyticFilter struct {
+	// Accounts are exact codes; Under adds the account and every account
+	// of the chart below it (62: 62, 62.01, 62.02...). With neither, and
+	// an Analytic, every account of the chart that keeps its catalog.
+	// Group accounts have no totals and give no rows. At most
+	// MaxAnalyticAccounts accounts.
+	Accounts []ledger.AccountCode
+	Under    ledger.AccountCode
+	// Match keeps the keys that carry its non-zero analytics in the same
+	// slots (as AnalyticsOpening).
+	Match [ledger.MaxAnalytics]ledger.AnalyticID
+	// Analytic (≠ 0) keeps the keys that carry it in the slot where their
+	// account keeps its catalog; accounts that keep no such catalog are
+	// left out. An analytic of no catalog of the organisation is
+	// ENotFound.
+	Analytic ledger.AnalyticID
+	// From and To bound the period (either may be ledger.NoDate: no
+	// opening, no end). From after To gives no rows.
+	From, To ledger.Date
+	// After is the cursor: only keys after it (nil: from the start).
+	After *TotalsKey
+	// Limit bounds the rows (0: DefaultAnalyticLimit; at most
+	// MaxAnalyticLimit).
+	Limit int
+}
+
+// Limits of AnalyticTurnovers.
+const (
+	DefaultAnalyticLimit = 1000
+	MaxAnalyticLimit     = 10000
+	MaxAnalyticAccounts  = 500
+)
 
 // Identity keeps users, their memberships, sessions, API tokens and the
 // audit log. Users are global (a user may belong to several organisations);

@@ -86,6 +86,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"DocumentGuards", testDocumentGuards},
 		{"DocumentNumbersConcurrent", testDocumentNumbersConcurrent},
 		{"AnalyticsOpening", testAnalyticsOpening},
+		{"AnalyticTurnovers", testAnalyticTurnovers},
 		{"DocumentKeys", testDocumentKeys},
 		{"CounterpartyMovements", testCounterpartyMovements},
 		{"Bank", testBank},
