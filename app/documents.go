@@ -85,6 +85,9 @@ func (a *App) CreateDocumentOnce(ctx context.Context, actor Actor, orgCode, key 
 	if !d.Type.Valid() {
 		return Document{}, ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(d.Type))
 	}
+	if d.Type.Closing() {
+		return Document{}, errClosingDocument()
+	}
 	d.ID, d.Status, d.Entry, d.Year, d.Number = 0, doc.Draft, 0, 0, 0
 	if d, err = a.fixVAT(ctx, org, d); err != nil {
 		return Document{}, err
@@ -286,6 +289,13 @@ func (a *App) UnpostDocumentOnce(ctx context.Context, actor Actor, orgCode, key 
 	return a.postDocumentEntry(ctx, actor, org.ID, key, d, r, ActDocUnpost, func(d *Document, _ ledger.Entry) {
 		d.Status, d.Entry = doc.Draft, 0
 	})
+}
+
+// errClosingDocument refuses a closing document (revaluation, closing of
+// 90 and 91, profit tax, year close) on the way of the other documents:
+// the month close makes, posts and unposts them, in their order.
+func errClosingDocument() error {
+	return ledger.Errorf(ledger.EInvalid, "closing documents are made, posted and unposted by the month close")
 }
 
 // documentAt reads document id, which must still be at version.

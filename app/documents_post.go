@@ -29,6 +29,9 @@ func (a *App) CreateAndPostDocument(ctx context.Context, actor Actor, orgCode st
 	if !d.Type.Valid() {
 		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(d.Type))
 	}
+	if d.Type.Closing() {
+		return Document{}, ledger.Entry{}, errClosingDocument()
+	}
 	d.ID, d.Status, d.Entry, d.Year, d.Number = 0, doc.Draft, 0, 0, 0
 	sd, err := toStore(Document{Document: d, Author: actor.Name})
 	if err != nil {

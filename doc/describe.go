@@ -24,6 +24,10 @@ var titles = map[string]map[Type]string{
 		AdvanceReport:   "Авансовый отчёт",
 		OpeningBalances: "Ввод начальных остатков",
 		Manual:          "Операция, введённая вручную",
+		Revaluation:     "Переоценка валюты",
+		CloseMonth:      "Закрытие счетов 90 и 91",
+		ProfitTax:       "Налог на прибыль",
+		CloseYear:       "Закрытие года",
 	},
 	// review: Turkmen document names, to be checked by a Turkmen
 	// accountant (hasap-faktura and töleg tabşyrygy are the terms in use;
@@ -42,6 +46,10 @@ var titles = map[string]map[Type]string{
 		AdvanceReport:   "Awans hasabaty",
 		OpeningBalances: "Başlangyç galyndylary girizmek",
 		Manual:          "El bilen girizilen amal",
+		Revaluation:     "Walýutany täzeden bahalandyrmak",
+		CloseMonth:      "90 we 91 hasaplary ýapmak",
+		ProfitTax:       "Girdeji salgydy",
+		CloseYear:       "Ýyly ýapmak",
 	},
 	"en": {
 		Order:           "Customer order",
@@ -57,6 +65,10 @@ var titles = map[string]map[Type]string{
 		AdvanceReport:   "Advance report",
 		OpeningBalances: "Opening balances",
 		Manual:          "Manual operation",
+		Revaluation:     "Currency revaluation",
+		CloseMonth:      "Closing of income and expenses",
+		ProfitTax:       "Profit tax",
+		CloseYear:       "Year close",
 	},
 }
 

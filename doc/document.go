@@ -27,11 +27,17 @@ const (
 	AdvanceReport   Type = "advance_report"   // advance report AO-1 of an accountable person
 	OpeningBalances Type = "opening_balances" // opening balances through account 000
 	Manual          Type = "manual"           // manual operation: postings typed by hand
+	// The closing documents (close.go), made by the month close.
+	Revaluation Type = "revaluation" // currency revaluation (переоценка валюты) at a month's end
+	CloseMonth  Type = "close_month" // closing 90 and 91 to 99 for the month
+	ProfitTax   Type = "profit_tax"  // profit tax of the year to date
+	CloseYear   Type = "close_year"  // year close: 99 to 84 on 31 December
 )
 
 // Types lists every document type in display order.
 var Types = []Type{Order, SalesInvoice, Waybill, Act, SupplierInvoice, GoodsReceipt,
-	PaymentOut, PaymentIn, CashReceipt, CashExpense, AdvanceReport, OpeningBalances, Manual}
+	PaymentOut, PaymentIn, CashReceipt, CashExpense, AdvanceReport, OpeningBalances, Manual,
+	Revaluation, CloseMonth, ProfitTax, CloseYear}
 
 // Valid reports whether t is a known type.
 func (t Type) Valid() bool {

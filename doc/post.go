@@ -58,6 +58,15 @@ type Inputs struct {
 	// Names are what messages call catalog entries (items, warehouses), in
 	// the reader's language; an id without a name is written as its number.
 	Names map[ledger.AnalyticID]string
+
+	// Ledger holds, for a closing document, the balances at the end of its
+	// date of the accounts its ClosingNeeds names, per analytics and
+	// currency. Rates holds the Central Bank rate on that date of each
+	// currency they keep (revaluation); Profit the year's profit before
+	// tax and the tax accrued (profit tax).
+	Ledger []AccountBalance
+	Rates  map[string]money.Rate
+	Profit ProfitToDate
 }
 
 // Post runs d's posting rule with settings s and returns the entry it
@@ -70,28 +79,18 @@ type Inputs struct {
 // (and for an order, which does not post), and EConflict for a document
 // that is posted or cancelled.
 func Post(d Document, s Settings, in Inputs) (ledger.Entry, error) {
-	if !d.Type.Posts() {
-		return ledger.Entry{}, ledger.Errorf(ledger.EInvalid, "an order does not post: create an invoice from it")
-	}
-	b, err := newBuilder(d, s, in)
+	ps, err := Preview(d, s, in)
 	if err != nil {
-		return ledger.Entry{}, err
-	}
-	rule, ok := rules[d.Type]
-	if !ok {
-		return ledger.Entry{}, ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(d.Type))
-	}
-	if err := rule(b); err != nil {
 		return ledger.Entry{}, err
 	}
 	e := ledger.Entry{
 		Date:        d.Date,
 		Description: ledger.TruncateText(Describe(d, in.Lang), ledger.MaxTextLen),
 		Document:    d.Ref(),
-		Postings:    b.postings,
+		Postings:    ps,
 	}
-	if d.Type != Manual {
-		e.Postings = merge(b.postings)
+	if len(e.Postings) == 0 && d.Type.Closing() {
+		return ledger.Entry{}, ledger.Errorf(ledger.EInvalid, "there is nothing to close: the books are closed as this document would close them")
 	}
 	if len(e.Postings) == 0 {
 		return ledger.Entry{}, ledger.Errorf(ledger.EInvalid, "the document posts nothing: its lines have no amounts")
@@ -100,12 +99,40 @@ func Post(d Document, s Settings, in Inputs) (ledger.Entry, error) {
 		return ledger.Entry{}, ledger.Errorf(ledger.EInvalid, "an entry needs 1 to %d postings, this one has %d", ledger.MaxPostingsPerEntry, len(e.Postings))
 	}
 	if in.Catalog != nil {
-		org := ledger.Org{Currency: b.base, LockDate: ledger.NoDate}
+		base := in.Base
+		if base.Code == "" {
+			base = money.MustLookup("TMT")
+		}
+		org := ledger.Org{Currency: base, LockDate: ledger.NoDate}
 		if err := e.Validate(&org, in.Chart, in.Catalog); err != nil {
 			return ledger.Entry{}, err
 		}
 	}
 	return e, nil
+}
+
+// Preview runs d's posting rule as Post does and returns its postings,
+// without checking that there are any: a closing document whose books are
+// already where it would bring them previews no postings.
+func Preview(d Document, s Settings, in Inputs) ([]ledger.Posting, error) {
+	if !d.Type.Posts() {
+		return nil, ledger.Errorf(ledger.EInvalid, "an order does not post: create an invoice from it")
+	}
+	b, err := newBuilder(d, s, in)
+	if err != nil {
+		return nil, err
+	}
+	rule, ok := rules[d.Type]
+	if !ok {
+		return nil, ledger.Errorf(ledger.EInvalid, "unknown document type %q", string(d.Type))
+	}
+	if err := rule(b); err != nil {
+		return nil, err
+	}
+	if d.Type == Manual {
+		return b.postings, nil
+	}
+	return merge(b.postings), nil
 }
 
 // Ref is the reference an entry keeps of the document it came from:

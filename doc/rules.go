@@ -22,6 +22,10 @@ var rules = map[Type]func(*builder) error{
 	AdvanceReport:   (*builder).purchase,
 	OpeningBalances: (*builder).opening,
 	Manual:          (*builder).manual,
+	Revaluation:     (*builder).revaluation,
+	CloseMonth:      (*builder).closeMonth,
+	ProfitTax:       (*builder).profitTax,
+	CloseYear:       (*builder).closeYear,
 }
 
 // sales posts a sales invoice, a waybill or an act, line by line:

@@ -28,6 +28,8 @@ type Settings struct {
 	Accountable, AccountableCur ledger.AccountCode
 	// Opening is the auxiliary account of opening balances (000).
 	Opening ledger.AccountCode
+	// Closing: the accounts and choices of the month and year close.
+	Closing ClosingAccounts
 }
 
 // SalesAccounts are the accounts of the sales rule.
@@ -113,5 +115,6 @@ func DefaultSettings(chart string) (Settings, error) {
 		Cash: "50.01", CashCur: "50.21",
 		Accountable: "71.01", AccountableCur: "71.21",
 		Opening: "000",
+		Closing: DefaultClosing("cis"),
 	}, nil
 }

@@ -14,11 +14,12 @@ import (
 )
 
 // formTypes are the document types the pages have a form for: every
-// type. formOf says which form.
+// type but the closing documents, which the month close makes. formOf says
+// which form.
 var formTypes = func() map[doc.Type]bool {
 	m := map[doc.Type]bool{}
 	for _, t := range doc.Types {
-		m[t] = true
+		m[t] = !t.Closing()
 	}
 	return m
 }()
