@@ -28,12 +28,13 @@ type VerifyResult struct {
 	Head     ledger.Hash
 	Totals   int
 	Days     int
+	Corr     int
 }
 
 // String is the one-line summary `hasap verify` prints.
 func (r VerifyResult) String() string {
-	return fmt.Sprintf("ok: %s: %d entries, %d postings, chain head %s, %d totals rows and %d day rows match the postings",
-		r.Org, r.Entries, r.Postings, r.Head, r.Totals, r.Days)
+	return fmt.Sprintf("ok: %s: %d entries, %d postings, chain head %s, %d totals rows, %d day rows and %d correspondence rows match the postings",
+		r.Org, r.Entries, r.Postings, r.Head, r.Totals, r.Days, r.Corr)
 }
 
 // Verify recomputes the organisation's hash chain and every total from its
@@ -92,8 +93,15 @@ func (a *App) verify(ctx context.Context, org ledger.Org, cp *Checkpoint) (Verif
 		if err != nil {
 			return err
 		}
-		res.Totals, res.Days = len(totals), len(days)
-		return v.CheckDayTotals(days)
+		if err := v.CheckDayTotals(days); err != nil {
+			return err
+		}
+		corr, err := r.CorrTotals(ctx, org.ID)
+		if err != nil {
+			return err
+		}
+		res.Totals, res.Days, res.Corr = len(totals), len(days), len(corr)
+		return v.CheckCorrTotals(corr)
 	})
 	if err != nil {
 		return res, err

@@ -151,18 +151,23 @@ func (t DayTotals) AddEntry(e *Entry) error {
 }
 
 // Derived is everything kept beside the postings and derived from them: the
-// monthly totals with analytics and the per-day account totals.
+// monthly totals with analytics, the per-day account totals and the
+// monthly correspondence totals.
 type Derived struct {
 	Totals Totals
 	Days   DayTotals
+	Corr   CorrTotals
 }
 
 // NewDerived returns empty derived totals.
-func NewDerived() *Derived { return &Derived{Totals: Totals{}, Days: DayTotals{}} }
+func NewDerived() *Derived { return &Derived{Totals: Totals{}, Days: DayTotals{}, Corr: CorrTotals{}} }
 
-// AddEntry adds e to both.
+// AddEntry adds e to all three.
 func (d *Derived) AddEntry(e *Entry) error {
 	if err := d.Totals.AddEntry(e); err != nil {
+		return err
+	}
+	if err := d.Corr.AddEntry(e); err != nil {
 		return err
 	}
 	return d.Days.AddEntry(e)

@@ -193,6 +193,26 @@ type Reader interface {
 	// movements cancel out (a posting and its red storno) has zero
 	// turnover and is left out. The period is at most MaxAccountDays days.
 	AccountDays(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, from, to ledger.Date) ([]DayTurnover, error)
+
+	// CorrTotals returns the stored correspondence totals rows (every
+	// month), sorted by key: what verify compares with the postings.
+	CorrTotals(ctx context.Context, org ledger.OrgID) ([]ledger.CorrRow, error)
+	// CorrTurnover sums the amounts of the postings per (Dt account, Kt
+	// account) for from ≤ date ≤ to (either may be ledger.NoDate for
+	// open-ended), sorted by debit then credit account (exact codes; ""
+	// for the missing side of a single-sided posting). Whole months come
+	// from the correspondence totals; the days of a part month from the
+	// postings of those days, through the index of entries by day. A pair
+	// whose postings cancel out (a posting and its red storno) may come
+	// back with amount 0. Only the pairs that f keeps.
+	CorrTurnover(ctx context.Context, org ledger.OrgID, from, to ledger.Date, f CorrFilter) ([]ledger.CorrTurnover, error)
+}
+
+// CorrFilter selects pairs for CorrTurnover; the zero value keeps all.
+type CorrFilter struct {
+	// Account keeps the pairs with this account, or one of its
+	// sub-accounts (as EntryFilter.Account), on either side.
+	Account ledger.AccountCode
 }
 
 // MaxCounterpartyAccounts bounds the accounts of one CounterpartyMovements

@@ -41,6 +41,7 @@ type poster struct {
 	postings   batch
 	totals     batch
 	days       batch
+	corr       batch
 	bulk       bool
 	sinceFlush int
 	buf        []byte
@@ -74,6 +75,8 @@ func (db *DB) BeginPost(ctx context.Context, orgID ledger.OrgID, opts store.Post
 	p.totals.suffix = totalsUpsert
 	p.days = newBatch(db, tx, p.w, daysInsert, 5, rows)
 	p.days.suffix = daysUpsert
+	p.corr = newBatch(db, tx, p.w, corrInsert, 5, rows)
+	p.corr.suffix = corrUpsert
 	p.bulk = opts.Bulk
 	p.postings = newBatch(db, tx, p.w, `INSERT INTO postings (org_id, seq, line, day, dt_account, kt_account, amount, dt_analytics, kt_analytics, detail) VALUES `, 10, rows)
 	return p, nil
@@ -365,6 +368,8 @@ const (
 		debit = totals.debit + excluded.debit, credit = totals.credit + excluded.credit,
 		debit_cur = totals.debit_cur + excluded.debit_cur, credit_cur = totals.credit_cur + excluded.credit_cur,
 		debit_qty = totals.debit_qty + excluded.debit_qty, credit_qty = totals.credit_qty + excluded.credit_qty`
+	corrInsert = `INSERT INTO corr_totals (org_id, month, dt_account, kt_account, amount) VALUES `
+	corrUpsert = ` ON CONFLICT (org_id, month, dt_account, kt_account) DO UPDATE SET amount = corr_totals.amount + excluded.amount`
 	daysInsert = `INSERT INTO day_totals (org_id, account, currency, month, days) VALUES `
 	daysUpsert = ` ON CONFLICT (org_id, month, account, currency) DO UPDATE SET days = excluded.days`
 )
@@ -385,11 +390,19 @@ func (p *poster) flushDerived() error {
 	if err := p.writeDays(); err != nil {
 		return fmt.Errorf("day totals: %w", err)
 	}
+	for k, amount := range p.derived.Corr {
+		if err := p.corr.add(org, k.Month, string(k.Debit), string(k.Credit), int64(amount)); err != nil {
+			return fmt.Errorf("correspondence totals: %w", err)
+		}
+	}
 	p.derived = ledger.NewDerived()
 	p.sinceFlush = 0
 	// a key must not appear twice in one multi-row upsert (PostgreSQL
 	// refuses it), so the partial batches go out before new keys arrive
 	if err := p.totals.flush(); err != nil {
+		return err
+	}
+	if err := p.corr.flush(); err != nil {
 		return err
 	}
 	return p.days.flush()

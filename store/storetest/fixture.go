@@ -277,6 +277,13 @@ func derive(t *testing.T, es []ledger.Entry) *ledger.Derived {
 	for i := range es {
 		ok(t, d.AddEntry(&es[i]), "derive totals")
 	}
+	// The correspondence totals' model is a plain scan, not ledger's code.
+	d.Corr = ledger.CorrTotals{}
+	for _, e := range es {
+		for _, p := range e.Postings {
+			d.Corr[ledger.CorrKey{Month: e.Date.Month(), Debit: p.Debit.Account, Credit: p.Credit.Account}] += p.Amount
+		}
+	}
 	return d
 }
 
@@ -322,6 +329,53 @@ func checkTotals(t *testing.T, s store.Store, org ledger.OrgID, want *ledger.Der
 	}
 	if !reflect.DeepEqual(gotD, wantD) {
 		t.Fatalf("stored day totals differ from the postings:\n got  %v\n want %v", gotD, wantD)
+	}
+	checkCorr(t, s, org, want.Corr)
+}
+
+// checkCorr fails unless the stored correspondence totals equal a model
+// computed here by scanning the postings behind want (a zero row is the
+// same as no row), and CorrTurnover over all time equals their sum.
+func checkCorr(t *testing.T, s store.Store, org ledger.OrgID, want ledger.CorrTotals) {
+	t.Helper()
+	rows, err := s.CorrTotals(t.Context(), org)
+	ok(t, err, "correspondence totals")
+	for i := 1; i < len(rows); i++ {
+		if ledger.CompareCorrKeys(rows[i-1].Key, rows[i].Key) >= 0 {
+			t.Fatalf("correspondence totals not sorted by key: %+v before %+v", rows[i-1].Key, rows[i].Key)
+		}
+	}
+	got, wantC := ledger.CorrTotals{}, ledger.CorrTotals{}
+	for _, r := range rows {
+		if r.Amount != 0 {
+			got[r.Key] = r.Amount
+		}
+	}
+	all := map[[2]ledger.AccountCode]money.Amount{}
+	for k, v := range want {
+		if v != 0 {
+			wantC[k] = v
+		}
+		all[[2]ledger.AccountCode{k.Debit, k.Credit}] += v
+	}
+	if !reflect.DeepEqual(got, wantC) {
+		t.Fatalf("stored correspondence totals differ from the postings:\n got  %v\n want %v", got.Rows(), wantC.Rows())
+	}
+	turn, err := s.CorrTurnover(t.Context(), org, ledger.NoDate, ledger.NoDate, store.CorrFilter{})
+	ok(t, err, "correspondence turnover")
+	gotAll := map[[2]ledger.AccountCode]money.Amount{}
+	for _, c := range turn {
+		if c.Amount != 0 {
+			gotAll[[2]ledger.AccountCode{c.Debit, c.Credit}] = c.Amount
+		}
+	}
+	for k, v := range all {
+		if v == 0 {
+			delete(all, k)
+		}
+	}
+	if !reflect.DeepEqual(gotAll, all) {
+		t.Fatalf("correspondence turnover of all time differs from the postings:\n got  %v\n want %v", gotAll, all)
 	}
 }
 

@@ -58,6 +58,8 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"Bulk", testBulk},
 		{"Immutability", testImmutability},
 		{"Tamper", testTamper},
+		{"CorrTurnover", testCorrTurnover},
+		{"CorrBackfill", testCorrBackfill},
 		{"Totals", testTotals},
 		{"Turnover", testTurnover},
 		{"TotalsOverflow", testTotalsOverflow},

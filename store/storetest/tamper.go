@@ -280,6 +280,19 @@ func testTamper(t *testing.T, open func(t *testing.T) Store) {
 			ts.attack(fmt.Sprintf("DELETE FROM day_totals WHERE %s AND account = '52' AND month = %d", ts.orgCond, 202412))
 			return verify(t, ts)
 		}, []string{`day totals of 52 USD on 2024-12-\d\d`, "missing"}},
+		{"edit a correspondence totals row", func(t *testing.T, ts *tamperSetup) error {
+			ts.attack("UPDATE corr_totals SET amount = amount + 100 WHERE " + ts.orgCond + " AND month = 202412 AND dt_account = '62.01' AND kt_account = '90.01'")
+			return verify(t, ts)
+		}, []string{`correspondence totals of Dt 62\.01 Kt 90\.01, month 2024-12\b`}},
+		{"delete a correspondence totals row", func(t *testing.T, ts *tamperSetup) error {
+			ts.attack("DELETE FROM corr_totals WHERE " + ts.orgCond + " AND month = 202412 AND dt_account = '51' AND kt_account = '62.01'")
+			return verify(t, ts)
+		}, []string{`correspondence totals of Dt 51 Kt 62\.01, month 2024-12\b`, "missing"}},
+		{"move a turnover to another correspondent", func(t *testing.T, ts *tamperSetup) error {
+			// every account's totals still add up: only the pairs tell
+			ts.attack("UPDATE corr_totals SET kt_account = '91.01' WHERE " + ts.orgCond + " AND month = 202412 AND dt_account = '62.01' AND kt_account = '90.01'")
+			return verify(t, ts)
+		}, []string{`correspondence totals of Dt 62\.01 Kt 91\.01, month 2024-12\b`}},
 	}
 	for _, a := range attacks {
 		t.Run(a.name, func(t *testing.T) {

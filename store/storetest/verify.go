@@ -17,7 +17,8 @@ type Checkpoint struct {
 
 // Verify checks an organisation's books the way `hasap verify` does: in one
 // snapshot it feeds every entry to a ledger.Verifier in chain order, then
-// compares the recorded head, the monthly totals and the day totals with what
+// compares the recorded head, the monthly totals, the day totals and the
+// correspondence totals with what
 // the entries give. It returns the first difference (ETampered) or nil.
 func Verify(ctx context.Context, s store.Store, org ledger.OrgID) error {
 	return verify(ctx, s, org, nil)
@@ -55,6 +56,13 @@ func verify(ctx context.Context, s store.Store, org ledger.OrgID, cp *Checkpoint
 		if err != nil {
 			return fmt.Errorf("verify: day totals: %w", err)
 		}
-		return v.CheckDayTotals(days)
+		if err := v.CheckDayTotals(days); err != nil {
+			return err
+		}
+		corr, err := r.CorrTotals(ctx, org)
+		if err != nil {
+			return fmt.Errorf("verify: correspondence totals: %w", err)
+		}
+		return v.CheckCorrTotals(corr)
 	})
 }
