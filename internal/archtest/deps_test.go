@@ -36,6 +36,7 @@ var domain = map[string]bool{
 	"hasap/doc":           true,
 	"hasap/settle":        true,
 	"hasap/bankmatch":     true,
+	"hasap/statement":     true,
 }
 
 type dep struct {
