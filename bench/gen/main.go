@@ -755,6 +755,15 @@ func main() {
 
 type usageError struct{ error }
 
+// genOptions are the flags the -chart cis model reads.
+type genOptions struct {
+	n, nAcc, nCP, years      int
+	seed                     uint64
+	start                    time.Time
+	elide                    float64
+	totals, chartOut, counts string
+}
+
 func (e usageError) Unwrap() error { return e.error }
 
 // run is main with its arguments and standard output passed in (for tests).
@@ -770,6 +779,9 @@ func run(args []string, stdout io.Writer) error {
 	elide := fs.Float64("elide", 0.2, "fraction of transactions with one posting amount elided")
 	useUSD := fs.Bool("usd", true, "include USD transactions (bank accounts, imports and exports at cost)")
 	totals := fs.String("totals", "", "write the expected balances (account,commodity,amount CSV) here")
+	chartName := fs.String("chart", "", `"cis": the books on Hasap's cis chart with analytics tags (see cis.go); "" for the plain hledger-style accounts`)
+	chartOut := fs.String("chart-out", "", "with -chart cis: write the chart (Hasap's chart CSV, for org create --chart-file) here")
+	counts := fs.String("counts", "", "with -chart cis: write the postings per account (account,postings CSV, busiest first) here")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err}
 	}
@@ -793,6 +805,18 @@ func run(args []string, stdout io.Writer) error {
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
 
+	switch *chartName {
+	case "":
+	case "cis":
+		err := runCIS(w, genOptions{n: *n, nAcc: *nAcc, nCP: *nCP, seed: *seed, start: start, years: *years,
+			elide: *elide, totals: *totals, chartOut: *chartOut, counts: *counts})
+		if err == nil && file != nil {
+			err = file.Close()
+		}
+		return err
+	default:
+		return usageError{fmt.Errorf("unknown -chart %q (cis or none)", *chartName)}
+	}
 	r := &rng{s: *seed}
 	c := buildChart(*nAcc)
 	cps := buildCounterparties(*nCP, r)

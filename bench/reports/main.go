@@ -1,0 +1,257 @@
+// Command reports runs one of Hasap's reports on an existing database, the
+// way the application computes it (the app service, from the store), for
+// bench/reports.sh: one process per report, like `hasap report`, for the
+// reports the command line does not offer yet.
+//
+//	reports -db DSN -org bench -report NAME [-from D] [-to D] [-account C] [-repeat N]
+//
+// It prints a one-line summary of the result (rows and a total, so a run
+// can be checked) and, with -repeat N, runs the report N more times in the
+// same process and prints the median, min and max of those calls in
+// milliseconds: the cost of the report without the process start and the
+// database open.
+//
+// Reports: balances, tb (trial balance), card (the first page of an
+// account card: -account, -from, -to), card-all (every page), ageing
+// (customers as of -to), ageing-suppliers.
+//
+// With -mkdb postgres://... it creates a scratch database
+// hasap_bench_<random hex> on that server and prints its URL; -dropdb URL
+// drops it. Nothing else.
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"net/url"
+	"os"
+	"runtime/pprof"
+	"sort"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
+
+	"hasap/app"
+	"hasap/ledger"
+	"hasap/store/open"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "reports:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("reports", flag.ContinueOnError)
+	dsn := fs.String("db", "", "database: a path or postgres://...")
+	org := fs.String("org", "bench", "organisation code")
+	name := fs.String("report", "", "balances, tb, card, card-all, ageing, ageing-suppliers")
+	fromS := fs.String("from", "", "first day YYYY-MM-DD")
+	toS := fs.String("to", "", "last day YYYY-MM-DD (the day of an ageing)")
+	account := fs.String("account", "", "account code (card)")
+	repeat := fs.Int("repeat", 0, "run the report this many more times in the process and print their median")
+	mkdb := fs.String("mkdb", "", "create a scratch PostgreSQL database on this server and print its URL")
+	dropdb := fs.String("dropdb", "", "drop this scratch PostgreSQL database (hasap_bench_...)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the -repeat calls here")
+	list := fs.Bool("list", false, "print the reports beyond the first ones, with the arguments bench/reports.sh gives them")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ctx := context.Background()
+	if *list {
+		names := make([]string, 0, len(later))
+		for n := range later {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			fmt.Println(n, later[n])
+		}
+		return nil
+	}
+	switch {
+	case *mkdb != "":
+		return makeDB(ctx, *mkdb)
+	case *dropdb != "":
+		return dropDB(ctx, *dropdb)
+	}
+	from, err := optDate(*fromS)
+	if err != nil {
+		return err
+	}
+	to, err := optDate(*toS)
+	if err != nil {
+		return err
+	}
+	db, err := open.Open(ctx, *dsn, open.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	a := app.New(db, "")
+	q := query{org: *org, from: from, to: to, account: ledger.AccountCode(*account)}
+	f, ok := reports[*name]
+	if !ok {
+		return fmt.Errorf("unknown -report %q", *name)
+	}
+	summary, err := f(ctx, a, q)
+	if err != nil {
+		return err
+	}
+	fmt.Println(summary)
+	if *repeat <= 0 {
+		return nil
+	}
+	if *cpuprofile != "" {
+		pf, err := os.Create(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer pf.Close()
+		if err := pprof.StartCPUProfile(pf); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	ms := make([]float64, *repeat)
+	for i := range ms {
+		t0 := time.Now()
+		if _, err := f(ctx, a, q); err != nil {
+			return err
+		}
+		ms[i] = float64(time.Since(t0).Microseconds()) / 1000
+	}
+	sort.Float64s(ms)
+	fmt.Printf("in-process ms: median %.2f min %.2f max %.2f n %d\n", ms[(len(ms)-1)/2], ms[0], ms[len(ms)-1], len(ms))
+	return nil
+}
+
+type query struct {
+	org      string
+	from, to ledger.Date
+	account  ledger.AccountCode
+}
+
+// later are the reports added after the first ones (balances, tb, card,
+// ageing), with the arguments bench/reports.sh runs them with.
+var later = map[string]string{}
+
+type reportFunc func(context.Context, *app.App, query) (string, error)
+
+var reports = map[string]reportFunc{
+	"balances": func(ctx context.Context, a *app.App, q query) (string, error) {
+		bs, err := a.Balances(ctx, app.System, q.org, q.to)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("balances: %d rows", len(bs)), nil
+	},
+	"tb": func(ctx context.Context, a *app.App, q query) (string, error) {
+		tb, err := a.TrialBalance(ctx, app.System, q.org, q.from, q.to)
+		if err != nil {
+			return "", err
+		}
+		if !tb.Balanced() {
+			return "", errors.New("the trial balance does not balance")
+		}
+		return fmt.Sprintf("trial balance: %d rows, turnover %d", len(tb.Rows), tb.Total.Debit), nil
+	},
+	"card":     card(false),
+	"card-all": card(true),
+	"ageing": func(ctx context.Context, a *app.App, q query) (string, error) {
+		return ageing(ctx, a, q, app.AgeCustomers)
+	},
+	"ageing-suppliers": func(ctx context.Context, a *app.App, q query) (string, error) {
+		return ageing(ctx, a, q, app.AgeSuppliers)
+	},
+}
+
+func card(all bool) reportFunc {
+	return func(ctx context.Context, a *app.App, q query) (string, error) {
+		cq := app.CardQuery{Account: q.account, From: q.from, To: q.to}
+		lines, pages := 0, 0
+		for {
+			c, err := a.AccountCard(ctx, app.System, q.org, cq)
+			if err != nil {
+				return "", err
+			}
+			lines += len(c.Lines)
+			pages++
+			if !all || c.Next == nil {
+				return fmt.Sprintf("card %s: %d lines in %d pages, opening %d, debit %d, credit %d, closing %d", q.account, lines, pages, c.Opening, c.Debit, c.Credit, c.Closing), nil
+			}
+			cq.After = *c.Next
+		}
+	}
+}
+
+func ageing(ctx context.Context, a *app.App, q query, side app.AgeingSide) (string, error) {
+	rep, err := a.Ageing(ctx, app.System, q.org, q.to, side)
+	if err != nil {
+		return "", err
+	}
+	items := 0
+	for _, r := range rep.Rows {
+		items += len(r.Items)
+	}
+	return fmt.Sprintf("ageing %s: %d counterparties, %d open items", side, len(rep.Rows), items), nil
+}
+
+func optDate(s string) (ledger.Date, error) {
+	if s == "" {
+		return ledger.NoDate, nil
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return ledger.NoDate, err
+	}
+	return ledger.DateOf(t.Year(), t.Month(), t.Day()), nil
+}
+
+func makeDB(ctx context.Context, dsn string) error {
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	b := make([]byte, 6)
+	rand.Read(b)
+	name := "hasap_bench_" + hex.EncodeToString(b)
+	if _, err := admin.ExecContext(ctx, "CREATE DATABASE "+name); err != nil {
+		return err
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return err
+	}
+	u.Path = "/" + name
+	fmt.Println(u.String())
+	return nil
+}
+
+func dropDB(ctx context.Context, dsn string) error {
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return err
+	}
+	name := strings.TrimPrefix(u.Path, "/")
+	if !strings.HasPrefix(name, "hasap_bench_") {
+		return fmt.Errorf("refusing to drop %q: not a hasap_bench_ scratch database", name)
+	}
+	u.Path = "/postgres"
+	admin, err := sql.Open("pgx", u.String())
+	if err != nil {
+		return err
+	}
+	defer admin.Close()
+	_, err = admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+	return err
+}
