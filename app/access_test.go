@@ -151,6 +151,18 @@ func useCases() []useCase {
 			_, err := w.a.TrialBalance(ctx, x, "a", d(2025, 1, 1), d(2025, 12, 31))
 			return err
 		}},
+		{name: "ExpandedTrialBalance", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.ExpandedTrialBalance(ctx, x, "a", app.TrialBalanceQuery{From: d(2025, 1, 1), To: d(2025, 12, 31), All: true})
+			return err
+		}},
+		{name: "GeneralLedger", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.GeneralLedger(ctx, x, "a", d(2025, 1, 1), d(2025, 12, 31), "")
+			return err
+		}},
+		{name: "AnalyticAnalysis", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, _, err := w.a.AnalyticAnalysis(ctx, x, "a", counterpartyOf(w), d(2025, 1, 1), d(2025, 12, 31))
+			return err
+		}},
 		{name: "CashBook", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.CashBook(ctx, x, "a", app.CashBookQuery{Account: "50.01", Date: d(2025, 2, 1)})
 			return err

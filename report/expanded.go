@@ -249,13 +249,14 @@ func (n *tbNode) child(k childKey, mk func() TBRow) *tbNode {
 // while every leaf below is in the same currency.
 func (n *tbNode) add(leaf TBRow) error {
 	n.leaves++
+	bad := ledger.Errorf(ledger.EInvalid, "trial balance of %s out of range", n.row.Account)
 	if err := n.row.Amounts.Add(leaf.Amounts); err != nil {
-		return err
+		return bad
 	}
 	if leaf.Quantity {
 		n.row.Quantity = true
 		if err := n.row.Qty.Add(leaf.Qty); err != nil {
-			return err
+			return bad
 		}
 	}
 	switch {
@@ -265,8 +266,8 @@ func (n *tbNode) add(leaf TBRow) error {
 	case leaf.Currency != n.row.Currency:
 		n.curMixed = true
 	}
-	if !n.curMixed && leaf.Currency != "" {
-		return n.row.Cur.Add(leaf.Cur)
+	if !n.curMixed && leaf.Currency != "" && n.row.Cur.Add(leaf.Cur) != nil {
+		return bad
 	}
 	return nil
 }
@@ -289,7 +290,7 @@ func (b *tbBuilder) finish() (*TrialBalance, error) {
 		}
 		if r.Depth == 0 && !r.OffBalance {
 			if err := tb.Total.Amounts.Add(r.Amounts); err != nil {
-				return nil, ledger.Errorf(ledger.EInvalid, "trial balance total out of range")
+				return nil, ledger.Errorf(ledger.EInvalid, "trial balance out of range")
 			}
 		}
 		codes = append(codes, code)

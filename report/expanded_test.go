@@ -484,3 +484,65 @@ func isBelow(ch ledger.Chart, c, code ledger.AccountCode) bool {
 	}
 	return false
 }
+
+// TestGeneralLedgerProperty: on random ledgers, each synthetic account's
+// line of the general ledger over the period is its line of the trial
+// balance of the whole period, each month's closing is the next month's
+// opening, and the months' turnover adds up to the period's.
+func TestGeneralLedgerProperty(t *testing.T) {
+	r := newRand(t)
+	ch := registerChart()
+	accounts := []ledger.AccountCode{"41.01", "52", "60.01", "62.01", "62.02", "80", "90.01"}
+	for trial := range 200 {
+		var ps []rposting
+		for n := r.IntN(50); n > 0; n-- {
+			ps = append(ps, rposting{date: ledger.DateOf(2025, 1, 1) + ledger.Date(r.IntN(365)), amount: money.Amount(r.IntN(100_000) - 10_000),
+				dt: ledger.Side{Account: accounts[r.IntN(len(accounts))]}, kt: ledger.Side{Account: accounts[r.IntN(len(accounts))]}})
+		}
+		from := ledger.DateOf(2025, 1, 1) + ledger.Date(r.IntN(300))
+		to := from + ledger.Date(r.IntN(200))
+		sum := func(lo, hi ledger.Date) []ledger.AccountTurnover {
+			var out []ledger.AccountTurnover
+			for _, p := range ps {
+				if p.date >= lo && p.date <= hi {
+					out = append(out, ledger.AccountTurnover{Account: p.dt.Account, Turnover: ledger.Turnover{Debit: p.amount}},
+						ledger.AccountTurnover{Account: p.kt.Account, Turnover: ledger.Turnover{Credit: p.amount}})
+				}
+			}
+			return out
+		}
+		opening := sum(0, from-1)
+		var months []MonthTurnover
+		for _, m := range MonthsOf(from, to) {
+			months = append(months, MonthTurnover{From: m[0], To: m[1], Turnover: sum(m[0], m[1])})
+		}
+		gl, err := BuildGeneralLedger(ch, tmt, from, to, opening, months, "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tb, err := BuildTrialBalance(ch, tmt, from, to, opening, sum(from, to))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[ledger.AccountCode]Amounts{}
+		for _, row := range tb.Rows {
+			if row.Depth == 0 {
+				want[row.Account] = row.Amounts
+			}
+		}
+		if len(gl.Accounts) != len(want) {
+			t.Fatalf("trial %d: %d accounts in the general ledger, %d in the trial balance", trial, len(gl.Accounts), len(want))
+		}
+		for _, a := range gl.Accounts {
+			if a.Period != want[a.Account] {
+				t.Fatalf("trial %d: %s over the period %+v, trial balance %+v", trial, a.Account, a.Period, want[a.Account])
+			}
+			for i := 1; i < len(a.Months); i++ {
+				p, m := a.Months[i-1], a.Months[i]
+				if p.To+1 == m.From && (p.ClosingDebit != m.OpeningDebit || p.ClosingCredit != m.OpeningCredit) {
+					t.Fatalf("trial %d: %s month %d closes %+v, the next opens %+v", trial, a.Account, i, p.Amounts, m.Amounts)
+				}
+			}
+		}
+	}
+}
