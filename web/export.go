@@ -4,7 +4,11 @@ import (
 	"bytes"
 	"mime"
 	"net/http"
+	"net/url"
 
+	"hasap/interop/xlsx"
+	"hasap/money"
+	"hasap/printform"
 	"hasap/report/sheet"
 )
 
@@ -24,13 +28,8 @@ func exportFormat(r *http.Request) string {
 // the same way.
 func (s *server) writeSheet(w http.ResponseWriter, r *http.Request, q *request, sh *sheet.Sheet, format, name string) {
 	var b bytes.Buffer
-	var ctype string
-	var err error
-	switch format {
-	case "csv":
-		ctype = "text/csv; charset=utf-8"
-		err = sheet.WriteCSV(&b, sh)
-	default:
+	ctype, err := WriteSheet(&b, sh, format, money.Locale(q.lang))
+	if ctype == "" {
 		s.notFoundPage(w, r, q)
 		return
 	}
@@ -43,4 +42,35 @@ func (s *server) writeSheet(w http.ResponseWriter, r *http.Request, q *request, 
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name + "." + format}))
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.Write(b.Bytes())
+}
+
+// WriteSheet writes a report in an export format (csv, xlsx or pdf) in a
+// locale's style and returns the format's media type; "" for a format it
+// does not know. The web pages, the API and the command line share it.
+func WriteSheet(b *bytes.Buffer, sh *sheet.Sheet, format string, loc money.Locale) (ctype string, err error) {
+	switch format {
+	case "csv":
+		return "text/csv; charset=utf-8", sheet.WriteCSV(b, sh)
+	case "xlsx":
+		return xlsx.ContentType, xlsx.Write(b, sh, loc)
+	case "pdf":
+		return "application/pdf", printform.SheetPDF(b, sh, loc)
+	}
+	return "", nil
+}
+
+// ExportURL is this page's address asking for the report as a file of
+// format (csv, xlsx, pdf), with the page's own filters: the template part
+// "downloads" links to it.
+func (p *page) ExportURL(format string) string {
+	u, err := url.Parse(p.Here)
+	if err != nil {
+		return p.Here
+	}
+	v := u.Query()
+	v.Set("format", format)
+	v.Del("after") // an export is the whole report, not a page of it
+	v.Del("before")
+	u.RawQuery = v.Encode()
+	return u.RequestURI()
 }

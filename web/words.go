@@ -16,7 +16,7 @@ func word(text string) string { return i18n.T("en", text) }
 
 // templateWords are the words the templates translate.
 var templateWords = []string{
-	word("Account"), word("Amount"), word("Analytics"),
+	word("Account"), word("Amount"), word("Analytics"), word("Download:"),
 	word("Author"), word("Balance"), word("Balances on"), word("Bank accounts"),
 	word("Cash"), word("Chart of accounts"), word("Class"), word("Clear"), word("Closing Dt"),
 	word("Closing Kt"), word("Closing balance"), word("Code"), word("Credit"), word("Currency"),
