@@ -19,7 +19,7 @@
 # in-process median of BENCH_INPROC (default 20) calls after the first in one
 # process (no process start, no database open). Target: under 100 ms each.
 # A report whose first run takes over BENCH_SLOW_S seconds (default 5) is
-# run 2 more times as a process and 2 in-process, not the full counts.
+# run 2 more times as a process and once more in-process, not the full counts.
 # Results go to $BENCH_DIR/reports.md. Exit status 1 if an agreement check
 # (hasap's balances vs ledger's and the generator's) fails.
 set -u -o pipefail
@@ -159,7 +159,7 @@ bench_db() {
 		local inproc=-
 		if [ "${cmd[0]}" = "$DIR/reports" ] && [ "$INPROC" -gt 0 ]; then
 			local n=$INPROC
-			[ "$reps" -lt "$REPEAT" ] && n=2
+			[ "$reps" -lt "$REPEAT" ] && n=1
 			"${cmd[@]}" -repeat "$n" >"$base.inproc" 2>&1 &&
 				inproc=$(awk '/^in-process/ { printf "%s (%s–%s)", $4, $6, $8 }' "$base.inproc")
 		fi
