@@ -181,8 +181,8 @@ ageing customers, 2025-12-31|$R -report ageing -to 2025-12-31
 ageing suppliers, 2025-06-15|$R -report ageing-suppliers -to 2025-06-15
 EOF
 	# Reports that land later: each appears when its command or bench/reports kind exists in the build.
-	"$DIR/reports" -list 2>/dev/null | while read -r kind args; do
-		echo "$kind|$R -report $kind $args"
+	"$DIR/reports" -list 2>/dev/null | while IFS='|' read -r name args; do
+		echo "$name|$R $args"
 	done
 }
 

@@ -56,12 +56,14 @@ func run(args []string) error {
 	name := fs.String("report", "", "balances, tb, card, card-all, ageing, ageing-suppliers")
 	fromS := fs.String("from", "", "first day YYYY-MM-DD")
 	toS := fs.String("to", "", "last day YYYY-MM-DD (the day of an ageing)")
-	account := fs.String("account", "", "account code (card)")
+	account := fs.String("account", "", "account code (card, general ledger)")
+	expand := fs.String("expand", "", "accounts to expand by analytics, comma-separated, or \"all\" (tb-expanded)")
+	analytic := fs.String("counterparty", "", "counterparty code (analysis)")
 	repeat := fs.Int("repeat", 0, "run the report this many more times in the process and print their median")
 	mkdb := fs.String("mkdb", "", "create a scratch PostgreSQL database on this server and print its URL")
 	dropdb := fs.String("dropdb", "", "drop this scratch PostgreSQL database (hasap_bench_...)")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the -repeat calls here")
-	list := fs.Bool("list", false, "print the reports beyond the first ones, with the arguments bench/reports.sh gives them")
+	list := fs.Bool("list", false, "print the reports beyond the first ones as NAME|ARGUMENTS lines, for bench/reports.sh")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -73,7 +75,7 @@ func run(args []string) error {
 		}
 		sort.Strings(names)
 		for _, n := range names {
-			fmt.Println(n, later[n])
+			fmt.Println(n + "|" + later[n])
 		}
 		return nil
 	}
@@ -97,7 +99,14 @@ func run(args []string) error {
 	}
 	defer db.Close()
 	a := app.New(db, "")
-	q := query{org: *org, from: from, to: to, account: ledger.AccountCode(*account)}
+	q := query{org: *org, from: from, to: to, account: ledger.AccountCode(*account), counterparty: *analytic}
+	if *expand == "all" {
+		q.all = true
+	} else if *expand != "" {
+		for _, c := range strings.Split(*expand, ",") {
+			q.expand = append(q.expand, ledger.AccountCode(c))
+		}
+	}
 	f, ok := reports[*name]
 	if !ok {
 		return fmt.Errorf("unknown -report %q", *name)
@@ -135,14 +144,23 @@ func run(args []string) error {
 }
 
 type query struct {
-	org      string
-	from, to ledger.Date
-	account  ledger.AccountCode
+	org          string
+	from, to     ledger.Date
+	account      ledger.AccountCode
+	expand       []ledger.AccountCode
+	all          bool
+	counterparty string
 }
 
 // later are the reports added after the first ones (balances, tb, card,
 // ageing), with the arguments bench/reports.sh runs them with.
-var later = map[string]string{}
+var later = map[string]string{
+	"tb-expanded 62, 2025-06":         "-report tb-expanded -expand 62 -from 2025-06-01 -to 2025-06-30",
+	"tb-expanded 60+62+76, year 2025": "-report tb-expanded -expand 60,62,76 -from 2025-01-01 -to 2025-12-31",
+	"tb-expanded all, year 2025":      "-report tb-expanded -expand all -from 2025-01-01 -to 2025-12-31",
+	"general ledger, year 2025":       "-report general-ledger -from 2025-01-01 -to 2025-12-31",
+	"analysis of K00001, year 2025":   "-report analysis -counterparty K00001 -from 2025-01-01 -to 2025-12-31",
+}
 
 type reportFunc func(context.Context, *app.App, query) (string, error)
 
@@ -163,6 +181,38 @@ var reports = map[string]reportFunc{
 			return "", errors.New("the trial balance does not balance")
 		}
 		return fmt.Sprintf("trial balance: %d rows, turnover %d", len(tb.Rows), tb.Total.Debit), nil
+	},
+	"tb-expanded": func(ctx context.Context, a *app.App, q query) (string, error) {
+		tb, err := a.ExpandedTrialBalance(ctx, app.System, q.org, app.TrialBalanceQuery{From: q.from, To: q.to, Expand: q.expand, All: q.all})
+		if err != nil {
+			return "", err
+		}
+		if !tb.Balanced() {
+			return "", errors.New("the trial balance does not balance")
+		}
+		return fmt.Sprintf("expanded trial balance: %d rows, turnover %d", len(tb.Rows), tb.Total.Debit), nil
+	},
+	"general-ledger": func(ctx context.Context, a *app.App, q query) (string, error) {
+		gl, err := a.GeneralLedger(ctx, app.System, q.org, q.from, q.to, q.account)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("general ledger: %d accounts", len(gl.Accounts)), nil
+	},
+	"analysis": func(ctx context.Context, a *app.App, q query) (string, error) {
+		org, err := a.Store.OrgByCode(ctx, q.org)
+		if err != nil {
+			return "", err
+		}
+		an, err := a.Store.AnalyticByCode(ctx, org.ID, ledger.Counterparty, q.counterparty)
+		if err != nil {
+			return "", err
+		}
+		tb, _, err := a.AnalyticAnalysis(ctx, app.System, q.org, an.ID, q.from, q.to)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("analysis of %s: %d rows, turnover %d", q.counterparty, len(tb.Rows), tb.Total.Debit), nil
 	},
 	"card":     card(false),
 	"card-all": card(true),
