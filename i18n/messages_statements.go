@@ -25,6 +25,7 @@ var statementsCatalog = map[string]map[string]string{
 		"template larger than %d bytes":                                               "шаблон больше %d байт",
 		"template line %d: %v":                                                        "шаблон, строка %d: %v",
 		"term %q is not MEASURE:PATTERN":                                              "слагаемое %q не в виде ПОКАЗАТЕЛЬ:ШАБЛОН",
+		"term %q is not CT:DEBIT/CREDIT":                                              "слагаемое %q не в виде CT:ДЕБЕТ/КРЕДИТ",
 		"the header must be %s":                                                       "заголовок должен быть %s",
 		"the line has no name":                                                        "у строки нет названия",
 		"the template has no lines":                                                   "в шаблоне нет строк",
@@ -56,6 +57,7 @@ var statementsCatalog = map[string]map[string]string{
 		"template larger than %d bytes":                                               "şablon %d baýtdan uly",
 		"template line %d: %v":                                                        "şablon, %d-nji setir: %v",
 		"term %q is not MEASURE:PATTERN":                                              "%q goşulyjy GÖRKEZIJI:NUSGA görnüşinde däl", // review
+		"term %q is not CT:DEBIT/CREDIT":                                              "%q goşulyjy CT:DEBET/KREDIT görnüşinde däl", // review
 		"the header must be %s":                                                       "sözbaşy %s bolmaly",
 		"the line has no name":                                                        "setiriň ady ýok",
 		"the template has no lines":                                                   "şablonda setir ýok",

@@ -101,6 +101,13 @@ func books(ps []posting) *Facts {
 		get(p.kt).Credit += p.amount
 	}
 	f := &Facts{}
+	corr := map[[2]ledger.AccountCode]money.Amount{}
+	for _, p := range ps {
+		corr[[2]ledger.AccountCode{p.dt, p.kt}] += p.amount
+	}
+	for k, v := range corr {
+		f.Corr = append(f.Corr, ledger.CorrTurnover{Debit: k[0], Credit: k[1], Amount: v})
+	}
 	for a, b := range bal {
 		f.Closing = append(f.Closing, Bal{a, b})
 	}
@@ -149,8 +156,11 @@ func TestPropertyShippedStatements(t *testing.T) {
 					ps = append(ps, posting{a.Code, pick(bsAcc), amount()})
 				}
 			}
-			if rng.IntN(2) == 0 { // profit tax
+			switch rng.IntN(3) { // profit tax accrued, or given back
+			case 0:
 				ps = append(ps, posting{ledger.AccountCode(ck.tax), ledger.AccountCode(ck.taxTo), amount()})
+			case 1:
+				ps = append(ps, posting{ledger.AccountCode(ck.taxTo), ledger.AccountCode(ck.tax), amount()})
 			}
 			if rng.IntN(3) > 0 { // close income and expense to the result account
 				f := books(ps)

@@ -25,6 +25,8 @@ type Facts struct {
 	// In and Out are the cash received and paid in the period under each
 	// cash-flow item code ("" for none).
 	In, Out map[string]money.Amount
+	// Corr is the period's turnover per pair of accounts (Dt, Kt).
+	Corr []ledger.CorrTurnover
 }
 
 // Part is what one account (or cash-flow item) adds to a line, signed as
@@ -32,6 +34,7 @@ type Facts struct {
 type Part struct {
 	Account ledger.AccountCode // "" for a cash-flow item
 	Item    string             // the cash-flow item code for IN, OUT and X ("" for none)
+	Other   ledger.AccountCode // for CT: the credit account (Account is the debit one)
 	Measure Measure
 	Amount  money.Amount
 }
@@ -94,14 +97,23 @@ func newClaimer(t *Template) claimer {
 
 func (c claimer) find(group, code string) (claim, bool) {
 	for _, cl := range c[group] {
-		if Matches(cl.pattern, code) {
+		if group == "ct" && matchesPair(cl.pattern, code) || group != "ct" && Matches(cl.pattern, code) {
 			return cl, true
 		}
 	}
 	return claim{}, false
 }
 
+func matchesPair(pattern, pair string) bool {
+	pd, pk, _ := strings.Cut(pattern, "/")
+	d, k, _ := strings.Cut(pair, "/")
+	return Matches(pd, d) && Matches(pk, k)
+}
+
 func specificity(p string) int {
+	if d, k, ok := strings.Cut(p, "/"); ok {
+		return specificity(d) + specificity(k)
+	}
 	if stem, ok := strings.CutSuffix(p, "*"); ok {
 		return 2 * len(stem)
 	}
@@ -140,6 +152,7 @@ type evaluator struct {
 type partKey struct {
 	account ledger.AccountCode
 	item    string
+	other   ledger.AccountCode
 	m       Measure
 }
 
@@ -178,6 +191,7 @@ func Evaluate(t *Template, f *Facts) (*Result, error) {
 	e.turnover(f.Turnover)
 	e.flows(f.In, "in", Inflow)
 	e.flows(f.Out, "out", Outflow)
+	e.corr(f.Corr)
 	if t.Kind == Equity {
 		e.equity(f.Opening, f.Closing)
 	}
@@ -233,6 +247,14 @@ func (e *evaluator) turnover(ts []ledger.AccountTurnover) {
 		}
 		if cl, ok := e.cl.find("kt", string(t.Account)); ok {
 			e.add(e.parts[cl.line], partKey{account: t.Account, m: CreditTurn}, e.signed(cl, t.Credit))
+		}
+	}
+}
+
+func (e *evaluator) corr(cs []ledger.CorrTurnover) {
+	for _, c := range cs {
+		if cl, ok := e.cl.find("ct", string(c.Debit)+"/"+string(c.Credit)); ok {
+			e.add(e.parts[cl.line], partKey{account: c.Debit, other: c.Credit, m: Corr}, e.signed(cl, c.Amount))
 		}
 	}
 }
@@ -372,7 +394,7 @@ func sortedParts(m map[partKey]money.Amount) []Part {
 	out := make([]Part, 0, len(m))
 	for k, v := range m {
 		if v != 0 {
-			out = append(out, Part{Account: k.account, Item: k.item, Measure: k.m, Amount: v})
+			out = append(out, Part{Account: k.account, Item: k.item, Other: k.other, Measure: k.m, Amount: v})
 		}
 	}
 	slices.SortFunc(out, func(a, b Part) int {
@@ -380,6 +402,9 @@ func sortedParts(m map[partKey]money.Amount) []Part {
 			return c
 		}
 		if c := cmp.Compare(a.Item, b.Item); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Other, b.Other); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.Measure, b.Measure)

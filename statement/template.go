@@ -62,11 +62,12 @@ const (
 	Outflow                       // OUT: cash paid under a cash-flow item (credit turnover of the cash accounts)
 	Internal                      // X: a cash-flow item of transfers between the organisation's own cash accounts: not a flow
 	LineRef                       // L: the value of another line
+	Corr                          // CT: the period's postings Dt one account Kt another (pattern DT/KT, e.g. 99/68.04)
 )
 
 var measureNames = map[Measure]string{
 	Debit: "D", Credit: "C", Net: "N", Opening: "O", DebitTurn: "DT", CreditTurn: "KT",
-	Inflow: "IN", Outflow: "OUT", Internal: "X", LineRef: "L",
+	Inflow: "IN", Outflow: "OUT", Internal: "X", LineRef: "L", Corr: "CT",
 }
 
 func (m Measure) String() string { return measureNames[m] }
@@ -78,7 +79,7 @@ func (m Measure) accountMeasure() bool { return m >= Debit && m <= CreditTurn }
 // allowed lists the measures each statement's lines may use.
 var allowed = map[Kind][]Measure{
 	BalanceSheet: {Debit, Credit, Net, LineRef},
-	ProfitLoss:   {DebitTurn, CreditTurn, LineRef},
+	ProfitLoss:   {DebitTurn, CreditTurn, Corr, LineRef},
 	CashFlow:     {Net, Opening, Inflow, Outflow, Internal, LineRef},
 	Equity:       {Net, LineRef},
 }
@@ -308,15 +309,35 @@ func parseTerm(k Kind, f string) (Term, error) {
 	if !ok {
 		return t, ledger.Errorf(ledger.EInvalid, "measure %s is not used in this statement", t.Measure.String())
 	}
-	if t.Measure == LineRef {
+	switch t.Measure {
+	case LineRef:
 		if err := checkCode(pat); err != nil {
 			return t, err
 		}
-	} else if i := strings.IndexByte(pat, '*'); (i >= 0 && i != len(pat)-1) || len(pat) > ledger.MaxAccountCodeLen {
-		return t, ledger.Errorf(ledger.EInvalid, "pattern %q: a star may only end it", pat)
+	case Corr:
+		dt, kt, ok := strings.Cut(pat, "/")
+		if !ok || dt == "" || kt == "" || strings.Contains(kt, "/") {
+			return t, ledger.Errorf(ledger.EInvalid, "term %q is not CT:DEBIT/CREDIT", f)
+		}
+		for _, p := range []string{dt, kt} {
+			if err := checkPattern(p); err != nil {
+				return t, err
+			}
+		}
+	default:
+		if err := checkPattern(pat); err != nil {
+			return t, err
+		}
 	}
 	t.Pattern = pat
 	return t, nil
+}
+
+func checkPattern(pat string) error {
+	if i := strings.IndexByte(pat, '*'); (i >= 0 && i != len(pat)-1) || len(pat) > ledger.MaxAccountCodeLen {
+		return ledger.Errorf(ledger.EInvalid, "pattern %q: a star may only end it", pat)
+	}
+	return nil
 }
 
 // check holds a template to the rules that take all its lines: every
@@ -404,6 +425,8 @@ func groups(m Measure) []string {
 		return []string{"out"}
 	case Internal:
 		return []string{"in", "out"}
+	case Corr:
+		return []string{"ct"}
 	}
 	return nil
 }
