@@ -16,6 +16,7 @@ import (
 	"hasap/internal/pgtest"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/statement"
 	"hasap/store"
 	"hasap/store/open"
 )
@@ -353,6 +354,24 @@ func useCases() []useCase {
 			s.Details.Phone = fmt.Sprintf("+993 12 %d", w.next())
 			_, err = w.a.SaveOrgSettings(ctx, x, "a", s)
 			return err
+		}},
+		{name: "Statement", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.Statement(ctx, x, "a", statement.BalanceSheet, statement.Months(2025, 2, 1), statement.ComparePrevYear)
+			return err
+		}},
+		{name: "StatementTemplate", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.StatementTemplate(ctx, x, "a", statement.ProfitLoss)
+			return err
+		}},
+		{name: "PutStatementTemplate", ok: []string{"owner", "chief"}, run: func(ctx context.Context, w *world, x app.Actor) error {
+			body, err := statement.BuiltinCSV("cis", statement.ProfitLoss)
+			if err != nil {
+				return err
+			}
+			return w.a.PutStatementTemplate(ctx, x, "a", statement.ProfitLoss, body)
+		}},
+		{name: "ResetStatementTemplate", ok: []string{"owner", "chief"}, run: func(ctx context.Context, w *world, x app.Actor) error {
+			return w.a.ResetStatementTemplate(ctx, x, "a", statement.ProfitLoss)
 		}},
 		{name: "SetLockDate", ok: []string{"owner", "chief"}, run: func(ctx context.Context, w *world, x app.Actor) error {
 			if err := w.a.SetLockDate(ctx, app.System, "a", d(2019, 1, 1)); err != nil {

@@ -4,6 +4,8 @@ package i18n
 // (statement/, app/statements.go, their pages); init adds them to catalog.
 var statementsCatalog = map[string]map[string]string{
 	"ru": {
+		"the organisation's template of this statement no longer reads, load it again: %v": "шаблон этого отчёта организации больше не читается, загрузите его снова: %v",
+		"no template of %s of its own":                       "нет своего шаблона отчёта %s",
 		"%s is already on line %d":                           "%s уже есть в строке %d",
 		"a line with an amount needs a code":                 "строке с суммой нужен код",
 		"a name is longer than %d bytes or has a line break": "название длиннее %d байт или содержит перевод строки",
@@ -36,6 +38,8 @@ var statementsCatalog = map[string]map[string]string{
 		"want %d fields, got %d":                                                      "нужно полей: %d, а их %d",
 	},
 	"tk": {
+		"the organisation's template of this statement no longer reads, load it again: %v": "guramanyň bu hasabatynyň şablony indi okalmaýar, ony täzeden ýükläň: %v",
+		"no template of %s of its own":                       "%s hasabatynyň öz şablony ýok",
 		"%s is already on line %d":                           "%s eýýäm %d-nji setirde bar",
 		"a line with an amount needs a code":                 "mukdarly setire kod gerek",
 		"a name is longer than %d bytes or has a line break": "at %d baýtdan uzyn ýa-da setir geçişi bar",

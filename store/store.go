@@ -28,6 +28,7 @@ type Store interface {
 	Documents
 	Bank
 	Settings
+	Statements
 	// Snapshot runs fn with a Reader that sees one consistent state of the
 	// database, as verify needs.
 	Snapshot(ctx context.Context, fn func(Reader) error) error
@@ -666,4 +667,32 @@ type RateRow struct {
 	Currency string
 	Date     ledger.Date
 	Rate     money.Rate
+}
+
+// StatementTemplate is an organisation's own template of one of its
+// financial statements: the statement package's CSV, which the store does
+// not read.
+type StatementTemplate struct {
+	Kind    string // balance-sheet, pnl, cash-flow, equity
+	Body    []byte
+	Author  string    // who loaded it
+	Updated time.Time // when
+}
+
+// MaxStatementTemplate bounds a template's body.
+const MaxStatementTemplate = 256 << 10
+
+// Statements keeps the templates organisations load for their financial
+// statements; an organisation without one uses its chart's shipped one.
+type Statements interface {
+	// StatementTemplate returns the organisation's template of a
+	// statement; ENotFound when it has none of its own.
+	StatementTemplate(ctx context.Context, org ledger.OrgID, kind string) (StatementTemplate, error)
+	// PutStatementTemplate stores t, replacing the one before, and sets
+	// t.Updated. A body over MaxStatementTemplate or not UTF-8 is EInvalid;
+	// no such organisation ENotFound.
+	PutStatementTemplate(ctx context.Context, org ledger.OrgID, t *StatementTemplate) error
+	// DeleteStatementTemplate removes the organisation's template of a
+	// statement (none: nothing happens), so the shipped one applies again.
+	DeleteStatementTemplate(ctx context.Context, org ledger.OrgID, kind string) error
 }

@@ -59,6 +59,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"Immutability", testImmutability},
 		{"Tamper", testTamper},
 		{"CorrTurnover", testCorrTurnover},
+		{"StatementTemplates", testStatementTemplates},
 		{"CorrBackfill", testCorrBackfill},
 		{"Totals", testTotals},
 		{"Turnover", testTurnover},
