@@ -68,6 +68,9 @@ func endpoints() []endpoint {
 			pathf: func() string {
 				return fmt.Sprintf("%s/counterparties/%d/reconciliation?from=2025-01-01&to=2025-12-31", o, acmeIDs.cust)
 			}},
+		{method: "GET", path: o + "/counterparty-balances", ok: 200},
+		{method: "GET", path: o + "/ageing?date=2025-12-31", ok: 200},
+		{method: "GET", path: o + "/ageing?date=2025-12-31&side=payable&buckets=10,20", ok: 200},
 		{method: "GET", path: o + "/settings", ok: 200},
 		{method: "PUT", path: o + "/settings", ok: 200, settings: true, body: matrixSettingsBody},
 	}, bankEndpoints(o, key)...)
@@ -169,7 +172,8 @@ func TestOtherTenantLooksLikeNothing(t *testing.T) {
 	f := books(t)
 	acct := f.callers["accountant"]
 	for _, suffix := range []string{"", "/accounts", "/entries", "/entries/2025/1", "/balances", "/trial-balance", "/analytics/counterparty", "/documents", "/documents/1",
-		"/counterparties/1/open-items", "/counterparties/1/reconciliation?from=2025-01-01&to=2025-01-31", "/settings"} {
+		"/counterparties/1/open-items", "/counterparties/1/reconciliation?from=2025-01-01&to=2025-01-31", "/settings",
+		"/counterparty-balances", "/ageing?date=2025-12-31"} {
 		a := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/" + zeta + suffix})
 		b := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/nobody" + suffix})
 		mustStatus(t, "zeta"+suffix, a, 404)

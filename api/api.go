@@ -104,6 +104,8 @@ func (s *server) routes() []route {
 		{"GET " + v1 + "/orgs/{org}/trial-balance", s.token(s.trialBalance)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/open-items", s.token(s.openItems)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/reconciliation", s.token(s.reconciliation)},
+		{"GET " + v1 + "/orgs/{org}/counterparty-balances", s.token(s.counterpartyBalances)},
+		{"GET " + v1 + "/orgs/{org}/ageing", s.token(s.ageing)},
 		{"GET " + v1 + "/orgs/{org}/settings", s.token(s.orgSettings)},
 		{"PUT " + v1 + "/orgs/{org}/settings", s.token(s.saveOrgSettings)},
 		{"/api/", http.HandlerFunc(noEndpoint)},

@@ -116,6 +116,14 @@ func testAgeing(t *testing.T, a *app.App) {
 		[]money.Amount{345000, 230000, 115000, 0}, []int{79, 34, 4})
 	check(ledger.DateOf(2025, 1, 1), app.AgeSuppliers, nil, []money.Amount{0, 0, 0, 0}, nil)
 
+	// Buckets of one's own, 0–50, 51–100, over 100: days 10 and 45, 75, 120.
+	if rep, err := a.AgeingBuckets(ctx, viewer, "a", june, app.AgeCustomers, []int{50, 100}); err != nil ||
+		!reflect.DeepEqual(rep.Total.Receivable, []money.Amount{460000 + 345000, 230000, 65000}) || rep.Total.AdvancesReceived != 30000 {
+		t.Errorf("buckets 50, 100: %v %+v", err, rep)
+	}
+	if _, err := a.AgeingBuckets(ctx, viewer, "a", june, app.AgeCustomers, []int{50, 50}); !ledger.IsCode(err, ledger.EInvalid) {
+		t.Errorf("buckets 50, 50: %v, want EInvalid", err)
+	}
 	if _, err := a.Ageing(ctx, viewer, "a", june, "others"); !ledger.IsCode(err, ledger.EInvalid) {
 		t.Errorf("side others: %v, want EInvalid", err)
 	}

@@ -1,6 +1,9 @@
 package settle
 
 import (
+	"strconv"
+	"strings"
+
 	"hasap/ledger"
 	"hasap/money"
 )
@@ -128,4 +131,28 @@ func Total(buckets []money.Amount) (money.Amount, error) {
 		}
 	}
 	return t, nil
+}
+
+// MaxLimitsText bounds the text ParseLimits reads.
+const MaxLimitsText = 100
+
+// ParseLimits reads the limits of an ageing's buckets as people type them,
+// "30,60,90" (nil for ""). Age checks that they grow.
+func ParseLimits(s string) ([]int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil, nil
+	}
+	if len(s) > MaxLimitsText {
+		s = s[:MaxLimitsText]
+	}
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 0 || n > 36600 || len(out) >= MaxBuckets-1 {
+			return nil, ledger.Errorf(ledger.EInvalid, "buckets: %q are not days separated by commas", s)
+		}
+		out = append(out, n)
+	}
+	return out, nil
 }

@@ -2,6 +2,7 @@ package settle
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -147,4 +148,46 @@ func TestAgeProperty(t *testing.T) {
 			t.Fatalf("sum of the counterparties' ageings %+v, of all %+v", total, a)
 		}
 	}
+}
+
+func TestParseLimits(t *testing.T) {
+	for in, want := range map[string][]int{"": nil, " ": nil, "30,60,90": {30, 60, 90}, " 7, 14 ": {7, 14}, "0": {0}} {
+		got, err := ParseLimits(in)
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("ParseLimits(%q) = %v, %v; want %v", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"a", "30,,60", "-1", "1,2,3,4,5,6,7,8,9,10,11,12", "99999", "30;60"} {
+		if _, err := ParseLimits(in); !ledger.IsCode(err, ledger.EInvalid) {
+			t.Errorf("ParseLimits(%q): %v, want EInvalid", in, err)
+		}
+	}
+}
+
+// FuzzParseLimits: whatever the text, ParseLimits returns limits Age can
+// be asked about (at most MaxBuckets, each a day count) or EInvalid.
+func FuzzParseLimits(f *testing.F) {
+	for _, s := range []string{"30,60,90", "", "7, 14", "x", "1,2,3,4,5,6,7,8,9,10,11,12"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := ParseLimits(s)
+		if err != nil {
+			if !ledger.IsCode(err, ledger.EInvalid) {
+				t.Fatalf("%q: %v", s, err)
+			}
+			return
+		}
+		if len(got) > MaxBuckets {
+			t.Fatalf("%q: %d limits", s, len(got))
+		}
+		for _, n := range got {
+			if n < 0 || n > 36600 {
+				t.Fatalf("%q: limit %d", s, n)
+			}
+		}
+		if _, err := Age(nil, ledger.DateOf(2025, 1, 1), got); err != nil && !ledger.IsCode(err, ledger.EInvalid) {
+			t.Fatalf("%q: Age: %v", s, err)
+		}
+	})
 }

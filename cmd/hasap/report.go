@@ -28,7 +28,7 @@ func jsonIndent(v any) ([]byte, error) {
 
 func cmdReport(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("report balances|trial-balance --org C ...")
+		return usagef("report balances|trial-balance|ageing|counterparty-balances --org C ...")
 	}
 	kind := args[0]
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
@@ -36,6 +36,9 @@ func cmdReport(e *env, args []string) error {
 	from := fs.String("from", "", "first day YYYY-MM-DD (trial balance)")
 	to := fs.String("to", "", "last day YYYY-MM-DD")
 	format := fs.String("format", "text", "text, csv or json")
+	date := fs.String("date", "", "the day YYYY-MM-DD (ageing)")
+	side := fs.String("side", "receivable", "receivable or payable (ageing)")
+	buckets := fs.String("buckets", "", "upper limits in days of the buckets but the last (ageing; default 30,60,90)")
 	if err := parseFlags(fs, args[1:], 0); err != nil {
 		return err
 	}
@@ -69,8 +72,12 @@ func cmdReport(e *env, args []string) error {
 			return err
 		}
 		return writeTB(e.stdout, tb, *format, e.lang)
+	case "ageing":
+		return reportAgeing(e, *org, *date, *side, *buckets, *format)
+	case "counterparty-balances":
+		return reportCounterpartyBalances(e, *org, *format)
 	}
-	return usagef("unknown report %q (balances, trial-balance)", kind)
+	return usagef("unknown report %q (balances, trial-balance, ageing, counterparty-balances)", kind)
 }
 
 type balanceJSON struct {

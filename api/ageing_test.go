@@ -1,0 +1,33 @@
+package api_test
+
+import (
+	"testing"
+)
+
+// TestAgeingAPI: the ageing's buckets in the caller's language, its
+// refusals, and the counterparty balances' total; the matrix checks the
+// schemas and the tenants.
+func TestAgeingAPI(t *testing.T) {
+	f := books(t)
+	acct := f.callers["accountant"]
+	const o = "/api/v1/orgs/" + acme
+	r := f.do(t, acct, call{method: "GET", path: o + "/ageing?date=2025-12-31&lang=ru"})
+	mustStatus(t, "ageing", r, 200)
+	bs, _ := field(r.json, "buckets").([]any)
+	if len(bs) != 4 || bs[0] != "0–30" || bs[3] != "более 90" || field(r.json, "side") != "receivable" {
+		t.Errorf("ageing: %s", r.body)
+	}
+	r = f.do(t, acct, call{method: "GET", path: o + "/ageing?date=2025-12-31&side=payable&buckets=7,14,21,28"})
+	mustStatus(t, "ageing, buckets", r, 200)
+	if bs, _ := field(r.json, "buckets").([]any); len(bs) != 5 || bs[1] != "8–14" || bs[4] != "over 28" {
+		t.Errorf("ageing, buckets 7,14,21,28: %s", r.body)
+	}
+	for _, q := range []string{"", "?date=2025-12-31&side=others", "?date=2025-12-31&buckets=30,10", "?date=2025-12-31&buckets=a", "?date=2025-13-01"} {
+		mustStatus(t, "ageing"+q, f.do(t, acct, call{method: "GET", path: o + "/ageing" + q}), 422)
+	}
+	r = f.do(t, acct, call{method: "GET", path: o + "/counterparty-balances"})
+	mustStatus(t, "counterparty balances", r, 200)
+	if field(r.json, "total", "net") == nil || field(r.json, "currency") != "TMT" {
+		t.Errorf("counterparty balances: %s", r.body)
+	}
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// registersJournal: customer C1 bought 1 150.00 on 2 March and 2 300.00 on
+// 20 May and paid 500.00 on 1 June (FIFO: the March sale); supplier S1
+// sent 460.00 on 10 January. As of 30 June: C1 650.00 is 120 days old
+// (over 90), 2 300.00 is 41 days old (31–60); S1's 460.00 is 171 days old.
+const registersJournal = `2025-01-10 Supplies
+    44  460.00 TMT
+    60.01  ; counterparty: S1, contract: L1
+
+2025-03-02 Sale
+    62.01  1150.00 TMT ; counterparty: C1, contract: K1
+    90.01
+
+2025-05-20 Sale
+    62.01  2300.00 TMT ; counterparty: C1, contract: K1
+    90.01
+
+2025-06-01 Payment
+    51  500.00 TMT ; cashflow: CF
+    62.01  ; counterparty: C1, contract: K1
+`
+
+func TestReportAgeing(t *testing.T) { eachStore(t, testReportAgeing) }
+
+func testReportAgeing(t *testing.T, db string) {
+	file := filepath.Join(t.TempDir(), "j.journal")
+	os.WriteFile(file, []byte(registersJournal), 0o644)
+	mustRun(t, db, "org", "create", "--code", "acme", "--name", "Acme HJ")
+	mustRun(t, db, "import", "--org", "acme", "--format", "ledger", "--quiet", file)
+	csv := mustRun(t, db, "report", "ageing", "--org", "acme", "--date", "2025-06-30", "--format", "csv")
+	for _, w := range []string{"Code,Counterparty,Days since the date: 0–30,Days since the date: 31–60,Days since the date: 61–90,Days since the date: over 90,Total,Advances received",
+		"C1,C1,,2300.00,,650.00,2950.00,", "Total,,0.00,2300.00,0.00,650.00,2950.00,0.00"} {
+		if !strings.Contains(csv, w) {
+			t.Errorf("ageing CSV lacks %q:\n%s", w, csv)
+		}
+	}
+	text := mustRun(t, db, "--lang", "ru", "report", "ageing", "--org", "acme", "--date", "2025-06-30", "--side", "payable", "--buckets", "100,150")
+	for _, w := range []string{"Анализ кредиторской задолженности по срокам", "На 30.06.2025", "более 150", "460,00"} {
+		if !strings.Contains(text, w) {
+			t.Errorf("payables text lacks %q:\n%s", w, text)
+		}
+	}
+	js := mustRun(t, db, "report", "ageing", "--org", "acme", "--date", "2025-06-30", "--format", "json")
+	if !strings.Contains(js, `"buckets": [`) || !strings.Contains(js, `"total": "2950.00"`) {
+		t.Errorf("ageing JSON:\n%s", js)
+	}
+	bal := mustRun(t, db, "report", "counterparty-balances", "--org", "acme", "--format", "csv")
+	if !strings.Contains(bal, "C1,C1,2950.00,,,,2950.00") || !strings.Contains(bal, "S1,S1,,460.00,,,-460.00") {
+		t.Errorf("counterparty balances:\n%s", bal)
+	}
+	if code, _, _ := hasap(t, db, "report", "ageing", "--org", "acme"); code != 2 {
+		t.Errorf("ageing without a date: exit %d, want 2", code)
+	}
+	if code, _, _ := hasap(t, db, "report", "ageing", "--org", "acme", "--date", "2025-06-30", "--side", "x"); code != 2 {
+		t.Errorf("ageing of side x: exit %d, want 2", code)
+	}
+}

@@ -1,0 +1,159 @@
+package web_test
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"hasap/app"
+	"hasap/auth"
+	"hasap/doc"
+	"hasap/ledger"
+	"hasap/money"
+)
+
+const (
+	taxOrg    = "tax-web"
+	taxViewer = "viewer@tax.example"
+)
+
+// taxBooks is an organisation of its own for the registers' pages (ageing,
+// VAT books, rates), worked by hand:
+//
+//	BALKAN  act  3 Feb 2025 1 000.00 + VAT 150.00 = 1 150.00, paid 400.00 on 10 Feb (created from it): 750.00 open
+//	        act 20 Mar 2025 2 000.00 + 300.00 = 2 300.00, open
+//	LALE    pays 200.00 in advance on 12 Feb: an advance received
+//	ÝÜPJÜN  supplier invoice 5 Feb 400.00 + 60.00 = 460.00, open
+//
+// As of 31 March 2025: BALKAN 750.00 is 56 days old (31–60), 2 300.00 is
+// 11 days old (0–30); ÝÜPJÜN's 460.00 is 54 days old (31–60).
+type taxBooks struct {
+	f                  *fixture
+	balkan, lale, supp ledger.AnalyticID
+	act1, act2, inv    int64
+}
+
+var (
+	taxOnce  sync.Once
+	taxBuilt *taxBooks
+)
+
+func newTaxBooks(t *testing.T) *taxBooks {
+	t.Helper()
+	taxOnce.Do(func() { taxBuilt = buildTaxBooks(t) })
+	if taxBuilt == nil {
+		t.Fatal("the tax organisation was not built")
+	}
+	return taxBuilt
+}
+
+func buildTaxBooks(t *testing.T) *taxBooks {
+	t.Helper()
+	f := books(t)
+	ctx := context.Background()
+	if _, err := f.app.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: taxOrg, Name: "Salgyt HJ", Chart: "cis"}); err != nil {
+		t.Fatal(err)
+	}
+	an := catalogMaker(t, f.app, taxOrg)
+	b := &taxBooks{f: f}
+	b.balkan = an(ledger.Counterparty, "BALKAN", ledger.Names{RU: "Балкан", TK: "Balkan HJ", EN: "Balkan LLC"}, 0)
+	k1 := an(ledger.Contract, "B-1", ledger.Names{RU: "Договор Б-1"}, b.balkan)
+	b.lale = an(ledger.Counterparty, "LALE", ledger.Names{RU: "Лале", TK: "Läle", EN: "Lale"}, 0)
+	k2 := an(ledger.Contract, "L-1", ledger.Names{RU: "Договор Л-1"}, b.lale)
+	b.supp = an(ledger.Counterparty, "UPJUN", ledger.Names{RU: "Упджун", TK: "Üpjün", EN: "Upjun"}, 0)
+	k3 := an(ledger.Contract, "U-1", ledger.Names{RU: "Договор У-1"}, b.supp)
+	cf := an(ledger.CashFlowItem, "CF", ledger.Names{RU: "Поступления"}, 0)
+	post := func(d doc.Document) int64 {
+		t.Helper()
+		x, err := f.app.CreateDocument(ctx, app.System, taxOrg, d)
+		if err == nil {
+			x, _, err = f.app.PostDocument(ctx, app.System, taxOrg, x.ID, x.Version)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x.ID
+	}
+	b.act1 = post(doc.Document{Type: doc.Act, Date: ledger.DateOf(2025, 2, 3), Refs: doc.Refs{Counterparty: b.balkan, Contract: k1},
+		Lines: []doc.Line{{Service: true, Amount: 100000}}})
+	post(doc.Document{Type: doc.PaymentIn, Date: ledger.DateOf(2025, 2, 10), BasedOn: b.act1,
+		Refs: doc.Refs{Counterparty: b.balkan, Contract: k1, CashFlow: cf}, Lines: []doc.Line{{Amount: money.Amount(40000)}}})
+	post(doc.Document{Type: doc.PaymentIn, Date: ledger.DateOf(2025, 2, 12),
+		Refs: doc.Refs{Counterparty: b.lale, Contract: k2, CashFlow: cf}, Lines: []doc.Line{{Amount: money.Amount(20000)}}})
+	b.inv = post(doc.Document{Type: doc.SupplierInvoice, Date: ledger.DateOf(2025, 2, 5), Refs: doc.Refs{Counterparty: b.supp, Contract: k3},
+		Lines: []doc.Line{{Service: true, Amount: 40000}}})
+	b.act2 = post(doc.Document{Type: doc.Act, Date: ledger.DateOf(2025, 3, 20), Refs: doc.Refs{Counterparty: b.balkan, Contract: k1},
+		Lines: []doc.Line{{Service: true, Amount: 200000}}})
+	if _, err := f.app.CreateUser(ctx, app.System, taxViewer, "Viewer", password, "ru"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.app.AddMember(ctx, app.System, taxOrg, taxViewer, auth.Viewer); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// TestAgeingPage: the receivables and payables ageing of 31 March in three
+// languages, each amount a link to the counterparty's open items, its CSV,
+// other buckets, a bad side refused, nothing to another organisation.
+func TestAgeingPage(t *testing.T) {
+	b := newTaxBooks(t)
+	base := "/o/" + taxOrg
+	u := base + "/ageing?date=2025-03-31"
+	settle := func(id ledger.AnalyticID) string {
+		return `href="` + base + `/settlements/` + strconv.FormatInt(int64(id), 10) + `"`
+	}
+	for lang, want := range map[string][]string{
+		"ru": {"Анализ дебиторской задолженности по срокам", "Балкан", "0–30", "31–60", "61–90", "более 90", "2 300,00", "750,00", "3 050,00",
+			"Лале", "200,00", "Авансы полученные", settle(b.balkan), settle(b.lale), "На 31.03.2025"},
+		"tk": {"Debitor bergisiniň möhletler boýunça seljermesi", "Balkan HJ", "2 300,00", "750,00", "Läle"},
+		"en": {"Receivables ageing", "Balkan LLC", "over 90", "2,300.00", "750.00", "3,050.00", "As of 2025-03-31"},
+	} {
+		c := b.f.login(t, taxViewer, lang)
+		res, body := c.get(u)
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d\n%s", lang, res.StatusCode, snippet(body))
+		}
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: the ageing lacks %q", lang, w)
+			}
+		}
+		if strings.Contains(body, "Упджун") || strings.Contains(body, "Üpjün") {
+			t.Errorf("%s: a supplier among the receivables", lang)
+		}
+		if len(body) > 50_000 {
+			t.Errorf("%s: the page is %d bytes", lang, len(body))
+		}
+	}
+	viewer := b.f.login(t, taxViewer, "ru")
+	if _, body := viewer.get(base + "/ageing?date=2025-03-31&side=payable"); !strings.Contains(body, "Упджун") || !strings.Contains(body, "460,00") ||
+		strings.Contains(body, "Балкан") || !strings.Contains(body, settle(b.supp)) {
+		t.Errorf("payables: %s", snippet(body))
+	}
+	// Buckets of one's own: 0–10, 11–40, over 40: 2 300.00 (11 days) in 11–40, 750.00 (56) over 40.
+	if _, body := viewer.get(u + "&buckets=10,40"); !strings.Contains(body, "11–40") || !strings.Contains(body, "более 40") {
+		t.Errorf("buckets 10,40: %s", snippet(body))
+	}
+	res, csv := viewer.get(u + "&format=csv")
+	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("csv: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	for _, w := range []string{"BALKAN,Балкан,2300.00,750.00,,,3050.00,", "LALE,Лале,,,,,,200.00", "Итого,,2300.00,750.00,0.00,0.00,3050.00,200.00"} {
+		if !strings.Contains(csv, w) {
+			t.Errorf("the CSV lacks %q:\n%s", w, csv)
+		}
+	}
+	for _, p := range []string{"date=2025-03-31&side=others", "buckets=60,30", "buckets=x", "date=31.02.2025"} {
+		if res, _ := viewer.get(base + "/ageing?" + p); res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d, want 422", p, res.StatusCode)
+		}
+	}
+	outsider := b.f.login(t, acmeUser, "en")
+	if res, body := outsider.get(u); res.StatusCode != http.StatusNotFound || strings.Contains(body, "Balkan") {
+		t.Errorf("another organisation's user: %d", res.StatusCode)
+	}
+}
