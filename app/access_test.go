@@ -395,6 +395,43 @@ func useCases() []useCase {
 			}
 			return w.a.SetLockDate(ctx, x, "a", ledger.NoDate)
 		}},
+		{name: "MonthClose", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.MonthClose(ctx, x, "a", d(2019, 1, 1))
+			return err
+		}},
+		{name: "PostCloseStep", ok: []string{"owner", "chief"}, run: func(ctx context.Context, w *world, x app.Actor) error {
+			// January 2019 has nothing to close: posting its first step
+			// locks it; the lock is cleared for the next actor.
+			if err := w.a.SetLockDate(ctx, app.System, "a", ledger.NoDate); err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			_, err := w.a.PostCloseStep(ctx, x, "a", d(2019, 1, 1), doc.Revaluation)
+			if err == nil {
+				err = w.a.SetLockDate(ctx, app.System, "a", ledger.NoDate)
+			}
+			return err
+		}},
+		{name: "UnpostCloseStep", ok: []string{"owner", "chief"}, run: func(ctx context.Context, w *world, x app.Actor) error {
+			// A month of its own (2041, 2042...) with other income closed
+			// to 99 and its profit tax not posted, so not locked.
+			month := d(2040+w.next(), 1, 1)
+			e := ledger.Entry{Date: month + 14, Description: "income", Postings: []ledger.Posting{{
+				Debit: ledger.Side{Account: "50.03"}, Credit: ledger.Side{Account: "91.01"}, Amount: 100}}}
+			if _, err := w.a.Post(ctx, app.System, "a", e); err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			if _, err := w.a.PostCloseStep(ctx, app.System, "a", month, doc.CloseMonth); err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			_, err := w.a.UnpostCloseStep(ctx, x, "a", month, doc.CloseMonth)
+			return err
+		}},
+		{name: "Reopen", ok: []string{"owner"}, run: func(ctx context.Context, w *world, x app.Actor) error {
+			if err := w.a.SetLockDate(ctx, app.System, "a", d(2019, 6, 1)); err != nil {
+				return fmt.Errorf("setup: %w", err)
+			}
+			return w.a.Reopen(ctx, x, "a", d(2019, 1, 1), "a correction")
+		}},
 		{name: "Verify", ok: []string{"owner", "chief", "auditor"}, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.Verify(ctx, x, "a", nil)
 			return err

@@ -220,11 +220,20 @@ func (a *App) PostDocumentOnce(ctx context.Context, actor Actor, orgCode, key st
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
+	if d.Type.Closing() {
+		return Document{}, ledger.Entry{}, errClosingDocument()
+	}
+	return a.postDraft(ctx, actor, org, key, d)
+}
+
+// postDraft posts the draft d (PostDocumentOnce without the checks of
+// the actor and the type).
+func (a *App) postDraft(ctx context.Context, actor Actor, org ledger.Org, key string, d Document) (Document, ledger.Entry, error) {
 	switch d.Status {
 	case doc.Posted:
-		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EConflict, "document %d is posted already", id)
+		return Document{}, ledger.Entry{}, ledger.Errorf(ledger.EConflict, "document %d is posted already", d.ID)
 	case doc.Cancelled:
-		return Document{}, ledger.Entry{}, errCancelled(id)
+		return Document{}, ledger.Entry{}, errCancelled(d.ID)
 	}
 	e, err := a.documentEntry(ctx, org, &d, actor.Lang)
 	if err != nil {
@@ -242,6 +251,9 @@ func (a *App) PostDocumentOnce(ctx context.Context, actor Actor, orgCode, key st
 // with the posting.
 func (a *App) documentEntry(ctx context.Context, org ledger.Org, d *Document, lang string) (ledger.Entry, error) {
 	settings, err := a.postingSettings(ctx, org)
+	if d.Type.Closing() {
+		settings, err = a.closingSettings(ctx, org)
+	}
 	if err != nil {
 		return ledger.Entry{}, err
 	}
@@ -276,6 +288,15 @@ func (a *App) UnpostDocumentOnce(ctx context.Context, actor Actor, orgCode, key 
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
 	}
+	if d.Type.Closing() {
+		return Document{}, ledger.Entry{}, errClosingDocument()
+	}
+	return a.unpostDocument(ctx, actor, org, key, d)
+}
+
+// unpostDocument unposts the posted d (UnpostDocumentOnce without the
+// checks of the actor and the type).
+func (a *App) unpostDocument(ctx context.Context, actor Actor, org ledger.Org, key string, d Document) (Document, ledger.Entry, error) {
 	posted, err := a.Store.Entry(ctx, org.ID, d.Entry)
 	if err != nil {
 		return Document{}, ledger.Entry{}, err
@@ -361,6 +382,9 @@ func (a *App) documentInputs(ctx context.Context, org ledger.Org, d doc.Document
 		return doc.Inputs{}, err
 	}
 	in := doc.Inputs{Chart: chart, Base: org.Currency, Lang: lang, Stock: map[doc.StockKey]doc.Stock{}}
+	if d.Type.Closing() {
+		return in, a.closingInputs(ctx, org, d, s, &in)
+	}
 	needs := d.Needs(s)
 	stockNeeded := needs.Stock
 	if goods := chart[s.Sales.Goods]; goods != nil && len(stockNeeded) > 0 {

@@ -32,6 +32,12 @@ func (a *App) CreateAndPostDocument(ctx context.Context, actor Actor, orgCode st
 	if d.Type.Closing() {
 		return Document{}, ledger.Entry{}, errClosingDocument()
 	}
+	return a.createAndPost(ctx, actor, org, d)
+}
+
+// createAndPost is CreateAndPostDocument without the checks of the actor
+// and the type.
+func (a *App) createAndPost(ctx context.Context, actor Actor, org ledger.Org, d doc.Document) (Document, ledger.Entry, error) {
 	d.ID, d.Status, d.Entry, d.Year, d.Number = 0, doc.Draft, 0, 0, 0
 	sd, err := toStore(Document{Document: d, Author: actor.Name})
 	if err != nil {

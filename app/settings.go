@@ -71,7 +71,7 @@ func (a *App) orgSettings(ctx context.Context, org ledger.Org) (OrgSettings, err
 	out.Posting, err = doc.DefaultSettings(org.Chart)
 	out.ChartDefaults = err == nil
 	if !out.ChartDefaults {
-		out.Posting = doc.Settings{DefaultVAT: doc.VAT15, VATRounding: doc.PerLine}
+		out.Posting = doc.Settings{DefaultVAT: doc.VAT15, VATRounding: doc.PerLine, Closing: doc.DefaultClosing(org.Chart)}
 	}
 	if st.Posting != nil {
 		if err := json.Unmarshal(st.Posting, &out.Posting); err != nil {
@@ -83,7 +83,9 @@ func (a *App) orgSettings(ctx context.Context, org ledger.Org) (OrgSettings, err
 }
 
 // postingSettings are what org's documents post with. A chart without
-// defaults whose organisation has not chosen its accounts yet cannot post.
+// defaults whose organisation has not chosen its accounts yet cannot post
+// (but closing documents, whose accounts the ifrs chart has defaults for:
+// see closingSettings).
 func (a *App) postingSettings(ctx context.Context, org ledger.Org) (doc.Settings, error) {
 	s, err := a.orgSettings(ctx, org)
 	if err != nil {
@@ -94,6 +96,14 @@ func (a *App) postingSettings(ctx context.Context, org ledger.Org) (doc.Settings
 			"the chart %q has no default posting settings: choose the accounts documents post to on the organisation's settings page first", org.Chart)
 	}
 	return s.Posting, nil
+}
+
+// closingSettings are what org's closing documents post with: the saved
+// posting settings, or the chart's defaults, which name the closing
+// accounts of the ifrs chart too (doc.DefaultClosing).
+func (a *App) closingSettings(ctx context.Context, org ledger.Org) (doc.Settings, error) {
+	s, err := a.orgSettings(ctx, org)
+	return s.Posting, err
 }
 
 // SaveOrgSettings saves the organisation's details and posting settings,
@@ -243,6 +253,31 @@ func checkPosting(fs *fields, s *doc.Settings, chart ledger.Chart) {
 			break
 		}
 	}
+	checkClosing(fs, &s.Closing, chart)
+}
+
+// checkClosing checks the choices of the closing documents beyond their
+// accounts: the profit tax rate, the accounts not revalued.
+func checkClosing(fs *fields, c *doc.ClosingAccounts, chart ledger.Chart) {
+	if c.ProfitTaxRate == "" || c.ProfitTaxRate == doc.Exempt || c.ProfitTaxRate.Check() != nil {
+		fs.add("posting.Closing.ProfitTaxRate", ledger.Errorf(ledger.EInvalid, "the profit tax rate %q is not a percentage such as 8%%", string(c.ProfitTaxRate)))
+	}
+	kept := c.NotRevalued[:0:0]
+	for _, p := range c.NotRevalued {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	c.NotRevalued = kept
+	if len(kept) > maxCapital {
+		fs.add("posting.Closing.NotRevalued", ledger.Errorf(ledger.EInvalid, "at most %d accounts", maxCapital))
+	}
+	for _, p := range kept {
+		if chart[ledger.AccountCode(p)] == nil {
+			fs.add("posting.Closing.NotRevalued", ledger.Errorf(ledger.EInvalid, "account %s does not exist", p))
+			break
+		}
+	}
 }
 
 // settingsChanges describes for the audit log what a save changed.
@@ -268,6 +303,9 @@ func settingsChanges(old, new OrgSettings) string {
 	}
 	if !slices.Equal(old.Posting.Purchases.Capital, new.Posting.Purchases.Capital) {
 		ch = append(ch, fmt.Sprintf("Purchases.Capital %v→%v", old.Posting.Purchases.Capital, new.Posting.Purchases.Capital))
+	}
+	if oc, nc := old.Posting.Closing, new.Posting.Closing; oc.ProfitTaxRate != nc.ProfitTaxRate || !slices.Equal(oc.NotRevalued, nc.NotRevalued) {
+		ch = append(ch, fmt.Sprintf("Closing.ProfitTaxRate %s→%s, Closing.NotRevalued %v→%v", oc.ProfitTaxRate, nc.ProfitTaxRate, oc.NotRevalued, nc.NotRevalued))
 	}
 	of, nf := old.Posting.AccountFields(), new.Posting.AccountFields()
 	for i := range nf {
