@@ -499,16 +499,6 @@ func (g *cisGen) creditSale(date []byte) {
 	r := g.r
 	k := g.customer()
 	ct := g.contract(k, "S")
-	if g.adv[k] > 0 {
-		// the advance received is offset against the sale
-		v := g.adv[k]
-		g.header(date, g.cps[k], "advance offset", 0)
-		g.post(g.a("62.02"), v, cpTags(k, ct))
-		g.post(g.a("62.01"), -v, cpTags(k, ct))
-		g.flush()
-		g.adv[k] = 0
-		g.open[k] -= v
-	}
 	it := g.item()
 	q := int64(1 + r.intn(60))
 	net := q * g.unitCost[it] * int64(120+r.intn(30)) / 100
@@ -525,6 +515,15 @@ func (g *cisGen) creditSale(date []byte) {
 	g.postQty(g.a("41.01"), -cost, q, itemTags(it, whCode(r.intn(nWarehouses)), q))
 	g.flush()
 	g.open[k] += gross
+	if v := min(g.adv[k], gross); v > 0 {
+		// the advance received is offset against the sale
+		g.header(date, g.cps[k], "advance offset", 0)
+		g.post(g.a("62.02"), v, cpTags(k, ct))
+		g.post(g.a("62.01"), -v, cpTags(k, ct))
+		g.flush()
+		g.adv[k] -= v
+		g.open[k] -= v
+	}
 }
 
 func (g *cisGen) retailSale(date []byte) {
@@ -559,6 +558,9 @@ func (g *cisGen) part(open int64) int64 {
 
 func (g *cisGen) customerPayment(date []byte) {
 	k := g.customer()
+	for i := 0; i < 4 && g.open[k] <= 0; i++ { // mostly those who owe pay
+		k = g.customer()
+	}
 	ct := g.contract(k, "S")
 	if g.open[k] <= 0 {
 		v := g.r.cents(100, 20000)
@@ -566,8 +568,7 @@ func (g *cisGen) customerPayment(date []byte) {
 		g.post(g.a("51"), v, cfTags("sales"))
 		g.post(g.a("62.02"), -v, cpTags(k, ct))
 		g.flush()
-		g.adv[k] += v
-		g.open[k] += v // offset at the next sale
+		g.adv[k] += v // offset at the next sale
 		return
 	}
 	v := g.part(g.open[k])
@@ -582,15 +583,6 @@ func (g *cisGen) purchase(date []byte, stock string) {
 	r := g.r
 	k := g.supplier()
 	ct := g.contract(k, "P")
-	if g.adv[k] > 0 {
-		v := g.adv[k]
-		g.header(date, g.cps[k], "advance offset", 0)
-		g.post(g.a("60.01"), v, cpTags(k, ct))
-		g.post(g.a("60.02"), -v, cpTags(k, ct))
-		g.flush()
-		g.adv[k] = 0
-		g.open[k] -= v
-	}
 	it := g.item()
 	q := int64(20 + r.intn(300))
 	net := q * g.unitCost[it] * int64(95+r.intn(10)) / 100
@@ -602,10 +594,22 @@ func (g *cisGen) purchase(date []byte, stock string) {
 	g.flush()
 	g.open[k] += net + v
 	g.vat1903[k] += v
+	if a := min(g.adv[k], net+v); a > 0 {
+		// the advance paid is offset against the supply
+		g.header(date, g.cps[k], "advance offset", 0)
+		g.post(g.a("60.01"), a, cpTags(k, ct))
+		g.post(g.a("60.02"), -a, cpTags(k, ct))
+		g.flush()
+		g.adv[k] -= a
+		g.open[k] -= a
+	}
 }
 
 func (g *cisGen) supplierPayment(date []byte) {
 	k := g.supplier()
+	for i := 0; i < 4 && g.open[k] <= 0; i++ { // mostly those owed are paid
+		k = g.supplier()
+	}
 	ct := g.contract(k, "P")
 	if g.open[k] <= 0 {
 		v := g.r.cents(1000, 50000)
@@ -613,8 +617,7 @@ func (g *cisGen) supplierPayment(date []byte) {
 		g.post(g.a("60.02"), v, cpTags(k, ct))
 		g.post(g.a("51"), -v, cfTags("suppliers"))
 		g.flush()
-		g.adv[k] += v
-		g.open[k] += v
+		g.adv[k] += v // offset at the next supply
 		return
 	}
 	v := g.part(g.open[k])
