@@ -19,7 +19,8 @@
 # in-process median of BENCH_INPROC (default 20) calls after the first in one
 # process (no process start, no database open). Target: under 100 ms each.
 # A report whose first run takes over BENCH_SLOW_S seconds (default 5) is
-# run 2 more times as a process and once more in-process, not the full counts.
+# run 2 more times as a process and once more in-process, not the full counts;
+# one over BENCH_VERY_SLOW_S (default 60) only once.
 # Results go to $BENCH_DIR/reports.md. Exit status 1 if an agreement check
 # (hasap's balances vs ledger's and the generator's) fails.
 set -u -o pipefail
@@ -33,6 +34,7 @@ REPEAT=${BENCH_REPEAT:-9}
 INPROC=${BENCH_INPROC:-20}
 TIMEOUT=${BENCH_TIMEOUT:-900}
 SLOW_S=${BENCH_SLOW_S:-5}
+VERY_SLOW_S=${BENCH_VERY_SLOW_S:-60}
 FAILS=()
 
 log() { echo "reports: $*" >&2; }
@@ -150,6 +152,11 @@ bench_db() {
 		local rss=$RSS i reps=$REPEAT
 		# a report that takes seconds is run twice more, not REPEAT times
 		awk -v w="$first" -v s="$SLOW_S" 'BEGIN { exit !(w > s) }' && reps=2
+		if awk -v w="$first" -v s="$VERY_SLOW_S" 'BEGIN { exit !(w > s) }'; then
+			reps=0 # over a minute: the first run is all there is
+			echo "$first" >"$base.runs"
+			echo "$CPU" >"$base.cpu"
+		fi
 		for ((i = 0; i < reps; i++)); do
 			run1 "$base.txt" "$base.time" "${cmd[@]}"
 			echo "$WALL" >>"$base.runs"
@@ -157,7 +164,7 @@ bench_db() {
 			[ "$RSS" -gt "$rss" ] && rss=$RSS
 		done
 		local inproc=-
-		if [ "${cmd[0]}" = "$DIR/reports" ] && [ "$INPROC" -gt 0 ]; then
+		if [ "${cmd[0]}" = "$DIR/reports" ] && [ "$INPROC" -gt 0 ] && [ "$reps" -gt 0 ]; then
 			local n=$INPROC
 			[ "$reps" -lt "$REPEAT" ] && n=1
 			"${cmd[@]}" -repeat "$n" >"$base.inproc" 2>&1 &&

@@ -62,7 +62,7 @@ func run(args []string) error {
 	repeat := fs.Int("repeat", 0, "run the report this many more times in the process and print their median")
 	mkdb := fs.String("mkdb", "", "create a scratch PostgreSQL database on this server and print its URL")
 	dropdb := fs.String("dropdb", "", "drop this scratch PostgreSQL database (hasap_bench_...)")
-	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the -repeat calls here")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the calls here")
 	list := fs.Bool("list", false, "print the reports beyond the first ones as NAME|ARGUMENTS lines, for bench/reports.sh")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -93,10 +93,12 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
+	t0 := time.Now()
 	db, err := open.Open(ctx, *dsn, open.Options{})
 	if err != nil {
 		return err
 	}
+	opened := time.Since(t0)
 	defer db.Close()
 	a := app.New(db, "")
 	q := query{org: *org, from: from, to: to, account: ledger.AccountCode(*account), counterparty: *analytic}
@@ -111,14 +113,6 @@ func run(args []string) error {
 	if !ok {
 		return fmt.Errorf("unknown -report %q", *name)
 	}
-	summary, err := f(ctx, a, q)
-	if err != nil {
-		return err
-	}
-	fmt.Println(summary)
-	if *repeat <= 0 {
-		return nil
-	}
 	if *cpuprofile != "" {
 		pf, err := os.Create(*cpuprofile)
 		if err != nil {
@@ -130,18 +124,30 @@ func run(args []string) error {
 		}
 		defer pprof.StopCPUProfile()
 	}
-	ms := make([]float64, *repeat)
-	for i := range ms {
+	t1 := time.Now()
+	summary, err := f(ctx, a, q)
+	if err != nil {
+		return err
+	}
+	fmt.Println(summary)
+	fmt.Fprintf(os.Stderr, "open %.1f ms, first call %.1f ms\n", ms(opened), ms(time.Since(t1)))
+	if *repeat <= 0 {
+		return nil
+	}
+	took := make([]float64, *repeat)
+	for i := range took {
 		t0 := time.Now()
 		if _, err := f(ctx, a, q); err != nil {
 			return err
 		}
-		ms[i] = float64(time.Since(t0).Microseconds()) / 1000
+		took[i] = ms(time.Since(t0))
 	}
-	sort.Float64s(ms)
-	fmt.Printf("in-process ms: median %.2f min %.2f max %.2f n %d\n", ms[(len(ms)-1)/2], ms[0], ms[len(ms)-1], len(ms))
+	sort.Float64s(took)
+	fmt.Printf("in-process ms: median %.2f min %.2f max %.2f n %d\n", took[(len(took)-1)/2], took[0], took[len(took)-1], len(took))
 	return nil
 }
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
 type query struct {
 	org          string
