@@ -1,6 +1,12 @@
 package api
 
-import "net/http"
+import (
+	"net/http"
+
+	"hasap/interop/export"
+	"hasap/ledger"
+	"hasap/report/sheet"
+)
 
 // balances lists every account's non-zero balance per currency at the end
 // of ?to= (all time when absent).
@@ -17,6 +23,7 @@ func (s *server) balances(w http.ResponseWriter, r *http.Request, q *request) er
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, balancesJSON(bs, org.Currency, to))
-	return nil
+	return writeReport(w, r, q, export.BaseName("balances", ledger.NoDate, to), balancesJSON(bs, org.Currency, to), func() (*sheet.Sheet, error) {
+		return s.app.BalancesSheet(r.Context(), q.actor, org.Code, to, q.lang)
+	})
 }

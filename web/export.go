@@ -6,17 +6,15 @@ import (
 	"net/http"
 	"net/url"
 
-	"hasap/interop/xlsx"
+	"hasap/interop/export"
 	"hasap/money"
-	"hasap/printform"
 	"hasap/report/sheet"
 )
 
 // exportFormat is the ?format= a report page was asked for: "" for the
 // page itself, else csv, xlsx or pdf.
 func exportFormat(r *http.Request) string {
-	switch f := r.URL.Query().Get("format"); f {
-	case "csv", "xlsx", "pdf":
+	if f := r.URL.Query().Get("format"); export.Known(f) {
 		return f
 	}
 	return ""
@@ -27,12 +25,12 @@ func exportFormat(r *http.Request) string {
 // report page builds its sheet.Sheet and hands it here, so each exports
 // the same way.
 func (s *server) writeSheet(w http.ResponseWriter, r *http.Request, q *request, sh *sheet.Sheet, format, name string) {
-	var b bytes.Buffer
-	ctype, err := WriteSheet(&b, sh, format, money.Locale(q.lang))
-	if ctype == "" {
+	if !export.Known(format) {
 		s.notFoundPage(w, r, q)
 		return
 	}
+	var b bytes.Buffer
+	ctype, err := export.Write(&b, sh, format, money.Locale(q.lang))
 	if err != nil {
 		s.fail(w, r, q, err)
 		return
@@ -42,21 +40,6 @@ func (s *server) writeSheet(w http.ResponseWriter, r *http.Request, q *request, 
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name + "." + format}))
 	h.Set("X-Content-Type-Options", "nosniff")
 	w.Write(b.Bytes())
-}
-
-// WriteSheet writes a report in an export format (csv, xlsx or pdf) in a
-// locale's style and returns the format's media type; "" for a format it
-// does not know. The web pages, the API and the command line share it.
-func WriteSheet(b *bytes.Buffer, sh *sheet.Sheet, format string, loc money.Locale) (ctype string, err error) {
-	switch format {
-	case "csv":
-		return "text/csv; charset=utf-8", sheet.WriteCSV(b, sh)
-	case "xlsx":
-		return xlsx.ContentType, xlsx.Write(b, sh, loc)
-	case "pdf":
-		return "application/pdf", printform.SheetPDF(b, sh, loc)
-	}
-	return "", nil
 }
 
 // ExportURL is this page's address asking for the report as a file of

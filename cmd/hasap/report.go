@@ -1,11 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"unicode/utf8"
@@ -13,9 +16,12 @@ import (
 	"hasap/api"
 	"hasap/app"
 	"hasap/i18n"
+	"hasap/interop/export"
 	"hasap/ledger"
 	"hasap/money"
 	"hasap/report"
+	"hasap/report/sheet"
+	"hasap/store"
 )
 
 func jsonIndent(v any) ([]byte, error) {
@@ -28,25 +34,24 @@ func jsonIndent(v any) ([]byte, error) {
 
 func cmdReport(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("report balances|trial-balance|ageing|counterparty-balances --org C ...")
+		return usagef("report balances|trial-balance|ageing|counterparty-balances|account-card|journal --org C ...")
 	}
 	kind := args[0]
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	org := fs.String("org", "", "organisation code")
-	from := fs.String("from", "", "first day YYYY-MM-DD (trial balance)")
+	from := fs.String("from", "", "first day YYYY-MM-DD (trial balance, account card, journal)")
 	to := fs.String("to", "", "last day YYYY-MM-DD")
-	format := fs.String("format", "text", "text, csv or json")
 	date := fs.String("date", "", "the day YYYY-MM-DD (ageing)")
 	side := fs.String("side", "receivable", "receivable or payable (ageing)")
 	buckets := fs.String("buckets", "", "upper limits in days of the buckets but the last (ageing; default 30,60,90)")
+	account := fs.String("account", "", "the account (account card; journal: with its sub-accounts)")
+	format := fs.String("format", "", "text, csv or json to the screen; csv, xlsx or pdf with --out (default text, or the --out file's extension)")
+	out := fs.String("out", "", "write the report as a file in the user's language: FILE.csv, FILE.xlsx or FILE.pdf")
 	if err := parseFlags(fs, args[1:], 0); err != nil {
 		return err
 	}
 	if err := required("org", *org); err != nil {
 		return err
-	}
-	if *format != "text" && *format != "csv" && *format != "json" {
-		return usagef("unknown format %q (text, csv, json)", *format)
 	}
 	fromD, err := parseOptDate(*from)
 	if err != nil {
@@ -55,6 +60,15 @@ func cmdReport(e *env, args []string) error {
 	toD, err := parseOptDate(*to)
 	if err != nil {
 		return err
+	}
+	if *out != "" {
+		return writeReportFile(e, kind, *org, *account, *format, *out, fromD, toD)
+	}
+	if *format == "" {
+		*format = "text"
+	}
+	if *format != "text" && *format != "csv" && *format != "json" {
+		return usagef("unknown format %q (text, csv, json; csv, xlsx or pdf with --out FILE)", *format)
 	}
 	switch kind {
 	case "balances":
@@ -76,8 +90,57 @@ func cmdReport(e *env, args []string) error {
 		return reportAgeing(e, *org, *date, *side, *buckets, *format)
 	case "counterparty-balances":
 		return reportCounterpartyBalances(e, *org, *format)
+	case "account-card", "journal":
+		return usagef("report %s is written as a file: add --out FILE.xlsx (or .csv, .pdf)", kind)
 	}
-	return usagef("unknown report %q (balances, trial-balance, ageing, counterparty-balances)", kind)
+	return usagef("unknown report %q (balances, trial-balance, ageing, counterparty-balances, account-card, journal)", kind)
+}
+
+// writeReportFile writes a report's sheet to file (stdout for "-") in
+// format, or the format the file's extension names: the same file the web
+// page's download links give, in the user's language (--lang).
+func writeReportFile(e *env, kind, org, account, format, file string, from, to ledger.Date) error {
+	if format == "" {
+		format = strings.TrimPrefix(filepath.Ext(file), ".")
+	}
+	if !export.Known(format) {
+		return usagef("unknown format %q for --out (csv, xlsx, pdf)", format)
+	}
+	var sh *sheet.Sheet
+	var err error
+	switch kind {
+	case "balances":
+		if from != ledger.NoDate {
+			return usagef("balances are from the beginning: use --to only")
+		}
+		sh, err = e.app.BalancesSheet(e.ctx, app.System, org, to, e.lang)
+	case "trial-balance", "tb":
+		sh, err = e.app.TrialBalanceSheet(e.ctx, app.System, org, from, to, e.lang)
+	case "account-card", "card":
+		if err := required("account", account); err != nil {
+			return err
+		}
+		sh, err = e.app.AccountCardSheet(e.ctx, app.System, org, app.CardQuery{Account: ledger.AccountCode(account), From: from, To: to}, e.lang)
+	case "journal":
+		sh, err = e.app.JournalSheet(e.ctx, app.System, org, store.EntryFilter{From: from, To: to, Account: ledger.AccountCode(account)}, e.lang)
+	default:
+		return usagef("unknown report %q (balances, trial-balance, account-card, journal)", kind)
+	}
+	if err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	if _, err := export.Write(&b, sh, format, localeOf(e.lang)); err != nil {
+		return err
+	}
+	if file == "-" {
+		_, err = e.stdout.Write(b.Bytes())
+		return err
+	}
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("report %s: %w", kind, err)
+	}
+	return nil
 }
 
 type balanceJSON struct {

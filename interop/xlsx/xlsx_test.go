@@ -117,6 +117,15 @@ func read(t testing.TB, data []byte) *readBook {
 	for _, m := range ws.Merge {
 		rb.merge = append(rb.merge, m.Ref)
 	}
+	cells, err := ReadCells(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for r, v := range cells {
+		if rb.cells[r] != v {
+			t.Fatalf("ReadCells %s = %q, the test's reader %q", r, v, rb.cells[r])
+		}
+	}
 	return rb
 }
 
