@@ -18,6 +18,7 @@ import (
 	"hasap/app"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/report"
 	"hasap/store"
 )
 
@@ -205,7 +206,7 @@ var agreementPeriods = [][2]ledger.Date{
 // TestAgreementWithScannedPostings imports a generated journal on the cis
 // chart (with analytics, quantities and USD) and checks, for periods of
 // whole months, cut months and open ends, that every row of the trial
-// balance and every analytic key's turnover (base, currency and quantity,
+// balance, plain and expanded by every analytic, and every analytic key's turnover (base, currency and quantity,
 // as AnalyticTurnovers and AnalyticsOpening give them, what the expanded
 // trial balance, the ageing and the card read) equals the sum of the
 // postings behind it, computed here by scanning the entries.
@@ -230,13 +231,17 @@ func TestAgreementWithScannedPostings(t *testing.T) {
 		for _, m := range ms {
 			used[m.key.Account] = true
 		}
-		qty, cur := 0, 0
+		qty, cur, expanded := 0, 0, 0
 		for _, p := range agreementPeriods {
 			q, c := checkTB(t, a, ch, ms, p[0], p[1])
 			qty, cur = qty+q, cur+c
+			expanded += checkExpandedTB(t, a, ch, ms, p[0], p[1])
 			for acct := range used {
 				checkAnalyticTurnovers(t, a, org.ID, ms, acct, p[0], p[1])
 			}
+		}
+		if expanded < 100 {
+			t.Errorf("the expanded trial balances had %d analytic rows: too few to check", expanded)
 		}
 		if qty == 0 || cur == 0 {
 			t.Errorf("the trial balances showed %d rows with quantities and %d in a currency: nothing to check them against", qty, cur)
@@ -259,6 +264,73 @@ func checkTB(t *testing.T, a *app.App, ch ledger.Chart, ms []movement, from, to 
 	if err != nil {
 		t.Fatal(err)
 	}
+	return checkTBRows(t, tb, ch, ms, from, to)
+}
+
+// checkExpandedTB checks the trial balance with every account that keeps
+// analytics expanded: the account rows as checkTB does, and each analytic
+// row (the postings of the account whose first Level analytics are the
+// row's) and currency row (those of them in its currency).
+func checkExpandedTB(t *testing.T, a *app.App, ch ledger.Chart, ms []movement, from, to ledger.Date) (analyticRows int) {
+	t.Helper()
+	tb, err := a.ExpandedTrialBalance(context.Background(), app.System, "agr", app.TrialBalanceQuery{From: from, To: to, All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTBRows(t, tb, ch, ms, from, to)
+	for _, row := range tb.Rows {
+		if row.Level == 0 {
+			continue
+		}
+		analyticRows++
+		op, per := sum(ms, from, to, func(m *movement) bool {
+			if m.key.Account != row.Account || (row.CurrencyRow && m.key.Currency != row.Currency) {
+				return false
+			}
+			levels := row.Level // the analytics the row is of
+			if row.CurrencyRow {
+				levels-- // its parent's
+			}
+			for i := 0; i < levels && i < ledger.MaxAnalytics; i++ {
+				if m.key.Analytics[i] != row.Analytics[i] {
+					return false
+				}
+			}
+			return true
+		})
+		checkAmounts(t, fmt.Sprintf("%s..%s: expanded row %s %v level %d %s", from, to, row.Account, row.Analytics, row.Level, row.Currency), row, op, per)
+	}
+	return analyticRows
+}
+
+// checkAmounts compares a row's base, currency and quantity columns with
+// the turnover of the postings behind it.
+func checkAmounts(t *testing.T, what string, row report.TBRow, op, per ledger.Turnover) {
+	t.Helper()
+	got := [4]money.Amount{row.OpeningDebit - row.OpeningCredit, row.Debit, row.Credit, row.ClosingDebit - row.ClosingCredit}
+	want := [4]money.Amount{net(op), per.Debit, per.Credit, net(op) + net(per)}
+	if got != want {
+		t.Errorf("%s (opening net, Dt, Kt, closing net) = %v, the postings give %v", what, got, want)
+	}
+	if row.Quantity {
+		q := func(v ledger.Quantity) money.Amount { return money.Amount(v) }
+		got := [4]money.Amount{row.Qty.OpeningDebit - row.Qty.OpeningCredit, row.Qty.Debit, row.Qty.Credit, row.Qty.ClosingDebit - row.Qty.ClosingCredit}
+		want := [4]money.Amount{q(op.DebitQty - op.CreditQty), q(per.DebitQty), q(per.CreditQty), q(op.DebitQty - op.CreditQty + per.DebitQty - per.CreditQty)}
+		if got != want {
+			t.Errorf("%s: quantities %v, the postings give %v", what, got, want)
+		}
+	}
+	if row.Currency != "" {
+		got := [4]money.Amount{row.Cur.OpeningDebit - row.Cur.OpeningCredit, row.Cur.Debit, row.Cur.Credit, row.Cur.ClosingDebit - row.Cur.ClosingCredit}
+		want := [4]money.Amount{op.DebitCur - op.CreditCur, per.DebitCur, per.CreditCur, op.DebitCur - op.CreditCur + per.DebitCur - per.CreditCur}
+		if got != want {
+			t.Errorf("%s: %s %v, the postings give %v", what, row.Currency, got, want)
+		}
+	}
+}
+
+func checkTBRows(t *testing.T, tb *report.TrialBalance, ch ledger.Chart, ms []movement, from, to ledger.Date) (checkedQty, checkedCur int) {
+	t.Helper()
 	if !tb.Balanced() {
 		t.Errorf("%s..%s: the trial balance does not balance: %+v", from, to, tb.Total.Amounts)
 	}
@@ -270,27 +342,12 @@ func checkTB(t *testing.T, a *app.App, ch ledger.Chart, ms []movement, from, to 
 		}
 		shown[row.Account] = true
 		op, per := sum(ms, from, to, func(m *movement) bool { return under(ch, m.key.Account, row.Account) })
-		got := [4]money.Amount{row.OpeningDebit - row.OpeningCredit, row.Debit, row.Credit, row.ClosingDebit - row.ClosingCredit}
-		want := [4]money.Amount{net(op), per.Debit, per.Credit, net(op) + net(per)}
-		if got != want {
-			t.Errorf("%s..%s: trial balance row %s (opening net, Dt, Kt, closing net) = %v, the postings give %v", from, to, row.Account, got, want)
-		}
+		checkAmounts(t, fmt.Sprintf("%s..%s: trial balance row %s", from, to, row.Account), row, op, per)
 		if row.Quantity {
 			checkedQty++
-			q := func(v ledger.Quantity) money.Amount { return money.Amount(v) }
-			got := [4]money.Amount{row.Qty.OpeningDebit - row.Qty.OpeningCredit, row.Qty.Debit, row.Qty.Credit, row.Qty.ClosingDebit - row.Qty.ClosingCredit}
-			want := [4]money.Amount{q(op.DebitQty - op.CreditQty), q(per.DebitQty), q(per.CreditQty), q(op.DebitQty - op.CreditQty + per.DebitQty - per.CreditQty)}
-			if got != want {
-				t.Errorf("%s..%s: quantities of %s (opening net, Dt, Kt, closing net) = %v, the postings give %v", from, to, row.Account, got, want)
-			}
 		}
 		if row.Currency != "" {
 			checkedCur++
-			got := [4]money.Amount{row.Cur.OpeningDebit - row.Cur.OpeningCredit, row.Cur.Debit, row.Cur.Credit, row.Cur.ClosingDebit - row.Cur.ClosingCredit}
-			want := [4]money.Amount{op.DebitCur - op.CreditCur, per.DebitCur, per.CreditCur, op.DebitCur - op.CreditCur + per.DebitCur - per.CreditCur}
-			if got != want {
-				t.Errorf("%s..%s: %s of %s (opening net, Dt, Kt, closing net) = %v, the postings give %v", from, to, row.Currency, row.Account, got, want)
-			}
 		}
 		if row.Depth == 0 && !row.OffBalance {
 			total.Debit += per.Debit
