@@ -39,6 +39,7 @@ import (
 
 	"hasap/app"
 	"hasap/ledger"
+	"hasap/statement"
 	"hasap/store/open"
 )
 
@@ -59,6 +60,8 @@ func run(args []string) error {
 	account := fs.String("account", "", "account code (card, general ledger)")
 	expand := fs.String("expand", "", "accounts to expand by analytics, comma-separated, or \"all\" (tb-expanded)")
 	analytic := fs.String("counterparty", "", "counterparty code (analysis)")
+	kind := fs.String("kind", "pnl", "statement: pnl, balance-sheet, cash-flow, equity")
+	compare := fs.String("compare", "", "statement comparison: prev-month, prev-year, year-start")
 	repeat := fs.Int("repeat", 0, "run the report this many more times in the process and print their median")
 	mkdb := fs.String("mkdb", "", "create a scratch PostgreSQL database on this server and print its URL")
 	dropdb := fs.String("dropdb", "", "drop this scratch PostgreSQL database (hasap_bench_...)")
@@ -101,7 +104,8 @@ func run(args []string) error {
 	opened := time.Since(t0)
 	defer db.Close()
 	a := app.New(db, "")
-	q := query{org: *org, from: from, to: to, account: ledger.AccountCode(*account), counterparty: *analytic}
+	q := query{org: *org, from: from, to: to, account: ledger.AccountCode(*account), counterparty: *analytic,
+		kind: statement.Kind(*kind), compare: statement.Compare(*compare)}
 	if *expand == "all" {
 		q.all = true
 	} else if *expand != "" {
@@ -156,6 +160,8 @@ type query struct {
 	expand       []ledger.AccountCode
 	all          bool
 	counterparty string
+	kind         statement.Kind
+	compare      statement.Compare
 }
 
 // later are the reports added after the first ones (balances, tb, card,
@@ -166,6 +172,11 @@ var later = map[string]string{
 	"tb-expanded all, year 2025":      "-report tb-expanded -expand all -from 2025-01-01 -to 2025-12-31",
 	"general ledger, year 2025":       "-report general-ledger -from 2025-01-01 -to 2025-12-31",
 	"analysis of K00001, year 2025":   "-report analysis -counterparty K00001 -from 2025-01-01 -to 2025-12-31",
+	"P&L, year 2025":                  "-report statement -kind pnl -from 2025-01-01 -to 2025-12-31",
+	"P&L, year 2025 vs 2024":          "-report statement -kind pnl -from 2025-01-01 -to 2025-12-31 -compare prev-year",
+	"P&L, 2025-06":                    "-report statement -kind pnl -from 2025-06-01 -to 2025-06-30",
+	"balance sheet, 2025-12-31":       "-report statement -kind balance-sheet -from 2025-01-01 -to 2025-12-31",
+	"cash flow, year 2025":            "-report statement -kind cash-flow -from 2025-01-01 -to 2025-12-31",
 }
 
 type reportFunc func(context.Context, *app.App, query) (string, error)
@@ -219,6 +230,13 @@ var reports = map[string]reportFunc{
 			return "", err
 		}
 		return fmt.Sprintf("analysis of %s: %d rows, turnover %d", q.counterparty, len(tb.Rows), tb.Total.Debit), nil
+	},
+	"statement": func(ctx context.Context, a *app.App, q query) (string, error) {
+		r, err := a.Statement(ctx, app.System, q.org, q.kind, statement.Period{From: q.from, To: q.to}, q.compare)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("statement %s %s: %s", q.kind, r.Period.String(), statementSummary(r.Current)), nil
 	},
 	"card":     card(false),
 	"card-all": card(true),
@@ -310,4 +328,14 @@ func dropDB(ctx context.Context, dsn string) error {
 	defer admin.Close()
 	_, err = admin.ExecContext(ctx, "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 	return err
+}
+
+func statementSummary(r *statement.Result) string {
+	nonzero := 0
+	for _, v := range r.Values {
+		if v.Amount != 0 {
+			nonzero++
+		}
+	}
+	return fmt.Sprintf("%d lines, %d not zero, %d unplaced", len(r.Values), nonzero, len(r.Unplaced))
 }
