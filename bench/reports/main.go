@@ -40,6 +40,7 @@ import (
 	"hasap/app"
 	"hasap/ledger"
 	"hasap/statement"
+	"hasap/store"
 	"hasap/store/open"
 )
 
@@ -177,6 +178,8 @@ var later = map[string]string{
 	"P&L, 2025-06":                    "-report statement -kind pnl -from 2025-06-01 -to 2025-06-30",
 	"balance sheet, 2025-12-31":       "-report statement -kind balance-sheet -from 2025-01-01 -to 2025-12-31",
 	"cash flow, year 2025":            "-report statement -kind cash-flow -from 2025-01-01 -to 2025-12-31",
+	"chessboard (store), year 2025":   "-report corr-store -from 2025-01-01 -to 2025-12-31",
+	"chessboard (store), part month":  "-report corr-store -from 2025-06-10 -to 2025-06-20",
 }
 
 type reportFunc func(context.Context, *app.App, query) (string, error)
@@ -237,6 +240,19 @@ var reports = map[string]reportFunc{
 			return "", err
 		}
 		return fmt.Sprintf("statement %s %s: %s", q.kind, r.Period.String(), statementSummary(r.Current)), nil
+	},
+	// corr-store is the chessboard's read (store.CorrTurnover) until the
+	// app's chessboard lands.
+	"corr-store": func(ctx context.Context, a *app.App, q query) (string, error) {
+		org, err := a.Store.OrgByCode(ctx, q.org)
+		if err != nil {
+			return "", err
+		}
+		pairs, err := a.Store.CorrTurnover(ctx, org.ID, q.from, q.to, store.CorrFilter{Account: q.account})
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("correspondence: %d pairs", len(pairs)), nil
 	},
 	"card":     card(false),
 	"card-all": card(true),
