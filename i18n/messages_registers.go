@@ -23,6 +23,25 @@ var registersCatalog = map[string]map[string]string{
 		"trial balance out of range":                                "оборотно-сальдовая ведомость вне допустимого диапазона",
 		"balance out of range":                                      "сальдо вне допустимого диапазона",
 		"currency amount out of range":                              "сумма в валюте вне допустимого диапазона",
+		"Analysis by analytic":                                      "Анализ субконто",
+		"Reports":                                                   "Отчёты",
+		"General ledger":                                            "Главная книга",
+		"Account analysis by months":                                "Анализ счёта по месяцам",
+		"%s: lines %d–%d of %d":                                     "%s: строки %d–%d из %d",
+		"All accounts":                                              "Все счета",
+		"Detailed: by analytics":                                    "Развёрнуто: по субконто",
+		"Download CSV":                                              "Скачать CSV",
+		"Choose an analytic to see it across the accounts that keep it.": "Выберите субконто, чтобы увидеть его по всем счетам, где оно ведётся.",
+		"Every report of the organisation's books.":                      "Все отчёты по учёту организации.",
+		"Nothing to show for this analytic in the period.":               "По этому субконто за период ничего нет.",
+		"Fold":   "Свернуть",
+		"Expand": "Развернуть",
+		"Opening balance, turnover and closing balance of every account; expand an account by its analytics, with currency and quantity.": "Сальдо на начало, обороты и сальдо на конец по каждому счёту; счёт разворачивается по субконто, с валютой и количеством.",
+		"Every synthetic account by months: opening balance, turnover, closing balance; one account's analysis by months.":                "Каждый синтетический счёт по месяцам: сальдо на начало, обороты, сальдо на конец; анализ одного счёта по месяцам.",
+		"One counterparty, item, employee or project across every account that keeps it.":                                                 "Один контрагент, товар, сотрудник или проект по всем счетам, где он ведётся.",
+		"The movements of one account, with its analytics; open it from the chart of accounts or any amount.":                             "Движения по одному счёту с субконто; открывается из плана счетов или из любой суммы.",
+		"Counterparties' balances, open items and the reconciliation act.":                                                                "Сальдо контрагентов, открытые позиции и акт сверки.",
+		"The cash desk's book (KO-4), day by day.":                                                                                        "Кассовая книга (КО-4) по дням.",
 	},
 	"tk": {
 		"Period: %s – %s":             "Döwür: %s – %s",
@@ -41,6 +60,25 @@ var registersCatalog = map[string]map[string]string{
 		"trial balance out of range":                                "dolanyşyk-galyndy cedweli rugsat berlen aralykdan daşarda", // review
 		"balance out of range":                                      "galyndy rugsat berlen aralykdan daşarda",
 		"currency amount out of range":                              "walýutadaky möçber rugsat berlen aralykdan daşarda",
+		"Analysis by analytic":                                      "Analitika boýunça seljerme", // review
+		"Reports":                                                   "Hasabatlar",
+		"General ledger":                                            "Baş kitap", // review
+		"Account analysis by months":                                "Hasabyň aýlar boýunça seljermesi",
+		"%s: lines %d–%d of %d":                                     "%s: %d–%d setirler, jemi %d",
+		"All accounts":                                              "Ähli hasaplar",
+		"Detailed: by analytics":                                    "Giňişleýin: analitika boýunça", // review
+		"Download CSV":                                              "CSV göçürip al",
+		"Choose an analytic to see it across the accounts that keep it.": "Analitikany saýlaň: ol ýöredilýän ähli hasaplar boýunça görkeziler.",
+		"Every report of the organisation's books.":                      "Guramanyň hasapçylygy boýunça ähli hasabatlar.",
+		"Nothing to show for this analytic in the period.":               "Bu analitika boýunça döwürde hiç zat ýok.",
+		"Fold":   "Ýygna", // review
+		"Expand": "Aç",    // review
+		"Opening balance, turnover and closing balance of every account; expand an account by its analytics, with currency and quantity.": "Her hasap boýunça başlangyç galyndy, dolanyşyk we ahyrky galyndy; hasap analitika boýunça açylýar, walýuta we mukdar bilen.",
+		"Every synthetic account by months: opening balance, turnover, closing balance; one account's analysis by months.":                "Her sintetik hasap aýlar boýunça: başlangyç galyndy, dolanyşyk, ahyrky galyndy; bir hasabyň aýlar boýunça seljermesi.",
+		"One counterparty, item, employee or project across every account that keeps it.":                                                 "Bir kontragent, haryt, işgär ýa-da taslama ol ýöredilýän ähli hasaplar boýunça.",
+		"The movements of one account, with its analytics; open it from the chart of accounts or any amount.":                             "Bir hasabyň analitikasy bilen hereketleri; hasaplar meýilnamasyndan ýa-da islendik möçberden açylýar.",
+		"Counterparties' balances, open items and the reconciliation act.":                                                                "Kontragentleriň galyndylary, ýapylmadyk pozisiýalar we deňeşdirme akty.",
+		"The cash desk's book (KO-4), day by day.":                                                                                        "Kassa kitaby (KO-4), gün-günden.",
 	},
 }
 

@@ -83,7 +83,11 @@ var accessMatrix = []access{
 	{pattern: "GET /o/{org}/bank/mappings/{id}", path: "/o/{org}/bank/mappings/999999", perm: auth.EditCatalogs, ok: http.StatusNotFound},
 	{pattern: "POST /o/{org}/bank/mappings/{id}", path: "/o/{org}/bank/mappings/999999", perm: auth.EditCatalogs,
 		form: url.Values{"name": {"Matrix bank"}, "version": {"1"}, "date": {"1"}, "date_layout": {"02.01.2006"}, "amount": {"2"}, "currency": {"TMT"}}},
-	{pattern: "GET /o/{org}/trial-balance", path: "/o/{org}/trial-balance", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/trial-balance", path: "/o/{org}/trial-balance?expand=62&detail=analytics", perm: auth.ReadBooks},
+	// the registers (trial_balance.go, registers.go): expanded, exported, the general ledger, the analysis by analytic
+	{pattern: "GET /o/{org}/reports", path: "/o/{org}/reports", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/general-ledger", path: "/o/{org}/general-ledger?from=2025-01-01&to=2025-12-31&format=csv", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/analytic-analysis", path: "/o/{org}/analytic-analysis?catalog=counterparty&id=999999", perm: auth.ReadBooks, ok: http.StatusNotFound},
 	{pattern: "GET /o/{org}/cashbook", path: "/o/{org}/cashbook?account=50.01&date=2025-06-30", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/cashbook/print", path: "/o/{org}/cashbook/print?account=50.01&date=2025-06-30", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/cashbook/pdf", path: "/o/{org}/cashbook/pdf?account=50.01&date=2025-06-30&lang=tk", perm: auth.ReadBooks},
