@@ -134,6 +134,12 @@ var accessMatrix = []access{
 	{pattern: "GET /me/totp", path: "/me/totp", perm: loggedIn},
 	{pattern: "POST /me/totp", path: "/me/totp", perm: loggedIn},
 	{pattern: "POST /me/totp/off", path: "/me/totp/off", perm: loggedIn},
+	// the month close (close.go): every member sees it; the steps need SetLockDate (and PostEntries), reopening ReopenPeriod
+	{pattern: "GET /o/{org}/close", path: "/o/{org}/close?month=2025-06", perm: auth.ReadBooks},
+	{pattern: "POST /o/{org}/close/{month}/post/{step}", path: "/o/{org}/close/2025-06/post/revaluation", perm: auth.SetLockDate},
+	{pattern: "POST /o/{org}/close/{month}/unpost/{step}", path: "/o/{org}/close/2025-06/unpost/revaluation", perm: auth.SetLockDate},
+	{pattern: "POST /o/{org}/close/reopen", path: "/o/{org}/close/reopen", perm: auth.ReopenPeriod,
+		form: url.Values{"month": {"2025-06"}, "to": {"2019-01-01"}, "reason": {"matrix"}}},
 	{pattern: "GET /o/{org}/control", path: "/o/{org}/control", perm: auth.ReadBooks}, // the forms by permission
 	{pattern: "POST /o/{org}/control/lock-date", path: "/o/{org}/control/lock-date", perm: auth.SetLockDate, form: url.Values{"date": {"2019-01-01"}}},
 	{pattern: "POST /o/{org}/control/verify", path: "/o/{org}/control/verify", perm: auth.VerifyBooks},

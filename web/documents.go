@@ -489,7 +489,14 @@ func (s *server) documentDerive(w http.ResponseWriter, r *http.Request, q *reque
 }
 
 // Posts reports whether the document's type posts (an order does not).
-func (d *documentData) Posts() bool { return d.Doc.Type.Posts() }
+func (d *documentData) Posts() bool { return d.Doc.Type.Posts() && !d.Doc.Type.Closing() }
+
+// Closing reports whether the document is a closing one, posted and
+// unposted on the month close page.
+func (d *documentData) Closing() bool { return d.Doc.Type.Closing() }
+
+// CloseURL is the month close page of the document's month.
+func (d *documentData) CloseURL() string { return d.O("/close?month=" + monthString(d.Doc.Date)) }
 
 // documentAction handles POST /documents/{id}/{action}: post, unpost,
 // cancel (a draft) or restore (a cancelled document to a draft), of the

@@ -29,6 +29,9 @@ var formTypes = func() map[doc.Type]bool {
 // payments and cash orders, the advance report, opening balances and the
 // manual operation each their own.
 func formOf(t doc.Type) string {
+	if t.Closing() {
+		return "document_closing" // no form: made by the month close
+	}
 	switch t {
 	case doc.PaymentOut, doc.PaymentIn, doc.CashReceipt, doc.CashExpense:
 		return "document_form_pay"

@@ -45,6 +45,14 @@ var accountLabels = map[string]string{
 	"Accountable":                word("Accountable persons"),
 	"AccountableCur":             word("Accountable persons in foreign currency"),
 	"Opening":                    word("Opening balances"),
+	"Closing.FXGain":             word("Exchange gains"),
+	"Closing.FXLoss":             word("Exchange losses"),
+	"Closing.SalesResult":        word("Result of sales"),
+	"Closing.OtherResult":        word("Balance of other income and expenses"),
+	"Closing.ProfitLoss":         word("Profit and loss"),
+	"Closing.RetainedEarnings":   word("Retained earnings"),
+	"Closing.ProfitTaxExpense":   word("Profit tax expense"),
+	"Closing.ProfitTaxPayable":   word("Profit tax payable"),
 }
 
 // accountGroups title the groups of accounts by the first part of their
@@ -52,6 +60,7 @@ var accountLabels = map[string]string{
 var accountGroups = map[string]string{
 	"Sales":     word("Sales"),
 	"Purchases": word("Purchases"),
+	"Closing":   word("Month and year close"),
 	"":          word("Money and other accounts"),
 }
 
