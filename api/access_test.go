@@ -62,6 +62,9 @@ func endpoints() []endpoint {
 			body: func() string { return `{"type":"payment_in","date":"2025-03-03"}` }},
 		{method: "GET", path: o + "/balances?to=2025-12-31", ok: 200},
 		{method: "GET", path: o + "/trial-balance?from=2025-01-01&to=2025-12-31", ok: 200},
+		{method: "GET", path: o + "/trial-balance?from=2025-01-01&to=2025-12-31&detail=analytics&account=62", ok: 200},
+		{method: "GET", path: o + "/general-ledger?from=2025-01-01&to=2025-12-31", ok: 200},
+		{method: "GET", path: o + "/analytic-analysis?catalog=counterparty&code=C-ALTYN&from=2025-01-01&to=2025-12-31", ok: 200},
 		{method: "GET", path: o + "/counterparties/{id}/open-items", ok: 200,
 			pathf: func() string { return fmt.Sprintf("%s/counterparties/%d/open-items", o, acmeIDs.cust) }},
 		{method: "GET", path: o + "/counterparties/{id}/reconciliation", ok: 200,
@@ -173,7 +176,8 @@ func TestOtherTenantLooksLikeNothing(t *testing.T) {
 	acct := f.callers["accountant"]
 	for _, suffix := range []string{"", "/accounts", "/entries", "/entries/2025/1", "/balances", "/trial-balance", "/analytics/counterparty", "/documents", "/documents/1",
 		"/counterparties/1/open-items", "/counterparties/1/reconciliation?from=2025-01-01&to=2025-01-31", "/settings",
-		"/counterparty-balances", "/ageing?date=2025-12-31"} {
+		"/counterparty-balances", "/ageing?date=2025-12-31",
+		"/general-ledger?from=2025-01-01&to=2025-12-31", "/analytic-analysis?catalog=counterparty&code=C-ALTYN"} {
 		a := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/" + zeta + suffix})
 		b := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/nobody" + suffix})
 		mustStatus(t, "zeta"+suffix, a, 404)

@@ -102,6 +102,8 @@ func (s *server) routes() []route {
 		{"POST " + v1 + "/orgs/{org}/documents/{id}/derive", s.token(s.deriveDocument)},
 		{"GET " + v1 + "/orgs/{org}/balances", s.token(s.balances)},
 		{"GET " + v1 + "/orgs/{org}/trial-balance", s.token(s.trialBalance)},
+		{"GET " + v1 + "/orgs/{org}/general-ledger", s.token(s.generalLedger)},
+		{"GET " + v1 + "/orgs/{org}/analytic-analysis", s.token(s.analyticAnalysis)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/open-items", s.token(s.openItems)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/reconciliation", s.token(s.reconciliation)},
 		{"GET " + v1 + "/orgs/{org}/counterparty-balances", s.token(s.counterpartyBalances)},

@@ -197,19 +197,47 @@ func balancesJSON(bs []report.Balance, base money.Currency, to ledger.Date) Bala
 	return out
 }
 
-// TBRow is a trial balance row with amounts as decimal strings.
+// TBRow is a trial balance row with amounts as decimal strings. A row
+// below an account expanded by analytics has its level (1 the account's
+// first analytic), the codes of its analytics from the first, its own
+// catalog and code; a currency row its currency; a row in one currency its
+// amounts in it, and a row of an account kept in quantities its
+// quantities.
 type TBRow struct {
-	Account       string `json:"account"`
-	Name          string `json:"name,omitempty"`
-	Depth         int    `json:"depth"`
-	Group         bool   `json:"group,omitempty"`
-	OffBalance    bool   `json:"off_balance,omitempty"`
+	Account       string    `json:"account"`
+	Name          string    `json:"name,omitempty"`
+	Depth         int       `json:"depth"`
+	Group         bool      `json:"group,omitempty"`
+	OffBalance    bool      `json:"off_balance,omitempty"`
+	OpeningDebit  string    `json:"opening_debit"`
+	OpeningCredit string    `json:"opening_credit"`
+	Debit         string    `json:"debit"`
+	Credit        string    `json:"credit"`
+	ClosingDebit  string    `json:"closing_debit"`
+	ClosingCredit string    `json:"closing_credit"`
+	Level         int       `json:"level,omitempty"`
+	Analytics     []string  `json:"analytics,omitempty"`
+	Kind          string    `json:"kind,omitempty"`
+	Code          string    `json:"code,omitempty"`
+	Currency      string    `json:"currency,omitempty"`
+	CurrencyRow   bool      `json:"currency_row,omitempty"`
+	InCurrency    *Amounts6 `json:"in_currency,omitempty"`
+	Quantity      *Amounts6 `json:"quantity,omitempty"`
+}
+
+// Amounts6 are the six columns of a trial balance as decimal strings.
+type Amounts6 struct {
 	OpeningDebit  string `json:"opening_debit"`
 	OpeningCredit string `json:"opening_credit"`
 	Debit         string `json:"debit"`
 	Credit        string `json:"credit"`
 	ClosingDebit  string `json:"closing_debit"`
 	ClosingCredit string `json:"closing_credit"`
+}
+
+func amounts6(a report.Amounts, exp int) Amounts6 {
+	d := func(v money.Amount) string { return money.Decimal(v, exp) }
+	return Amounts6{d(a.OpeningDebit), d(a.OpeningCredit), d(a.Debit), d(a.Credit), d(a.ClosingDebit), d(a.ClosingCredit)}
 }
 
 // TrialBalance is the trial balance as JSON.
@@ -225,10 +253,30 @@ type TrialBalance struct {
 // TrialBalanceJSON converts a trial balance for JSON, names in lang.
 func TrialBalanceJSON(tb *report.TrialBalance, lang string) TrialBalance {
 	exp := tb.Currency.Exponent
+	var codes [ledger.MaxAnalytics]string // the codes of the analytics above the row, by level
 	row := func(r report.TBRow) TBRow {
-		d := func(a money.Amount) string { return money.Decimal(a, exp) }
-		return TBRow{string(r.Account), r.Name.In(lang), r.Depth, r.Group, r.OffBalance,
-			d(r.OpeningDebit), d(r.OpeningCredit), d(r.Debit), d(r.Credit), d(r.ClosingDebit), d(r.ClosingCredit)}
+		a := amounts6(r.Amounts, exp)
+		out := TBRow{Account: string(r.Account), Name: r.Name.In(lang), Depth: r.Depth, Group: r.Group, OffBalance: r.OffBalance,
+			OpeningDebit: a.OpeningDebit, OpeningCredit: a.OpeningCredit, Debit: a.Debit, Credit: a.Credit, ClosingDebit: a.ClosingDebit, ClosingCredit: a.ClosingCredit,
+			Level: r.Level, Currency: r.Currency, CurrencyRow: r.CurrencyRow}
+		if r.Level > 0 && !r.CurrencyRow && r.Level <= ledger.MaxAnalytics {
+			codes[r.Level-1] = r.Code
+			out.Kind, out.Code = string(r.Kind), r.Code
+			out.Analytics = append([]string(nil), codes[:r.Level]...)
+		} else if r.CurrencyRow {
+			out.Analytics = append([]string(nil), codes[:min(r.Level-1, ledger.MaxAnalytics)]...)
+		}
+		if r.Currency != "" {
+			if c, err := money.Lookup(r.Currency); err == nil {
+				cur := amounts6(r.Cur, c.Exponent)
+				out.InCurrency = &cur
+			}
+		}
+		if r.Quantity {
+			q := amounts6(r.Qty, ledger.QuantityExp)
+			out.Quantity = &q
+		}
+		return out
 	}
 	out := TrialBalance{From: tb.From.String(), To: tb.To.String(), Currency: tb.Currency.Code, Balanced: tb.Balanced(), Total: row(tb.Total), Rows: []TBRow{}}
 	for _, r := range tb.Rows {

@@ -282,7 +282,7 @@ func (d *openAPI) checkRequest(t *testing.T, method, path, body string) {
 
 // intFields are the properties that are JSON numbers in answers: counts,
 // positions, ids and versions, never amounts.
-var intFields = map[string]bool{"seq": true, "year": true, "number": true, "depth": true, "id": true, "version": true,
+var intFields = map[string]bool{"seq": true, "year": true, "number": true, "depth": true, "level": true, "id": true, "version": true,
 	// bank statements: line numbers, counts of lines and documents, document ids
 	"line": true, "offset": true, "total_lines": true, "not_posted_lines": true, "invoice": true, "document": true,
 	"made": true, "posted": true, "already": true, "based_on": true}

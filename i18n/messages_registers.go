@@ -42,6 +42,7 @@ var registersCatalog = map[string]map[string]string{
 		"The movements of one account, with its analytics; open it from the chart of accounts or any amount.":                             "Движения по одному счёту с субконто; открывается из плана счетов или из любой суммы.",
 		"Counterparties' balances, open items and the reconciliation act.":                                                                "Сальдо контрагентов, открытые позиции и акт сверки.",
 		"The cash desk's book (KO-4), day by day.":                                                                                        "Кассовая книга (КО-4) по дням.",
+		"unknown detail %q (accounts, analytics)":                                                                                         "неизвестная детализация %q (accounts, analytics)",
 	},
 	"tk": {
 		"Period: %s – %s":             "Döwür: %s – %s",
@@ -79,6 +80,7 @@ var registersCatalog = map[string]map[string]string{
 		"The movements of one account, with its analytics; open it from the chart of accounts or any amount.":                             "Bir hasabyň analitikasy bilen hereketleri; hasaplar meýilnamasyndan ýa-da islendik möçberden açylýar.",
 		"Counterparties' balances, open items and the reconciliation act.":                                                                "Kontragentleriň galyndylary, ýapylmadyk pozisiýalar we deňeşdirme akty.",
 		"The cash desk's book (KO-4), day by day.":                                                                                        "Kassa kitaby (KO-4), gün-günden.",
+		"unknown detail %q (accounts, analytics)":                                                                                         "näbelli jikme-jiklik %q (accounts, analytics)", // review
 	},
 }
 

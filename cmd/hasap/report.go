@@ -34,7 +34,7 @@ func jsonIndent(v any) ([]byte, error) {
 
 func cmdReport(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("report balances|trial-balance|ageing|counterparty-balances|account-card|journal --org C ...")
+		return usagef("report balances|trial-balance|general-ledger|analytic|ageing|counterparty-balances|account-card|journal --org C ...")
 	}
 	kind := args[0]
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
@@ -47,6 +47,9 @@ func cmdReport(e *env, args []string) error {
 	account := fs.String("account", "", "the account (account card; journal: with its sub-accounts)")
 	format := fs.String("format", "", "text, csv or json to the screen; csv, xlsx or pdf with --out (default text, or the --out file's extension)")
 	out := fs.String("out", "", "write the report as a file in the user's language: FILE.csv, FILE.xlsx or FILE.pdf")
+	detail := fs.String("detail", "", "accounts or analytics (trial balance: --account A,B expands those, else every account that keeps analytics)")
+	catalog := fs.String("catalog", "", "the catalog of the analytic (analytic: counterparty, item, employee...)")
+	code := fs.String("code", "", "the analytic's code (analytic)")
 	if err := parseFlags(fs, args[1:], 0); err != nil {
 		return err
 	}
@@ -60,6 +63,9 @@ func cmdReport(e *env, args []string) error {
 	toD, err := parseOptDate(*to)
 	if err != nil {
 		return err
+	}
+	if isRegister(kind, *detail) {
+		return reportRegister(e, registerQuery{kind: kind, org: *org, account: *account, detail: *detail, catalog: *catalog, code: *code, from: fromD, to: toD}, *format, *out)
 	}
 	if *out != "" {
 		return writeReportFile(e, kind, *org, *account, *format, *out, fromD, toD)
@@ -93,7 +99,7 @@ func cmdReport(e *env, args []string) error {
 	case "account-card", "journal":
 		return usagef("report %s is written as a file: add --out FILE.xlsx (or .csv, .pdf)", kind)
 	}
-	return usagef("unknown report %q (balances, trial-balance, ageing, counterparty-balances, account-card, journal)", kind)
+	return usagef("unknown report %q (balances, trial-balance, general-ledger, analytic, ageing, counterparty-balances, account-card, journal)", kind)
 }
 
 // writeReportFile writes a report's sheet to file (stdout for "-") in
