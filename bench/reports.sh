@@ -15,7 +15,7 @@
 # the table gives the median, min and max wall time of those, measured by the
 # shell around /usr/bin/time (the calibrated overhead of that is printed),
 # the median CPU time (user+sys), the ratio of the median to `ledger bal`'s
-# wall time, the 1-minute load average just before the report, and the
+# wall time and of the CPU time to its CPU time, the 1-minute load average just before the report, and the
 # in-process median of BENCH_INPROC (default 20) calls after the first in one
 # process (no process start, no database open). Target: under 100 ms each.
 # A report whose first run takes over BENCH_SLOW_S seconds (default 5) is
@@ -90,6 +90,7 @@ log "journal $(du -h "$J" | cut -f1), $(grep -c '^[0-9]' "$J") transactions, bus
 ROWS=()
 # row NAME DB WALLS_FILE CPU RSS LOAD INPROC
 LEDGER_WALL=
+LEDGER_CPU=
 addrow() {
 	local name=$1 db=$2 runs=$3 cpu=$4 rss=$5 load=$6 inproc=$7
 	local med mn mx ratio
@@ -98,7 +99,9 @@ addrow() {
 	mx=$(sort -g "$runs" | tail -1)
 	ratio=n/a
 	[ -n "$LEDGER_WALL" ] && ratio=$(awk -v a="$med" -v b="$LEDGER_WALL" 'BEGIN { printf "%.4f", a / b }')
-	local r="| $name | $db | $(ms "$med") | $(ms "$mn") | $(ms "$mx") | $(ms "$cpu") | $rss | $ratio | $load | $inproc |"
+	local cratio=n/a
+	[ -n "$LEDGER_CPU" ] && cratio=$(awk -v a="$cpu" -v b="$LEDGER_CPU" 'BEGIN { if (b > 0) printf "%.4f", a / b; else print "n/a" }')
+	local r="| $name | $db | $(ms "$med") | $(ms "$mn") | $(ms "$mx") | $(ms "$cpu") | $rss | $ratio | $cratio | $load | $inproc |"
 	ROWS+=("$r")
 	echo "$r" >&2
 }
@@ -116,6 +119,7 @@ for ((i = 0; i < LREP; i++)); do
 done
 if [ -s "$DIR/out/ledger.runs" ]; then
 	LEDGER_WALL=$(median <"$DIR/out/ledger.runs")
+	LEDGER_CPU=$(printf '%s\n' "${lcpu[@]}" | median)
 	addrow "ledger bal (${LREP} run)" "-" "$DIR/out/ledger.runs" "$(printf '%s\n' "${lcpu[@]}" | median)" "$RSS" "$LOAD" "-"
 fi
 
@@ -134,7 +138,7 @@ bench_db() {
 		{ log "AGREEMENT CHECK FAILED on $label"; FAILS+=("agreement $label"); }
 
 	local spec name cmd
-	while IFS='|' read -r name spec; do
+	while IFS='|' read -r name spec inproc_args; do
 		[ -n "$name" ] || continue
 		# shellcheck disable=SC2206 # spec is a word list
 		cmd=($spec)
@@ -143,7 +147,7 @@ bench_db() {
 		run1 "$base.txt" "$base.time" "${cmd[@]}"
 		if [ $RC -ne 0 ]; then
 			log "$name failed on $label (exit $RC):"; tail -3 "$base.txt.err" >&2
-			ROWS+=("| $name | $label | fail (exit $RC) | | | | | | $LOAD | |")
+			ROWS+=("| $name | $label | fail (exit $RC) | | | | | | | $LOAD | |")
 			continue
 		fi
 		local first=$WALL
@@ -164,10 +168,13 @@ bench_db() {
 			[ "$RSS" -gt "$rss" ] && rss=$RSS
 		done
 		local inproc=-
-		if [ "${cmd[0]}" = "$DIR/reports" ] && [ "$INPROC" -gt 0 ] && [ "$reps" -gt 0 ]; then
+		local icmd=("${cmd[@]}")
+		# shellcheck disable=SC2206 # a word list
+		[ -n "$inproc_args" ] && icmd=("$DIR/reports" -db "$db" -org bench $inproc_args)
+		if [ "${icmd[0]}" = "$DIR/reports" ] && [ "$INPROC" -gt 0 ] && [ "$reps" -gt 0 ]; then
 			local n=$INPROC
 			[ "$reps" -lt "$REPEAT" ] && n=1
-			"${cmd[@]}" -repeat "$n" >"$base.inproc" 2>&1 &&
+			"${icmd[@]}" -repeat "$n" >"$base.inproc" 2>&1 &&
 				inproc=$(awk '/^in-process/ { printf "%s (%s–%s)", $4, $6, $8 }' "$base.inproc")
 		fi
 		log "$name on $label: 1st $(ms "$first") ms; $(head -1 "$base.txt")"
@@ -175,13 +182,15 @@ bench_db() {
 	done < <(report_specs "$db")
 }
 
-# report_specs DSN — NAME|COMMAND lines. hasap's own command where it has one.
+# report_specs DSN — NAME|COMMAND[|ARGS] lines: hasap's own command where it
+# has one, with the bench/reports arguments of the same report for the
+# in-process figure.
 report_specs() {
 	local db=$1 R="$DIR/reports -db $1 -org bench"
 	cat <<EOF
-balances (all time)|$H --db $db report balances --org bench --format csv
-trial balance, year 2025|$H --db $db report trial-balance --org bench --from 2025-01-01 --to 2025-12-31
-trial balance, part month 2025-06-10..20|$H --db $db report trial-balance --org bench --from 2025-06-10 --to 2025-06-20
+balances (all time)|$H --db $db report balances --org bench --format csv|-report balances
+trial balance, year 2025|$H --db $db report trial-balance --org bench --from 2025-01-01 --to 2025-12-31|-report tb -from 2025-01-01 -to 2025-12-31
+trial balance, part month 2025-06-10..20|$H --db $db report trial-balance --org bench --from 2025-06-10 --to 2025-06-20|-report tb -from 2025-06-10 -to 2025-06-20
 account card $BUSIEST, 2025-06, first page|$R -report card -account $BUSIEST -from 2025-06-01 -to 2025-06-30
 account card $BUSIEST, 2025-06, every page|$R -report card-all -account $BUSIEST -from 2025-06-01 -to 2025-06-30
 ageing customers, 2025-12-31|$R -report ageing -to 2025-12-31
@@ -216,8 +225,8 @@ fi
 	if [ ${#FAILS[@]} -eq 0 ]; then echo "Agreement checks: hasap's balances equal ledger's and the generator's."
 	else echo "FAILED: ${FAILS[*]}"; fi
 	echo
-	echo "| report | db | median ms | min ms | max ms | CPU ms | max RSS MB | ratio vs ledger bal | load 1 min | in-process ms |"
-	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---|"
+	echo "| report | db | median ms | min ms | max ms | CPU ms | max RSS MB | ratio vs ledger bal (wall) | ratio (CPU) | load 1 min | in-process ms |"
+	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 	printf '%s\n' "${ROWS[@]}"
 } | tee "$DIR/reports.md"
 log "results in $DIR/reports.md"
