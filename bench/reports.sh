@@ -25,11 +25,17 @@
 # (hasap's balances vs ledger's and the generator's) fails.
 set -u -o pipefail
 
-cd "$(dirname "$0")/.."
-ROOT=$PWD
 N=${1:-1000000}
 DIR=${BENCH_DIR:-$(mktemp -d /tmp/hasap-reports.XXXXXX)}
 mkdir -p "$DIR/out"
+if [ -z "${BENCH_ROOT:-}" ]; then
+	# Run a copy of this script: bash reads a script as it goes, so an edit
+	# of the tree's copy during the run (a rebase) would break the run.
+	cp "$0" "$DIR/reports.sh" || exit 1
+	BENCH_ROOT=$(cd "$(dirname "$0")/.." && pwd) BENCH_DIR=$DIR exec bash "$DIR/reports.sh" "$@"
+fi
+cd "$BENCH_ROOT" || exit 1
+ROOT=$PWD
 REPEAT=${BENCH_REPEAT:-9}
 INPROC=${BENCH_INPROC:-20}
 TIMEOUT=${BENCH_TIMEOUT:-900}
