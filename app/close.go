@@ -48,6 +48,8 @@ type CloseStep struct {
 	// Document is the step's posted document, or the draft an unpost left
 	// (posting the step posts it again); nil when there is none.
 	Document *Document
+	// Entry is the entry the posted step posted (zero when not posted).
+	Entry ledger.Entry
 	// Preview is what posting the step now would post (for a posted step:
 	// what it would post more), computed on the books as they are: a later
 	// step's amounts change as the earlier ones post.
@@ -136,6 +138,11 @@ func (a *App) monthClose(ctx context.Context, org ledger.Org, month ledger.Date,
 		}
 		st.Err = err
 		posted := st.Document != nil && st.Document.Status == doc.Posted
+		if posted {
+			if st.Entry, err = a.Store.Entry(ctx, org.ID, st.Document.Entry); err != nil {
+				return MonthClose{}, err
+			}
+		}
 		switch {
 		case posted && (stale || len(st.Preview) > 0 || err != nil):
 			st.State, stale = StepStale, true

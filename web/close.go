@@ -42,6 +42,8 @@ type closeStepView struct {
 	Doc         *app.Document
 	Preview     []ledger.Posting
 	Total       money.Amount
+	Entry       ledger.Entry // the posted entry, zero when not posted
+	EntryTotal  money.Amount
 	Err         string
 	CanPost     bool
 	CanUnpost   bool
@@ -119,6 +121,10 @@ func (s *server) closePageData(r *http.Request, q *request, month ledger.Date) (
 		for _, p := range st.Preview {
 			v.Total += p.Amount
 		}
+		v.Entry = st.Entry
+		for _, p := range st.Entry.Postings {
+			v.EntryTotal += p.Amount
+		}
 		if st.Err != nil {
 			v.Err = i18n.Error(st.Err, q.lang)
 		}
@@ -126,7 +132,7 @@ func (s *server) closePageData(r *http.Request, q *request, month ledger.Date) (
 		v.CanUnpost = d.CanClose && posted && !mc.Locked && !laterPosted
 		laterPosted = laterPosted || posted
 		d.Steps = append([]closeStepView{v}, d.Steps...)
-		previews = append(previews, ledger.Entry{Postings: st.Preview})
+		previews = append(previews, ledger.Entry{Postings: st.Preview}, st.Entry)
 	}
 	ready := true // the steps before are posted or have nothing to post
 	for i := range d.Steps {
