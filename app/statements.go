@@ -333,3 +333,9 @@ func (a *App) ResetStatementTemplate(ctx context.Context, actor Actor, orgCode s
 	}
 	return a.audit(ctx, actor, org.ID, ActStatementTemplate, string(kind)+": reset to the shipped template")
 }
+
+// Report is the statement as package statement lays it out.
+func (r *StatementReport) Report() *statement.Report {
+	return &statement.Report{Kind: r.Kind, Org: r.Org.Name, Currency: r.Org.Currency, Period: r.Period, Against: r.Against,
+		Current: r.Current, Previous: r.Previous, Items: r.Items}
+}

@@ -146,6 +146,14 @@ var accessMatrix = []access{
 	{pattern: "POST /o/{org}/control/checkpoint", path: "/o/{org}/control/checkpoint", perm: auth.VerifyBooks},
 	{pattern: "POST /o/{org}/control/export", path: "/o/{org}/control/export", perm: auth.ExportBooks},
 	{pattern: "GET /o/{org}/audit", path: "/o/{org}/audit", perm: auth.ReadAudit},
+	// financial statements (statements.go): every member reads them and their templates; the owner and the
+	// chief accountant load and reset a template (equity's, which no other test reads)
+	{pattern: "GET /o/{org}/statements/{kind}", path: "/o/{org}/statements/balance-sheet?period=2025-12&compare=prev-year", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/statements/{kind}/lines/{line}", path: "/o/{org}/statements/pnl/lines/2110?period=2025", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/statements/{kind}/template", path: "/o/{org}/statements/equity/template", perm: auth.ReadBooks},
+	{pattern: "POST /o/{org}/statements/{kind}/template", path: "/o/{org}/statements/equity/template", perm: auth.EditSettings,
+		form: url.Values{"body": {"code,level,source,name_tk,name_ru,name_en\n3310,0,-N:80,Maýa,Капитал,Capital\n"}}},
+	{pattern: "POST /o/{org}/statements/{kind}/template/reset", path: "/o/{org}/statements/equity/template/reset", perm: auth.EditSettings, form: url.Values{}},
 	// the organisation's settings (settings.go): every member reads them, the owner and the chief accountant save
 	{pattern: "GET /o/{org}/settings", path: "/o/{org}/settings", perm: auth.ReadBooks},
 	{pattern: "POST /o/{org}/settings", path: "/o/{org}/settings", perm: auth.EditSettings, form: url.Values{"version": {"0"}, "legal_name": {"matrix"}}},

@@ -1,0 +1,231 @@
+package statement
+
+import (
+	"hasap/i18n"
+	"hasap/ledger"
+	"hasap/money"
+	"hasap/report/sheet"
+)
+
+// Report is a computed statement with what its sheet says about it.
+type Report struct {
+	Kind     Kind
+	Org      string // the organisation's name
+	Currency money.Currency
+	Period   Period
+	Against  Period  // the comparison's period, when Previous is set
+	Current  *Result // of Period
+	Previous *Result // of Against; nil for none
+	// Items names the cash-flow items by code: a cash-flow line shows
+	// the items behind it under it.
+	Items map[string]ledger.Names
+}
+
+// RowRef says which line (and cash-flow item) a row of the sheet shows:
+// the page links each amount to the line's drill-down. Line is "" for a
+// heading or the unplaced rows.
+type RowRef struct {
+	Line string
+	Item string
+	Sub  bool // an item under its line
+}
+
+// Title is the statement's name in lang.
+func Title(k Kind, lang string) string {
+	switch k {
+	case BalanceSheet:
+		return i18n.T(lang, "Statement of financial position")
+	case ProfitLoss:
+		return i18n.T(lang, "Profit and loss")
+	case CashFlow:
+		return i18n.T(lang, "Cash flows")
+	case Equity:
+		return i18n.T(lang, "Changes in equity")
+	}
+	return string(k)
+}
+
+func locale(lang string) money.Locale {
+	switch lang {
+	case "tk":
+		return money.Turkmen
+	case "ru":
+		return money.Russian
+	}
+	return money.English
+}
+
+func dateText(d ledger.Date, lang string) string {
+	return sheet.Format(sheet.D(d), sheet.Column{Kind: sheet.Date}, locale(lang))
+}
+
+// periodTitle names a column of period p: "31.01.2025" for a balance
+// sheet, "01.01.2025 – 31.01.2025" otherwise.
+func periodTitle(k Kind, p Period, lang string) string {
+	if k == BalanceSheet {
+		return i18n.Sprintf(lang, "At %s", dateText(p.To, lang))
+	}
+	return dateText(p.From, lang) + " – " + dateText(p.To, lang)
+}
+
+// Sheet lays the statement out in lang: code, line, the amount of the
+// period, and with a comparison the amount of the other period and the
+// difference (the changes in equity: opening, increase, decrease and
+// closing of each period). Cash-flow lines list their items under them.
+// Rows whose line no template line claims (accounts a balance sheet leaves
+// out, cash-flow items) close the sheet, so nothing goes unseen.
+func (r *Report) Sheet(lang string) (*sheet.Sheet, []RowRef) {
+	sh := &sheet.Sheet{Name: string(r.Kind), Title: Title(r.Kind, lang), Landscape: r.Kind == Equity && r.Previous != nil}
+	sh.Lines = append(sh.Lines, r.Org)
+	if r.Kind == BalanceSheet {
+		sh.Lines = append(sh.Lines, i18n.Sprintf(lang, "At %s", dateText(r.Period.To, lang)))
+	} else {
+		sh.Lines = append(sh.Lines, i18n.Sprintf(lang, "Period: %s – %s", dateText(r.Period.From, lang), dateText(r.Period.To, lang)))
+	}
+	sh.Lines = append(sh.Lines, i18n.Sprintf(lang, "Currency: %s", r.Currency.Code))
+	exp := r.Currency.Exponent
+	col := func(title, group string) sheet.Column {
+		return sheet.Column{Title: title, Group: group, Kind: sheet.Money, Exp: exp, Width: 16}
+	}
+	sh.Columns = []sheet.Column{{Title: i18n.T(lang, "Code"), Kind: sheet.Text, Width: 8}, {Title: i18n.T(lang, "Line"), Kind: sheet.Text, Width: 50}}
+	cur := periodTitle(r.Kind, r.Period, lang)
+	prev := ""
+	if r.Previous != nil {
+		prev = periodTitle(r.Kind, r.Against, lang)
+	}
+	if r.Kind == Equity {
+		for _, g := range []string{cur, prev} {
+			if g == "" {
+				continue
+			}
+			sh.Columns = append(sh.Columns, col(i18n.T(lang, "Opening balance"), g), col(i18n.T(lang, "Increase"), g),
+				col(i18n.T(lang, "Decrease"), g), col(i18n.T(lang, "Closing balance"), g))
+		}
+	} else {
+		sh.Columns = append(sh.Columns, col(cur, ""))
+		if r.Previous != nil {
+			sh.Columns = append(sh.Columns, col(prev, ""), col(i18n.T(lang, "Difference"), ""))
+		}
+	}
+	var refs []RowRef
+	for i, l := range r.Current.Template.Lines {
+		style := sheet.Plain
+		switch {
+		case l.Heading():
+			style = sheet.Heading
+		case l.Formula():
+			style = sheet.Subtotal
+		}
+		cells := []sheet.Cell{sheet.T(l.Code), sheet.T(l.Names.In(lang))}
+		if l.Heading() {
+			for range sh.Columns[2:] {
+				cells = append(cells, sheet.Cell{})
+			}
+		} else {
+			cells = append(cells, r.amounts(i)...)
+		}
+		sh.Add(style, l.Level, cells...)
+		refs = append(refs, RowRef{Line: l.Code})
+		if r.Kind == CashFlow && !l.Heading() && !l.Formula() {
+			for _, it := range r.itemRows(i) {
+				name := r.Items[it.code].In(lang)
+				if it.code == "" {
+					name = i18n.T(lang, "No cash-flow item")
+				}
+				c := []sheet.Cell{sheet.T(it.code), sheet.T(name), sheet.M(it.cur)}
+				if r.Previous != nil {
+					c = append(c, sheet.M(it.prev), sheet.M(it.cur-it.prev))
+				}
+				sh.Add(sheet.Plain, l.Level+1, c...)
+				refs = append(refs, RowRef{Line: l.Code, Item: it.code, Sub: true})
+			}
+		}
+	}
+	r.unplaced(sh, lang, &refs)
+	return sh, refs
+}
+
+// amounts are the numeric cells of line i.
+func (r *Report) amounts(i int) []sheet.Cell {
+	v := r.Current.Values[i]
+	if r.Kind == Equity {
+		out := []sheet.Cell{sheet.M(v.Open), sheet.M(v.Increase), sheet.M(v.Decrease), sheet.M(v.Amount)}
+		if r.Previous != nil {
+			p := r.Previous.Values[i]
+			out = append(out, sheet.M(p.Open), sheet.M(p.Increase), sheet.M(p.Decrease), sheet.M(p.Amount))
+		}
+		return out
+	}
+	out := []sheet.Cell{sheet.M(v.Amount)}
+	if r.Previous != nil {
+		p := r.Previous.Values[i].Amount
+		d, err := money.Sub(v.Amount, p)
+		cell := sheet.M(d)
+		if err != nil {
+			cell = sheet.Cell{}
+		}
+		out = append(out, sheet.M(p), cell)
+	}
+	return out
+}
+
+type itemRow struct {
+	code      string
+	cur, prev money.Amount
+}
+
+// itemRows are the cash-flow items behind line i in either period.
+func (r *Report) itemRows(i int) []itemRow {
+	var rows []itemRow
+	at := map[string]int{}
+	add := func(parts []Part, prev bool) {
+		for _, p := range parts {
+			if p.Account != "" {
+				continue
+			}
+			j, ok := at[p.Item]
+			if !ok {
+				j = len(rows)
+				at[p.Item] = j
+				rows = append(rows, itemRow{code: p.Item})
+			}
+			if prev {
+				rows[j].prev += p.Amount
+			} else {
+				rows[j].cur += p.Amount
+			}
+		}
+	}
+	add(r.Current.Values[i].Parts, false)
+	if r.Previous != nil {
+		add(r.Previous.Values[i].Parts, true)
+	}
+	return rows
+}
+
+// unplaced adds the accounts and items no line claims, under a heading.
+func (r *Report) unplaced(sh *sheet.Sheet, lang string, refs *[]RowRef) {
+	if len(r.Current.Unplaced) == 0 {
+		return
+	}
+	empty := make([]sheet.Cell, len(sh.Columns)-2)
+	sh.Add(sheet.Heading, 0, append([]sheet.Cell{sheet.T(""), sheet.T(i18n.T(lang, "Not on any line of the template"))}, empty...)...)
+	*refs = append(*refs, RowRef{})
+	for _, p := range r.Current.Unplaced {
+		code := string(p.Account)
+		if code == "" {
+			code = p.Item
+		}
+		cells := []sheet.Cell{sheet.T(code), sheet.T(p.Measure.String())}
+		for range empty {
+			cells = append(cells, sheet.Cell{})
+		}
+		cells[len(cells)-len(empty)] = sheet.M(p.Amount)
+		if r.Kind == Equity {
+			cells[len(cells)-len(empty)] = sheet.Cell{}
+			cells[len(cells)-len(empty)+3] = sheet.M(p.Amount)
+		}
+		sh.Add(sheet.Plain, 1, cells...)
+		*refs = append(*refs, RowRef{})
+	}
+}
