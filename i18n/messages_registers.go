@@ -43,6 +43,7 @@ var registersCatalog = map[string]map[string]string{
 		"Counterparties' balances, open items and the reconciliation act.":                                                                "Сальдо контрагентов, открытые позиции и акт сверки.",
 		"The cash desk's book (KO-4), day by day.":                                                                                        "Кассовая книга (КО-4) по дням.",
 		"unknown detail %q (accounts, analytics)":                                                                                         "неизвестная детализация %q (accounts, analytics)",
+		"Receivables and payables by their age as of a day, counterparty by counterparty.":                                                "Дебиторская и кредиторская задолженность по срокам на дату, по каждому контрагенту.",
 	},
 	"tk": {
 		"Period: %s – %s":             "Döwür: %s – %s",
@@ -80,7 +81,8 @@ var registersCatalog = map[string]map[string]string{
 		"The movements of one account, with its analytics; open it from the chart of accounts or any amount.":                             "Bir hasabyň analitikasy bilen hereketleri; hasaplar meýilnamasyndan ýa-da islendik möçberden açylýar.",
 		"Counterparties' balances, open items and the reconciliation act.":                                                                "Kontragentleriň galyndylary, ýapylmadyk pozisiýalar we deňeşdirme akty.",
 		"The cash desk's book (KO-4), day by day.":                                                                                        "Kassa kitaby (KO-4), gün-günden.",
-		"unknown detail %q (accounts, analytics)":                                                                                         "näbelli jikme-jiklik %q (accounts, analytics)", // review
+		"unknown detail %q (accounts, analytics)":                                                                                         "näbelli jikme-jiklik %q (accounts, analytics)",                                        // review
+		"Receivables and payables by their age as of a day, counterparty by counterparty.":                                                "Senä çenli debitor we kreditor bergileri möhletleri boýunça, her kontragent boýunça.", // review
 	},
 }
 

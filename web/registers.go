@@ -218,6 +218,7 @@ func reportLinks(p *page) []reportLink {
 		{i18n.T(p.Lang, "General ledger"), i18n.T(p.Lang, "Every synthetic account by months: opening balance, turnover, closing balance; one account's analysis by months."), p.O("/general-ledger")},
 		{i18n.T(p.Lang, "Analysis by analytic"), i18n.T(p.Lang, "One counterparty, item, employee or project across every account that keeps it."), p.O("/analytic-analysis")},
 		{i18n.T(p.Lang, "Account card"), i18n.T(p.Lang, "The movements of one account, with its analytics; open it from the chart of accounts or any amount."), p.O("/accounts")},
+		{i18n.T(p.Lang, "Ageing"), i18n.T(p.Lang, "Receivables and payables by their age as of a day, counterparty by counterparty."), p.O("/ageing")},
 		{i18n.T(p.Lang, "Settlements"), i18n.T(p.Lang, "Counterparties' balances, open items and the reconciliation act."), p.O("/settlements")},
 		{i18n.T(p.Lang, "Cash book"), i18n.T(p.Lang, "The cash desk's book (KO-4), day by day."), p.O("/cashbook")},
 	}
