@@ -160,7 +160,7 @@ func (sw *sheetWriter) natural(pt float64) (need []float64, text []bool) {
 		for i, r := range sw.s.Rows {
 			sw.font(r.Style != sheet.Plain, pt)
 			cw := sw.pdf.GetStringWidth(sw.text[i][j])
-			if j == 0 {
+			if j == 0 && c.Kind == sheet.Text {
 				cw += indentOf(r)
 			}
 			w = max(w, cw)
@@ -373,7 +373,7 @@ func (sw *sheetWriter) row(i int, r sheet.Row) {
 	n := 1
 	for j, c := range sw.s.Columns {
 		w := sw.wd[j]
-		if j == 0 {
+		if j == 0 && c.Kind == sheet.Text {
 			w -= indentOf(r)
 		}
 		if c.Numeric() || c.Kind == sheet.Date {
@@ -407,7 +407,7 @@ func (sw *sheetWriter) row(i int, r sheet.Row) {
 			align, off := "L", 0.0
 			if c := sw.s.Columns[j]; c.Numeric() {
 				align = "R"
-			} else if j == 0 {
+			} else if j == 0 && c.Kind == sheet.Text {
 				off = indentOf(r)
 			}
 			for l := 0; l < k && done+l < len(cells[j]); l++ {

@@ -12,6 +12,7 @@ import (
 	"hasap/i18n"
 	"hasap/ledger"
 	"hasap/report"
+	"hasap/report/sheet"
 )
 
 type cardData struct {
@@ -90,6 +91,11 @@ func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request)
 	}
 	if d.Analytic != nil {
 		cq.Analytic = d.Analytic.ID
+	}
+	if s.exportSheet(w, r, q, exportName("account-card-"+string(code), d.From, d.To), func() (*sheet.Sheet, error) {
+		return s.app.AccountCardSheet(ctx, q.actor, q.org.Code, cq, q.lang)
+	}) {
+		return
 	}
 	if after := r.URL.Query().Get("after"); after != "" {
 		if cq.After, err = parseCursor(after); err != nil {

@@ -15,6 +15,7 @@ import (
 	"hasap/ledger"
 	"hasap/money"
 	"hasap/printform"
+	"hasap/report/sheet"
 )
 
 // The cash book KO-4: GET /o/{org}/cashbook?account=50.01&date=2026-03-04
@@ -39,6 +40,7 @@ type cashBookData struct {
 	OpeningBase, ReceiptsBase, ExpensesBase, ClosingBase string
 	Base                                                 string // the base currency's code
 	PrintURL, PDFURL, PrevURL, NextURL                   string
+	persons                                              []string // each line's person, for the export
 }
 
 // cashBookRow is one line of the sheet as the page shows it.
@@ -80,6 +82,9 @@ func (s *server) cashBook(w http.ResponseWriter, r *http.Request, q *request) {
 	}
 	d.Book = b
 	s.cashBookRows(r, q, d)
+	if s.exportSheet(w, r, q, exportName("cash-book-"+string(b.Account.Code), b.Date, ledger.NoDate), func() (*sheet.Sheet, error) { return cashBookSheet(q, d), nil }) {
+		return
+	}
 	s.render(w, r, http.StatusOK, "cashbook", "", d)
 }
 
@@ -176,6 +181,7 @@ func (s *server) cashBookRows(r *http.Request, q *request, d *cashBookData) {
 		d.NextURL = p.cashBookURL("", b.Account.Code, cur, b.Next)
 	}
 	persons := s.cashBookPersons(r, q, b, q.lang)
+	d.persons = persons
 	for i, l := range b.Lines {
 		row := cashBookRow{Number: cashBookNumber(l, q.lang), Person: persons[i], Counter: l.Counter,
 			CounterURL: p.CardURL(l.Counter, b.Date, b.Date)}

@@ -9,6 +9,7 @@ import (
 	"hasap/i18n"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/report/sheet"
 	"hasap/store"
 )
 
@@ -88,6 +89,11 @@ func (s *server) journal(w http.ResponseWriter, r *http.Request, q *request) {
 		return
 	}
 	f.Analytic = id
+	if s.exportSheet(w, r, q, exportName("journal", f.From, f.To), func() (*sheet.Sheet, error) {
+		return s.app.JournalSheet(r.Context(), q.actor, q.org.Code, f, q.lang)
+	}) {
+		return
+	}
 	f.Limit = journalPage + 1
 	entries, err := s.app.Journal(r.Context(), q.actor, q.org.Code, f)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"hasap/i18n"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/report/sheet"
 	"hasap/settle"
 )
 
@@ -48,6 +49,9 @@ func (s *server) settlements(w http.ResponseWriter, r *http.Request, q *request)
 				return
 			}
 		}
+	}
+	if s.exportSheet(w, r, q, "settlements", func() (*sheet.Sheet, error) { return settlementsSheet(q, all, d.Total) }) {
+		return
 	}
 	from, _ := strconv.Atoi(r.URL.Query().Get("from"))
 	from = max(0, min(from, len(all)))
@@ -157,6 +161,9 @@ func (s *server) settlement(w http.ResponseWriter, r *http.Request, q *request) 
 	}
 	if d.Contracts, d.Balance, err = openByContract(p, st, contract); err != nil {
 		s.fail(w, r, q, err)
+		return
+	}
+	if s.exportSheet(w, r, q, "open-items-"+st.Counterparty.Code, func() (*sheet.Sheet, error) { return openItemsSheet(q, d), nil }) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "settlement", "", d)

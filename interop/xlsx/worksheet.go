@@ -141,7 +141,7 @@ func (b *book) row(w *strings.Builder, n int, r sheet.Row, formats []int, wrap [
 	for i, c := range r.Cells {
 		col := b.s.Columns[i]
 		x := xf{font: font, border: border, numFmt: formats[i], wrap: wrap[i]}
-		if i == 0 && !col.Numeric() {
+		if i == 0 && col.Kind == sheet.Text {
 			x.indent = min(max(r.Level, 0), maxIndent)
 		}
 		st := b.style(x)

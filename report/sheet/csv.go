@@ -13,7 +13,7 @@ import (
 // Turkmen letters right), a header row ("Opening balance: Debit" where a
 // column has a group), then one record per row. Numbers are canonical
 // decimals with a point ("-1150.00") and dates YYYY-MM-DD, whatever the
-// language, so the file reads back exactly; the sub-levels of the first
+// language, so the file reads back exactly; the sub-levels of a text first
 // column are indented with two spaces each.
 func WriteCSV(w io.Writer, s *Sheet) error {
 	if err := s.Check(); err != nil {
@@ -45,7 +45,7 @@ func WriteCSV(w io.Writer, s *Sheet) error {
 			default:
 				rec[i] = c.Text
 			}
-			if i == 0 && r.Level > 0 && rec[i] != "" {
+			if i == 0 && r.Level > 0 && rec[i] != "" && col.Kind == Text {
 				rec[i] = strings.Repeat("  ", r.Level) + rec[i]
 			}
 		}

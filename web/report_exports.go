@@ -1,0 +1,166 @@
+package web
+
+import (
+	"net/http"
+
+	"hasap/app"
+	"hasap/i18n"
+	"hasap/interop/export"
+	"hasap/ledger"
+	"hasap/money"
+	"hasap/report/sheet"
+	"hasap/settle"
+)
+
+// The sheets of the pages whose rows the page itself words (the cash
+// book's document numbers and persons, the open items' document titles):
+// built from the same rows the page shows, so the file says what the page
+// says. The other reports' sheets come from app (exports.go there).
+
+// exportSheet answers ?format= with the sheet build makes; it reports
+// whether the request was an export (and is answered).
+func (s *server) exportSheet(w http.ResponseWriter, r *http.Request, q *request, name string, build func() (*sheet.Sheet, error)) bool {
+	f := exportFormat(r)
+	if f == "" {
+		return false
+	}
+	sh, err := build()
+	if err != nil {
+		s.fail(w, r, q, err)
+		return true
+	}
+	s.writeSheet(w, r, q, sh, f, name)
+	return true
+}
+
+// cashBookSheet is one day's sheet of the cash book as the page shows it:
+// the opening balance, the day's lines, the totals and the closing balance,
+// with the base currency's columns for a currency book.
+func cashBookSheet(q *request, d *cashBookData) *sheet.Sheet {
+	b, lang := d.Book, q.lang
+	title := i18n.T(lang, "Cash book") + " " + string(b.Account.Code)
+	if b.Foreign {
+		title += " (" + b.Currency.Code + ")"
+	}
+	sh := &sheet.Sheet{Name: "cash-book-" + string(b.Account.Code), Title: title,
+		Lines: []string{q.org.Name, sheet.Format(sheet.D(b.Date), sheet.Column{Kind: sheet.Date}, money.Locale(lang))}}
+	sh.Columns = []sheet.Column{
+		{Title: i18n.T(lang, "Document number"), Kind: sheet.Text},
+		{Title: i18n.T(lang, "Received from or issued to"), Kind: sheet.Text, Width: 36},
+		{Title: i18n.T(lang, "Corresponding account"), Kind: sheet.Text},
+		{Title: i18n.T(lang, "Receipt"), Group: b.Currency.Code, Kind: sheet.Money, Exp: b.Currency.Exponent},
+		{Title: i18n.T(lang, "Paid out"), Group: b.Currency.Code, Kind: sheet.Money, Exp: b.Currency.Exponent},
+	}
+	base := q.org.Currency
+	if b.Foreign {
+		sh.Columns = append(sh.Columns,
+			sheet.Column{Title: i18n.T(lang, "Receipt"), Group: base.Code, Kind: sheet.Money, Exp: base.Exponent},
+			sheet.Column{Title: i18n.T(lang, "Paid out"), Group: base.Code, Kind: sheet.Money, Exp: base.Exponent})
+	}
+	none := sheet.Cell{}
+	add := func(style sheet.Style, cells []sheet.Cell, cur, baseCells [2]sheet.Cell) {
+		cells = append(cells, cur[0], cur[1])
+		if b.Foreign {
+			cells = append(cells, baseCells[0], baseCells[1])
+		}
+		sh.Add(style, 0, cells...)
+	}
+	add(sheet.Heading, []sheet.Cell{none, sheet.T(i18n.T(lang, "Balance at the start of the day")), none},
+		[2]sheet.Cell{sheet.M(b.Opening), none}, [2]sheet.Cell{sheet.M(b.OpeningBase), none})
+	persons := d.persons
+	for i, l := range b.Lines {
+		cur, bs := [2]sheet.Cell{sheet.M(l.Amount), none}, [2]sheet.Cell{sheet.M(l.Base), none}
+		if !l.Receipt {
+			cur, bs = [2]sheet.Cell{none, sheet.M(l.Amount)}, [2]sheet.Cell{none, sheet.M(l.Base)}
+		}
+		person := ""
+		if i < len(persons) {
+			person = persons[i]
+		}
+		add(sheet.Plain, []sheet.Cell{sheet.T(cashBookNumber(l, lang)), sheet.T(person), sheet.T(string(l.Counter))}, cur, bs)
+	}
+	add(sheet.Total, []sheet.Cell{none, sheet.T(i18n.T(lang, "Total for the day")), none},
+		[2]sheet.Cell{sheet.M(b.Receipts), sheet.M(b.Expenses)}, [2]sheet.Cell{sheet.M(b.ReceiptsBase), sheet.M(b.ExpensesBase)})
+	add(sheet.Total, []sheet.Cell{none, sheet.T(i18n.T(lang, "Balance at the end of the day")), none},
+		[2]sheet.Cell{sheet.M(b.Closing), none}, [2]sheet.Cell{sheet.M(b.ClosingBase), none})
+	return sh
+}
+
+// balanceColumns are the four settlement columns and the net balance.
+func balanceColumns(lang string, exp int) []sheet.Column {
+	var cols []sheet.Column
+	for _, t := range []string{"Receivable", "Payable", "Advances received", "Advances paid", "Balance"} {
+		cols = append(cols, sheet.Column{Title: i18n.T(lang, t), Kind: sheet.Money, Exp: exp})
+	}
+	return cols
+}
+
+func balanceCells(b settle.Balance, style sheet.Style) ([]sheet.Cell, error) {
+	net, err := b.Net()
+	if err != nil {
+		return nil, err
+	}
+	cell := sheet.NZ
+	if style == sheet.Total {
+		cell = sheet.M
+	}
+	return []sheet.Cell{cell(b.Receivable), cell(b.Payable), cell(b.AdvancesReceived), cell(b.AdvancesPaid), sheet.M(net)}, nil
+}
+
+// settlementsSheet is every counterparty's balance (not only the page's),
+// with the total; the net balance is debit positive: what the
+// counterparty owes.
+func settlementsSheet(q *request, rows []app.CounterpartyBalance, total settle.Balance) (*sheet.Sheet, error) {
+	lang := q.lang
+	sh := &sheet.Sheet{Name: "settlements", Title: i18n.T(lang, "Settlements with counterparties"),
+		Lines: []string{q.org.Name, i18n.Sprintf(lang, "Amounts in %s", q.org.Currency.Code)}, Landscape: true}
+	sh.Columns = append([]sheet.Column{{Title: i18n.T(lang, "Code"), Kind: sheet.Text}, {Title: i18n.T(lang, "Counterparty"), Kind: sheet.Text, Width: 36}},
+		balanceColumns(lang, q.org.Currency.Exponent)...)
+	for _, r := range rows {
+		cells, err := balanceCells(r.Balance, sheet.Plain)
+		if err != nil {
+			return nil, err
+		}
+		sh.Add(sheet.Plain, 0, append([]sheet.Cell{sheet.T(r.Counterparty.Code), sheet.T(r.Counterparty.Names.In(lang))}, cells...)...)
+	}
+	cells, err := balanceCells(total, sheet.Total)
+	if err != nil {
+		return nil, err
+	}
+	sh.Add(sheet.Total, 0, append([]sheet.Cell{sheet.T(i18n.T(lang, "Total")), {}}, cells...)...)
+	return sh, nil
+}
+
+// openItemsSheet is a counterparty's open items by contract, as the page
+// groups them: a heading per contract, its items, its total.
+func openItemsSheet(q *request, d *settlementData) *sheet.Sheet {
+	lang, exp := q.lang, q.org.Currency.Exponent
+	st := d.S
+	sh := &sheet.Sheet{Name: "open-items-" + st.Counterparty.Code, Title: i18n.T(lang, "Open items") + ": " + d.Title,
+		Lines: []string{q.org.Name, st.Counterparty.Code, i18n.Sprintf(lang, "Amounts in %s", q.org.Currency.Code)}}
+	sh.Columns = []sheet.Column{
+		{Title: i18n.T(lang, "Date"), Kind: sheet.Date},
+		{Title: i18n.T(lang, "Document"), Kind: sheet.Text, Width: 40},
+		{Title: i18n.T(lang, "Kind"), Kind: sheet.Text},
+		{Title: i18n.T(lang, "Amount"), Kind: sheet.Money, Exp: exp},
+		{Title: i18n.T(lang, "Open"), Kind: sheet.Money, Exp: exp},
+	}
+	none := sheet.Cell{}
+	for _, c := range d.Contracts {
+		name := i18n.T(lang, "Without a contract")
+		if c.Name != "" {
+			name = i18n.T(lang, "Contract") + ": " + c.Name
+		}
+		sh.Add(sheet.Heading, 0, none, sheet.T(name), none, none, none)
+		for _, it := range c.Items {
+			sh.Add(sheet.Plain, 1, sheet.D(it.Date), sheet.T(it.Title), sheet.T(d.ItemKind(it.Kind)), sheet.M(it.Amount), sheet.M(it.Due))
+		}
+	}
+	if net, err := d.Balance.Net(); err == nil { // the net balance, debit positive: what the counterparty owes
+		sh.Add(sheet.Total, 0, none, sheet.T(i18n.T(lang, "Balance")), none, none, sheet.M(net))
+	}
+	return sh
+}
+
+// exportName is a report's file name without extension, with its period.
+func exportName(name string, from, to ledger.Date) string { return export.BaseName(name, from, to) }
