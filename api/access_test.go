@@ -19,6 +19,7 @@ type endpoint struct {
 	pathf        func() string            // a fresh path per call (a new document), instead of path
 	clerk        bool                     // a clerk may do it (drafting documents)
 	settings     bool                     // only the owner and the chief accountant may do it
+	owner        bool                     // only the owner may do it
 }
 
 func (e endpoint) writes() bool { return e.method != http.MethodGet }
@@ -76,14 +77,14 @@ func endpoints() []endpoint {
 		{method: "GET", path: o + "/ageing?date=2025-12-31&side=payable&buckets=10,20", ok: 200},
 		{method: "GET", path: o + "/settings", ok: 200},
 		{method: "PUT", path: o + "/settings", ok: 200, settings: true, body: matrixSettingsBody},
-	}, bankEndpoints(o, key)...)
+	}, append(bankEndpoints(o, key), closeEndpoints(o)...)...)
 }
 
 // matrixCallers are the columns, in the order they call: those who may
 // write come last, so that a refused call finds the books as they were.
 // The chief accountant calls only what needs more than the accountant's
 // role (the settings): the rest it may do as the accountant does.
-var matrixCallers = []string{"anonymous", "forged", "session_as_bearer", "session_cookie", "other_org", "viewer", "clerk", "accountant", "chief"}
+var matrixCallers = []string{"anonymous", "forged", "session_as_bearer", "session_cookie", "other_org", "viewer", "clerk", "accountant", "chief", "owner"}
 
 // want is the status a caller must get: 401 without a valid API token (a
 // browser session, as a cookie or as a bearer token, is not one), 404 for
@@ -103,6 +104,8 @@ func want(e endpoint, who caller) int {
 		return http.StatusForbidden
 	case e.writes() && e.settings && !who.role.Can(auth.EditSettings):
 		return http.StatusForbidden
+	case e.writes() && e.owner && who.role != auth.Owner:
+		return http.StatusForbidden
 	}
 	return e.ok
 }
@@ -114,7 +117,7 @@ func TestAccessMatrix(t *testing.T) {
 	f := books(t)
 	for _, e := range endpoints() {
 		for _, name := range matrixCallers {
-			if name == "chief" && !e.settings {
+			if name == "chief" && !e.settings && !e.owner || name == "owner" && !e.owner {
 				continue
 			}
 			who := f.callers[name]

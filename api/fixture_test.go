@@ -98,6 +98,7 @@ func build() (*fixture, error) {
 	if err := buildAcme(ctx, a); err != nil {
 		return nil, err
 	}
+	acmeApp = a
 	if err := buildZeta(ctx, a); err != nil {
 		return nil, err
 	}
@@ -109,6 +110,7 @@ func build() (*fixture, error) {
 		{"viewer", "viewer@acme.example", acme, auth.Viewer},
 		{"clerk", "clerk@acme.example", acme, auth.Clerk},
 		{"chief", "chief@acme.example", acme, auth.ChiefAccountant},
+		{"owner", "owner@acme.example", acme, auth.Owner},
 		{"other_org", "boss@zeta.example", zeta, auth.Owner},
 	}
 	for _, u := range users {

@@ -47,6 +47,7 @@ var closeCatalog = map[string]map[string]string{
 		"Profit tax expense":                   "Расход по налогу на прибыль",
 		"Profit tax payable":                   "Налог на прибыль к уплате",
 		"Month and year close":                 "Закрытие месяца и года",
+		"to: want a date yyyy-mm-dd":           "to: нужна дата гггг-мм-дд",
 	},
 	"tk": {
 		"closing documents are made, posted and unposted by the month close":                "ýapyş resminamalary aýy ýapmakda döredilýär, geçirilýär we ýatyrylýar", // review
@@ -92,6 +93,7 @@ var closeCatalog = map[string]map[string]string{
 		"Profit tax expense":                   "Girdeji salgydy boýunça çykdajy",              // review
 		"Profit tax payable":                   "Tölenmeli girdeji salgydy",                    // review
 		"Month and year close":                 "Aýy we ýyly ýapmak",                           // review
+		"to: want a date yyyy-mm-dd":           "to: ýýýý-aa-gg görnüşli sene gerek",           // review
 	},
 }
 

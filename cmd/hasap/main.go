@@ -52,6 +52,8 @@ func init() {
 		{name: "post", summary: "post --org C --date D --dt ACC --kt ACC --amount N [--dt-analytics kind=code,...] [--kt-analytics ...] [--desc T] [--key K]: post one entry", run: cmdPost},
 		{name: "reverse", summary: "reverse --org C --entry YEAR/NUMBER [--date D] [--storno]: reverse an entry", run: cmdReverse},
 		{name: "lock", summary: "lock --org C --date D: nothing may be posted on or before D (--date none to reopen)", run: cmdLock},
+		{name: "close", summary: "close --org C --month YYYY-MM [--status] [--unpost STEP]: post the month's closing steps in order (revaluation, close_month, profit_tax, close_year in December), which moves the lock date to its end", run: cmdClose},
+		{name: "reopen", summary: "reopen --org C --to D|none --reason R: move the lock date back, the reason kept in the audit log", run: cmdReopen},
 		{name: "rate", summary: "rate --org C --currency USD --date D --rate 3.5: record an exchange rate", run: cmdRate},
 		{name: "verify", summary: "verify --org C [--checkpoint FILE]: recompute the hash chain and all totals", run: cmdVerify},
 		{name: "checkpoint", summary: "checkpoint --org C [--out FILE]: print a signed checkpoint of the chain head", run: cmdCheckpoint},
