@@ -30,7 +30,6 @@ var registersCatalog = map[string]map[string]string{
 		"%s: lines %d–%d of %d":                                     "%s: строки %d–%d из %d",
 		"All accounts":                                              "Все счета",
 		"Detailed: by analytics":                                    "Развёрнуто: по субконто",
-		"Download CSV":                                              "Скачать CSV",
 		"Choose an analytic to see it across the accounts that keep it.": "Выберите субконто, чтобы увидеть его по всем счетам, где оно ведётся.",
 		"Every report of the organisation's books.":                      "Все отчёты по учёту организации.",
 		"Nothing to show for this analytic in the period.":               "По этому субконто за период ничего нет.",
@@ -69,7 +68,6 @@ var registersCatalog = map[string]map[string]string{
 		"%s: lines %d–%d of %d":                                     "%s: %d–%d setirler, jemi %d",
 		"All accounts":                                              "Ähli hasaplar",
 		"Detailed: by analytics":                                    "Giňişleýin: analitika boýunça", // review
-		"Download CSV":                                              "CSV göçürip al",
 		"Choose an analytic to see it across the accounts that keep it.": "Analitikany saýlaň: ol ýöredilýän ähli hasaplar boýunça görkeziler.",
 		"Every report of the organisation's books.":                      "Guramanyň hasapçylygy boýunça ähli hasabatlar.",
 		"Nothing to show for this analytic in the period.":               "Bu analitika boýunça döwürde hiç zat ýok.",

@@ -16,7 +16,7 @@ import (
 // templateWords).
 func init() {
 	templateWords = append(templateWords,
-		word("Detailed: by analytics"), word("Download CSV"), word("General ledger"), word("All accounts"),
+		word("Detailed: by analytics"), word("General ledger"), word("All accounts"),
 		word("Analysis by analytic"), word("Choose an analytic to see it across the accounts that keep it."),
 		word("Nothing to show for this analytic in the period."), word("Reports"), word("Every report of the organisation's books."),
 	)
