@@ -43,6 +43,10 @@ var registersCatalog = map[string]map[string]string{
 		"The cash desk's book (KO-4), day by day.":                                                                                        "Кассовая книга (КО-4) по дням.",
 		"unknown detail %q (accounts, analytics)":                                                                                         "неизвестная детализация %q (accounts, analytics)",
 		"Receivables and payables by their age as of a day, counterparty by counterparty.":                                                "Дебиторская и кредиторская задолженность по срокам на дату, по каждому контрагенту.",
+		"The balance sheet at a period's end, compared with another.":                                                                     "Бухгалтерский баланс на конец периода в сравнении с другим.",
+		"Revenue, expenses and the result of a period.":                                                                                   "Доходы, расходы и финансовый результат за период.",
+		"Cash received and paid by cash-flow item.":                                                                                       "Поступления и выплаты денежных средств по статьям движения.",
+		"How each part of the equity moved in a period.":                                                                                  "Как изменилась каждая часть капитала за период.",
 	},
 	"tk": {
 		"Period: %s – %s":             "Döwür: %s – %s",
@@ -81,6 +85,10 @@ var registersCatalog = map[string]map[string]string{
 		"The cash desk's book (KO-4), day by day.":                                                                                        "Kassa kitaby (KO-4), gün-günden.",
 		"unknown detail %q (accounts, analytics)":                                                                                         "näbelli jikme-jiklik %q (accounts, analytics)",                                        // review
 		"Receivables and payables by their age as of a day, counterparty by counterparty.":                                                "Senä çenli debitor we kreditor bergileri möhletleri boýunça, her kontragent boýunça.", // review
+		"The balance sheet at a period's end, compared with another.":                                                                     "Döwrüň ahyryna buhgalteriýa balansy, başga döwür bilen deňeşdirilip.",                 // review
+		"Revenue, expenses and the result of a period.":                                                                                   "Döwrüň girdejileri, çykdajylary we netijesi.",                                         // review
+		"Cash received and paid by cash-flow item.":                                                                                       "Pul serişdeleriniň hereket maddalary boýunça girişleri we tölegleri.",                 // review
+		"How each part of the equity moved in a period.":                                                                                  "Maýanyň her böleginiň döwürde nähili üýtgändigi.",                                     // review
 	},
 }
 
