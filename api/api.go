@@ -29,6 +29,7 @@ import (
 	"hasap/i18n"
 	"hasap/internal/httpx"
 	"hasap/ledger"
+	"hasap/statement"
 )
 
 // Limits (TigerBeetle style: a limit on everything).
@@ -112,6 +113,10 @@ func (s *server) routes() []route {
 		{"POST " + v1 + "/orgs/{org}/close/{month}/steps/{step}", s.token(s.closeStep(false))},
 		{"POST " + v1 + "/orgs/{org}/close/{month}/steps/{step}/unpost", s.token(s.closeStep(true))},
 		{"POST " + v1 + "/orgs/{org}/reopen", s.token(s.reopen)},
+		{"GET " + v1 + "/orgs/{org}/statements/{kind}", s.token(s.statement)},
+		{"GET " + v1 + "/orgs/{org}/statements/{kind}/template", s.token(s.statementTemplate)},
+		{"PUT " + v1 + "/orgs/{org}/statements/{kind}/template", s.tokenUpTo(2*statement.MaxTemplateBytes, s.putStatementTemplate)},
+		{"DELETE " + v1 + "/orgs/{org}/statements/{kind}/template", s.token(s.deleteStatementTemplate)},
 		{"GET " + v1 + "/orgs/{org}/settings", s.token(s.orgSettings)},
 		{"PUT " + v1 + "/orgs/{org}/settings", s.token(s.saveOrgSettings)},
 		{"/api/", http.HandlerFunc(noEndpoint)},
