@@ -3,6 +3,7 @@ package printform
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/go-pdf/fpdf"
@@ -170,6 +171,24 @@ func (sw *sheetWriter) natural(pt float64) (need []float64, text []bool) {
 		}
 		need[j] = w + 2*cellPad + 0.5
 	}
+	// A group's longest word must fit over its columns: the columns of a
+	// group too narrow for it share what is missing.
+	sw.font(true, pt)
+	for _, sp := range sw.groups() {
+		w := 0.0
+		for _, word := range strings.Fields(pdfText(cols[sp[0]].Group)) {
+			w = max(w, sw.pdf.GetStringWidth(word)+2*cellPad+0.5)
+		}
+		have := 0.0
+		for _, x := range need[sp[0]:sp[1]] {
+			have += x
+		}
+		if w > have {
+			for j := sp[0]; j < sp[1]; j++ {
+				need[j] += (w - have) / float64(sp[1]-sp[0])
+			}
+		}
+	}
 	return need, text
 }
 
@@ -211,9 +230,12 @@ func (sw *sheetWriter) fit(need []float64, text []bool, total float64) []float64
 	fixed := total - textW
 	room := sw.cw - fixed
 	if room >= sheetMinText*float64(countTrue(text)) {
+		// The widest text columns give up their width down to one level,
+		// the narrow ones (a code, a currency) keep theirs whole.
+		level := capLevel(need, text, room)
 		for j := range wd {
 			if text[j] {
-				wd[j] = room * need[j] / textW
+				wd[j] = min(need[j], level)
 			}
 		}
 		return wd
@@ -222,6 +244,26 @@ func (sw *sheetWriter) fit(need []float64, text []bool, total float64) []float64
 		wd[j] = need[j] * sw.cw / total
 	}
 	return wd
+}
+
+// capLevel is the width L at which the text columns' min(need, L) add
+// up to room (with room less than their needs' sum).
+func capLevel(need []float64, text []bool, room float64) float64 {
+	var ws []float64
+	for j, w := range need {
+		if text[j] {
+			ws = append(ws, w)
+		}
+	}
+	slices.Sort(ws)
+	for i, w := range ws {
+		k := float64(len(ws) - i)
+		if w*k >= room {
+			return room / k
+		}
+		room -= w
+	}
+	return ws[len(ws)-1]
 }
 
 func countTrue(b []bool) int {

@@ -62,7 +62,7 @@ func (b *book) worksheet() string {
 		formats[i] = b.columnFormat(c)
 	}
 	for i, r := range s.Rows {
-		b.row(&w, b.headTop+b.headN+i, r, formats, wrap)
+		b.row(&w, b.headTop+b.headN+i, b.rowLines(r, widths, wrap), r, formats, wrap)
 	}
 	w.WriteString(`</sheetData>`)
 	if len(merges) > 0 {
@@ -129,8 +129,12 @@ func (b *book) header(w *strings.Builder) []string {
 }
 
 // row writes one row of the table at row n.
-func (b *book) row(w *strings.Builder, n int, r sheet.Row, formats []int, wrap []bool) {
-	fmt.Fprintf(w, `<row r="%d">`, n)
+func (b *book) row(w *strings.Builder, n, lines int, r sheet.Row, formats []int, wrap []bool) {
+	if lines > 1 {
+		fmt.Fprintf(w, `<row r="%d" ht="%d" customHeight="1">`, n, 13*lines)
+	} else {
+		fmt.Fprintf(w, `<row r="%d">`, n)
+	}
 	font, border := 0, 1 // a grid of thin lines, as printed ledgers have
 	switch r.Style {
 	case sheet.Subtotal, sheet.Heading:
@@ -201,15 +205,33 @@ func (b *book) widths() ([]int, []bool) {
 			n = max(n, l)
 		}
 		n += 2
-		if n > maxWidth {
+		if c.Width > 0 { // a hint, widened for longer values up to maxWidth
+			n = max(min(c.Width, 255), min(n, maxWidth))
+		}
+		if n > maxWidth && c.Width <= maxWidth {
 			n = maxWidth
 			wrap[i] = !c.Numeric()
 		}
 		widths[i] = max(n, minWidth)
-		if c.Width > 0 {
-			widths[i] = min(c.Width, 255)
-			wrap[i] = !c.Numeric() && n > c.Width
-		}
 	}
 	return widths, wrap
+}
+
+// rowLines is how many lines a row's wrapped texts take in their columns'
+// widths, for the row's height: spreadsheet programs do not all fit a
+// row's height to wrapped text when they open a file.
+func (b *book) rowLines(r sheet.Row, widths []int, wrap []bool) int {
+	n := 1
+	for i, c := range r.Cells {
+		if !wrap[i] || !c.Set {
+			continue
+		}
+		w := max(widths[i]-2, 1)
+		lines := 0
+		for _, para := range strings.Split(c.Text, "\n") {
+			lines += max(1, (utf8.RuneCountInString(para)+w-1)/w)
+		}
+		n = max(n, lines)
+	}
+	return min(n, 30)
 }
