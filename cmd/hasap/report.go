@@ -34,7 +34,7 @@ func jsonIndent(v any) ([]byte, error) {
 
 func cmdReport(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("report balances|trial-balance|general-ledger|analytic|ageing|counterparty-balances|account-card|journal --org C ...")
+		return usagef("report balances|trial-balance|general-ledger|analytic|ageing|counterparty-balances|account-card|journal|balance-sheet|pnl|cash-flow|equity --org C ...")
 	}
 	kind := args[0]
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
@@ -50,6 +50,8 @@ func cmdReport(e *env, args []string) error {
 	detail := fs.String("detail", "", "accounts or analytics (trial balance: --account A,B expands those, else every account that keeps analytics)")
 	catalog := fs.String("catalog", "", "the catalog of the analytic (analytic: counterparty, item, employee...)")
 	code := fs.String("code", "", "the analytic's code (analytic)")
+	period := fs.String("period", "", "the period of a statement: 2026-03, 2026-Q1, 2026 or 2026-01-01..2026-03-31 (default this month)")
+	compare := fs.String("compare", "", "compare a statement with prev-month, prev-year or year-start")
 	if err := parseFlags(fs, args[1:], 0); err != nil {
 		return err
 	}
@@ -63,6 +65,9 @@ func cmdReport(e *env, args []string) error {
 	toD, err := parseOptDate(*to)
 	if err != nil {
 		return err
+	}
+	if isStatement(kind) {
+		return reportStatement(e, kind, *org, *period, *compare, *format, *out)
 	}
 	if isRegister(kind, *detail) {
 		return reportRegister(e, registerQuery{kind: kind, org: *org, account: *account, detail: *detail, catalog: *catalog, code: *code, from: fromD, to: toD}, *format, *out)
@@ -99,7 +104,7 @@ func cmdReport(e *env, args []string) error {
 	case "account-card", "journal":
 		return usagef("report %s is written as a file: add --out FILE.xlsx (or .csv, .pdf)", kind)
 	}
-	return usagef("unknown report %q (balances, trial-balance, general-ledger, analytic, ageing, counterparty-balances, account-card, journal)", kind)
+	return usagef("unknown report %q (balances, trial-balance, general-ledger, analytic, ageing, counterparty-balances, account-card, journal, balance-sheet, pnl, cash-flow, equity)", kind)
 }
 
 // writeReportFile writes a report's sheet to file (stdout for "-") in
