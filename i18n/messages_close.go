@@ -48,6 +48,8 @@ var closeCatalog = map[string]map[string]string{
 		"Profit tax payable":                   "Налог на прибыль к уплате",
 		"Month and year close":                 "Закрытие месяца и года",
 		"to: want a date yyyy-mm-dd":           "to: нужна дата гггг-мм-дд",
+		"The document is not posted.":          "Документ не проведён.",
+		"Entry %d/%d.":                         "Операция %d/%d.",
 	},
 	"tk": {
 		"closing documents are made, posted and unposted by the month close":                "ýapyş resminamalary aýy ýapmakda döredilýär, geçirilýär we ýatyrylýar", // review
@@ -94,6 +96,8 @@ var closeCatalog = map[string]map[string]string{
 		"Profit tax payable":                   "Tölenmeli girdeji salgydy",                    // review
 		"Month and year close":                 "Aýy we ýyly ýapmak",                           // review
 		"to: want a date yyyy-mm-dd":           "to: ýýýý-aa-gg görnüşli sene gerek",           // review
+		"The document is not posted.":          "Resminama geçirilmedi.",                       // review
+		"Entry %d/%d.":                         "Amal %d/%d.",                                  // review
 	},
 }
 

@@ -15,7 +15,7 @@ import (
 // 2026 as the owner of books of its own: the revaluation's preview, the
 // three steps posted in order, the month locked, the revaluation's
 // document page, and the period reopened with a reason.
-// HASAP_SCREENSHOTS=1 saves docs/screenshots/close-todo.png and close.png.
+// HASAP_SCREENSHOTS=1 saves docs/screenshots/close-todo.png, close.png and close-print.png.
 func TestBrowserClose(t *testing.T) {
 	ctx := needBrowser(t)
 	a := newBooks(t, ctx, false)
@@ -68,7 +68,10 @@ func TestBrowserClose(t *testing.T) {
 	b.click(`.close-step:nth-child(1) a[href^="/o/cls/documents/"]`)
 	b.see("main h1", "Переоценка валюты", "проведён")
 	b.see("table.postings", "52", "91.01", "100,00")
-	b.click(`.doc-actions a[href="/o/cls/close?month=2026-10"]`)
+	b.click(`.doc-actions a[href$="/print"]`)
+	b.see("body", "Переоценка валюты", "52 Валютные счета", "91.01 Прочие доходы", "100,00")
+	b.shot("close-print")
+	b.navigate("/o/cls/close?month=2026-10")
 	b.setValue(`form[action="/o/cls/close/reopen"] input[name="to"]`, "30.09.2026")
 	b.setValue(`form[action="/o/cls/close/reopen"] input[name="reason"]`, "поздний счёт банка")
 	b.click(`form[action="/o/cls/close/reopen"] button`)

@@ -140,6 +140,15 @@ func TestClosePage(t *testing.T) {
 			t.Errorf("%s: the revaluation's page: %d", lang, res.StatusCode)
 		}
 	}
+	// The printed statement of the profit tax: its posting, in words of
+	// the language asked for, and as a PDF.
+	pt := "/o/" + closeOrg + "/documents/" + itoa64(mc.Steps[2].Document.ID)
+	if res, body := chief.get(pt + "/print?lang=ru"); res.StatusCode != http.StatusOK || !strings.Contains(body, "Налог на прибыль") || !strings.Contains(body, "68.04 Налог на прибыль") || !strings.Contains(body, "28,00") {
+		t.Errorf("the printed profit tax: %d", res.StatusCode)
+	}
+	if res, body := chief.get(pt + "/pdf"); res.StatusCode != http.StatusOK || !strings.HasPrefix(body, "%PDF") {
+		t.Errorf("the profit tax's PDF: %d", res.StatusCode)
+	}
 	// The owner reopens, with a reason; the steps unpost in reverse order.
 	owner := f.login(t, closeOwner, "")
 	if res, body := owner.post("/o/"+closeOrg+"/close/reopen", url.Values{"month": {"2026-10"}, "to": {"2026-09-30"}, "reason": {""}}, nil); res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "укажите причину") {

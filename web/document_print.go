@@ -33,7 +33,8 @@ const printCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; 
 // printable are the document types with a printed form here.
 var printable = map[doc.Type]bool{doc.Order: true, doc.SalesInvoice: true, doc.Waybill: true, doc.Act: true,
 	doc.SupplierInvoice: true, doc.GoodsReceipt: true,
-	doc.PaymentOut: true, doc.CashReceipt: true, doc.CashExpense: true}
+	doc.PaymentOut: true, doc.CashReceipt: true, doc.CashExpense: true,
+	doc.Revaluation: true, doc.CloseMonth: true, doc.ProfitTax: true, doc.CloseYear: true}
 
 // Printable reports whether the document has a printed form.
 func (d *documentData) Printable() bool { return printable[d.Doc.Type] }
@@ -94,6 +95,8 @@ func (s *server) printedForm(r *http.Request, q *request, x app.Document, lang s
 		return s.paymentOrderForm(r, q, x, lang)
 	case doc.CashReceipt, doc.CashExpense:
 		return s.cashOrderForm(r, q, x, lang)
+	case doc.Revaluation, doc.CloseMonth, doc.ProfitTax, doc.CloseYear:
+		return s.closingForm(r, q, x, lang)
 	}
 	an, err := s.docAnalytics(r, q, x)
 	if err != nil {
