@@ -109,40 +109,24 @@ func BuildTB(in TBInput) (*TrialBalance, error) {
 			return nil, err
 		}
 	}
-	b := &tbBuilder{in: in, expanded: expanded, accounts: map[ledger.AccountCode]*tbNode{}}
-	for _, k := range sortedLeaves(leaves) {
-		if err := b.addLeaf(k, leaves[k]); err != nil {
+	b := &tbBuilder{in: in, expanded: expanded, accounts: map[ledger.AccountCode]*tbNode{}, rowsHint: 2*len(leaves) + 16}
+	// Leaves in any order: their sums are exact and the rows are sorted
+	// when emitted.
+	for k, l := range leaves {
+		if err := b.addLeaf(k, l); err != nil {
 			return nil, err
 		}
 	}
 	return b.finish()
 }
 
-func sortedLeaves(m map[leafKey]*leafSums) []leafKey {
-	keys := make([]leafKey, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b leafKey) int {
-		if c := cmp.Compare(a.account, b.account); c != 0 {
-			return c
-		}
-		for i := range a.analytics {
-			if c := cmp.Compare(a.analytics[i], b.analytics[i]); c != 0 {
-				return c
-			}
-		}
-		return cmp.Compare(a.currency, b.currency)
-	})
-	return keys
-}
-
 // tbNode is a row being added up, with the rows below it when it is an
 // account's analytic or an expanded account.
 type tbNode struct {
 	row      TBRow
-	curSeen  bool // a leaf with a currency was added
-	curMixed bool // leaves of different currencies (or with and without one) were added
+	sortCode string // the catalog code of an analytic row's own analytic, for ordering
+	curSeen  bool   // a leaf with a currency was added
+	curMixed bool   // leaves of different currencies (or with and without one) were added
 	leaves   int
 	children map[childKey]*tbNode
 }
@@ -153,6 +137,7 @@ type childKey struct {
 }
 
 type tbBuilder struct {
+	rowsHint int // a guess of the rows, to allocate them once
 	in       TBInput
 	expanded map[ledger.AccountCode]bool
 	accounts map[ledger.AccountCode]*tbNode
@@ -249,14 +234,14 @@ func (n *tbNode) child(k childKey, mk func() TBRow) *tbNode {
 // while every leaf below is in the same currency.
 func (n *tbNode) add(leaf TBRow) error {
 	n.leaves++
-	bad := ledger.Errorf(ledger.EInvalid, "trial balance of %s out of range", n.row.Account)
+	bad := func() error { return ledger.Errorf(ledger.EInvalid, "trial balance of %s out of range", n.row.Account) }
 	if err := n.row.Amounts.Add(leaf.Amounts); err != nil {
-		return bad
+		return bad()
 	}
 	if leaf.Quantity {
 		n.row.Quantity = true
 		if err := n.row.Qty.Add(leaf.Qty); err != nil {
-			return bad
+			return bad()
 		}
 	}
 	switch {
@@ -267,7 +252,7 @@ func (n *tbNode) add(leaf TBRow) error {
 		n.curMixed = true
 	}
 	if !n.curMixed && leaf.Currency != "" && n.row.Cur.Add(leaf.Cur) != nil {
-		return bad
+		return bad()
 	}
 	return nil
 }
@@ -281,6 +266,7 @@ func (b *tbBuilder) finish() (*TrialBalance, error) {
 			}
 		}
 	})}
+	tb.Rows = make([]TBRow, 0, b.rowsHint+len(b.accounts))
 	codes := make([]ledger.AccountCode, 0, len(b.accounts))
 	for code, n := range b.accounts {
 		r := &n.row
@@ -366,6 +352,11 @@ func (b *tbBuilder) emit(tb *TrialBalance, n *tbNode, depth int) {
 		r.Group = true
 	}
 	tb.Rows = append(tb.Rows, r)
+	for _, c := range kids {
+		if !c.row.CurrencyRow {
+			c.sortCode = b.in.Analytics[c.key()].Code
+		}
+	}
 	slices.SortFunc(kids, func(x, y *tbNode) int {
 		if x.row.CurrencyRow || y.row.CurrencyRow {
 			return cmp.Compare(x.row.Currency, y.row.Currency)
@@ -374,7 +365,7 @@ func (b *tbBuilder) emit(tb *TrialBalance, n *tbNode, depth int) {
 		if xk == 0 || yk == 0 { // postings without the analytic first
 			return cmp.Compare(xk, yk)
 		}
-		if c := cmp.Compare(b.in.Analytics[xk].Code, b.in.Analytics[yk].Code); c != 0 {
+		if c := cmp.Compare(x.sortCode, y.sortCode); c != 0 {
 			return c
 		}
 		return cmp.Compare(xk, yk)

@@ -546,3 +546,27 @@ func TestGeneralLedgerProperty(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBuildTBExpanded: 62.01 expanded with 5 000 customers on two
+// contracts each, the rest of registerChart plain.
+func BenchmarkBuildTBExpanded(b *testing.B) {
+	ch := registerChart()
+	var keys []ledger.AnalyticTurnover
+	cat := map[ledger.AnalyticID]ledger.Analytic{}
+	for i := range 5000 {
+		c := ledger.AnalyticID(1 + i)
+		cat[c] = ledger.Analytic{ID: c, Code: fmt.Sprintf("C%05d", i)}
+		for j := range 2 {
+			k := ledger.AnalyticID(100000 + 2*i + j)
+			cat[k] = ledger.Analytic{ID: k, Code: fmt.Sprintf("K%05d-%d", i, j)}
+			keys = append(keys, key("62.01", "", ledger.Turnover{Debit: money.Amount(1000 * i)}, ledger.Turnover{Credit: money.Amount(700*i + j)}, c, k))
+		}
+	}
+	in := TBInput{Chart: ch, Base: tmt, Expanded: []ledger.AccountCode{"62.01"}, Keys: keys, Analytics: cat}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := BuildTB(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

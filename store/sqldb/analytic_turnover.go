@@ -209,9 +209,9 @@ func (r reader) accountKeys(ctx context.Context, org ledger.OrgID, account ledge
 }
 
 // addParts adds to rows the account's postings of the days of the months
-// the period cuts: before from to Opening, from on to Period. It reads
-// only the postings of the rows' first analytics when they all carry one,
-// through the index by account and first analytic.
+// the period cuts: before from to Opening, from on to Period: the
+// account's postings of those days, or only those of the rows' first
+// analytic when they all carry the same one.
 func (r reader) addParts(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, match [ledger.MaxAnalytics]ledger.AnalyticID,
 	from ledger.Date, p analyticPeriod, rows []store.AnalyticTurnover) error {
 	if len(p.parts) == 0 || len(rows) == 0 {
@@ -228,11 +228,14 @@ func (r reader) addParts(ctx context.Context, org ledger.OrgID, account ledger.A
 			var w where
 			w.add("p.org_id = ?", int64(org))
 			w.add("p."+side+"_account = ?", string(account))
-			if lo > 0 {
-				first := fmt.Sprintf(r.db.d.FirstAnalytic, "p."+side+"_analytics")
+			if lo > 0 && lo == hi {
+				// One first analytic (a customer's page, the analysis of a
+				// customer): its postings of the days, through the index
+				// by account, first analytic and day. For a range of them
+				// the index by account and day is the one to read: the
+				// first one's would walk their postings of every day.
 				w.add("p." + side + "_analytics IS NOT NULL")
-				w.add(first+" >= ?", int64(lo))
-				w.add(first+" <= ?", int64(hi))
+				w.add(fmt.Sprintf(r.db.d.FirstAnalytic, "p."+side+"_analytics")+" = ?", int64(lo))
 			}
 			w.add("p.day >= ?", int64(part[0]))
 			w.add("p.day <= ?", int64(part[1]))
