@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,6 +33,20 @@ func TestReportExports(t *testing.T) {
 	}
 	e := ledger.Entry{Date: ledger.DateOf(2025, 1, 2), Postings: []ledger.Posting{{Debit: ledger.Side{Account: "26"}, Credit: ledger.Side{Account: "80"}, Amount: 115000}}}
 	if _, err := a.Post(ctx, app.System, "exp", e); err != nil {
+		t.Fatal(err)
+	}
+	// A customer owes 500.00 for a sale in February (after the trial
+	// balance's January).
+	cust := &ledger.Analytic{Kind: ledger.Counterparty, Code: "C1", Names: ledger.Names{EN: "Customer One", RU: "Покупатель 1"}}
+	if err := a.CreateAnalytic(ctx, app.System, "exp", cust); err != nil {
+		t.Fatal(err)
+	}
+	k := &ledger.Analytic{Kind: ledger.Contract, Code: "K1", Names: ledger.Names{EN: "Contract 1"}, Owner: cust.ID}
+	if err := a.CreateAnalytic(ctx, app.System, "exp", k); err != nil {
+		t.Fatal(err)
+	}
+	sale := ledger.Entry{Date: ledger.DateOf(2025, 2, 3), Description: "Sale", Postings: []ledger.Posting{{Debit: ledger.Side{Account: "62.01", Analytics: [ledger.MaxAnalytics]ledger.AnalyticID{cust.ID, k.ID}}, Credit: ledger.Side{Account: "90.01"}, Amount: 50000}}}
+	if _, err := a.Post(ctx, app.System, "exp", sale); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := a.CreateUser(ctx, app.System, "viewer@exp.tm", "Viewer", "correct horse battery", "ru"); err != nil {
@@ -117,6 +132,21 @@ func TestReportExports(t *testing.T) {
 				t.Errorf("balances CSV:\n%s", s)
 			}
 		}
+	}
+	open := "/api/v1/orgs/exp/counterparties/" + strconv.FormatInt(int64(cust.ID), 10) + "/open-items?lang=en&format=xlsx"
+	res, body := get(open, "")
+	if res.StatusCode != 200 || res.Header.Get("Content-Type") != xlsx.ContentType {
+		t.Fatalf("%s: %d %s", open, res.StatusCode, body)
+	}
+	cells, err := xlsx.ReadCells(body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Title, organisation, code, currency, blank, header (row 6), the
+	// contract's heading (7), the sale (8), the balance (9).
+	if cells["A1"] != "Open items: Customer One" || cells["B7"] != "Contract: Contract 1" || cells["A8"] != "45691" || cells["B8"] != "Sale" ||
+		cells["C8"] != "Receivable" || cells["E8"] != "500.00" || cells["B9"] != "Balance" || cells["E9"] != "500.00" {
+		t.Errorf("open items XLSX: %v", cells)
 	}
 	if res, body := get(tb+"&format=html", ""); res.StatusCode != http.StatusBadRequest && res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("format=html: %d %s", res.StatusCode, body)

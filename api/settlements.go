@@ -7,6 +7,7 @@ import (
 	"hasap/app"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/report/sheet"
 	"hasap/settle"
 )
 
@@ -136,8 +137,9 @@ func (s *server) openItems(w http.ResponseWriter, r *http.Request, q *request) e
 		}
 		out.Items = append(out.Items, o)
 	}
-	writeJSON(w, http.StatusOK, out)
-	return nil
+	return writeReport(w, r, q, "open-items-"+st.Counterparty.Code, out, func() (*sheet.Sheet, error) {
+		return app.OpenItemsSheet(st, org, contract, q.lang)
+	})
 }
 
 // reconciliation answers GET /orgs/{org}/counterparties/{id}/reconciliation.

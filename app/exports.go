@@ -1,15 +1,19 @@
 package app
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 
+	"hasap/doc"
 	"hasap/i18n"
 	"hasap/ledger"
 	"hasap/money"
 	"hasap/report"
 	"hasap/report/sheet"
+	"hasap/settle"
 	"hasap/store"
 )
 
@@ -305,4 +309,98 @@ func (a *App) JournalSheet(ctx context.Context, actor Actor, orgCode string, f s
 	}
 	sh.Add(sheet.Total, 0, none, none, sheet.T(i18n.T(lang, "Total")), none, none, none, sheet.M(total))
 	return sh, sh.Check()
+}
+
+// OpenItemsSheet is a counterparty's open items (st, only contract's when
+// it is not 0) by contract as its page groups them, in the order of the
+// contracts' codes, items without a contract last: a heading per
+// contract, its items (the document's title and number, what the item is,
+// its amount and what is open of it), and the net balance, debit
+// positive: what the counterparty owes.
+func OpenItemsSheet(st *Settlements, org ledger.Org, contract ledger.AnalyticID, lang string) (*sheet.Sheet, error) {
+	exp := org.Currency.Exponent
+	name := st.Counterparty.Names.In(lang)
+	if name == "" {
+		name = st.Counterparty.Code
+	}
+	sh := &sheet.Sheet{Name: "open-items-" + st.Counterparty.Code, Title: i18n.T(lang, "Open items") + ": " + name,
+		Lines: []string{org.Name, st.Counterparty.Code, i18n.Sprintf(lang, "Amounts in %s", org.Currency.Code)}}
+	sh.Columns = []sheet.Column{
+		{Title: i18n.T(lang, "Date"), Kind: sheet.Date},
+		{Title: i18n.T(lang, "Document"), Kind: sheet.Text, Width: 40},
+		{Title: i18n.T(lang, "Kind"), Kind: sheet.Text},
+		{Title: i18n.T(lang, "Amount"), Kind: sheet.Money, Exp: exp},
+		{Title: i18n.T(lang, "Open"), Kind: sheet.Money, Exp: exp},
+	}
+	by := map[ledger.AnalyticID][]settle.Item{}
+	var ids []ledger.AnalyticID
+	var total settle.Balance
+	for _, it := range st.Open() {
+		if contract != 0 && it.Contract != contract {
+			continue
+		}
+		if err := total.Add(it); err != nil {
+			return nil, err
+		}
+		if _, ok := by[it.Contract]; !ok {
+			ids = append(ids, it.Contract)
+		}
+		by[it.Contract] = append(by[it.Contract], it)
+	}
+	slices.SortFunc(ids, func(a, b ledger.AnalyticID) int {
+		if (a == 0) != (b == 0) {
+			return cmp.Compare(boolInt(a == 0), boolInt(b == 0))
+		}
+		return cmp.Compare(st.Contracts[a].Code, st.Contracts[b].Code)
+	})
+	none := sheet.Cell{}
+	for _, id := range ids {
+		head := i18n.T(lang, "Without a contract")
+		if c, ok := st.Contracts[id]; ok {
+			n := c.Names.In(lang)
+			if n == "" {
+				n = c.Code
+			}
+			head = i18n.T(lang, "Contract") + ": " + n
+		}
+		sh.Add(sheet.Heading, 0, none, sheet.T(head), none, none, none)
+		for _, it := range by[id] {
+			title := it.Description
+			if x, ok := st.Documents[it.DocID]; ok {
+				title = DocumentLabel(x.Document, lang)
+			}
+			sh.Add(sheet.Plain, 1, sheet.D(it.Date), sheet.T(title), sheet.T(i18n.T(lang, kindWords[it.Kind()])), sheet.M(it.Amount), sheet.M(it.Open))
+		}
+	}
+	net, err := total.Net()
+	if err != nil {
+		return nil, err
+	}
+	sh.Add(sheet.Total, 0, none, sheet.T(i18n.T(lang, "Balance")), none, none, sheet.M(net))
+	return sh, sh.Check()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// kindWords name what an open item is.
+var kindWords = map[settle.Kind]string{
+	settle.Receivable:      "Receivable",
+	settle.Payable:         "Payable",
+	settle.AdvanceReceived: "Advance received",
+	settle.AdvancePaid:     "Advance paid",
+}
+
+// DocumentLabel names a document by its title and number in lang: "Акт
+// выполненных работ № 1", "Act of completed work No. 1".
+func DocumentLabel(d doc.Document, lang string) string {
+	sign := "№"
+	if lang == "en" {
+		sign = "No."
+	}
+	return doc.Title(d.Type, lang) + " " + sign + " " + strconv.FormatInt(d.Number, 10)
 }

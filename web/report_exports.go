@@ -131,36 +131,5 @@ func settlementsSheet(q *request, rows []app.CounterpartyBalance, total settle.B
 	return sh, nil
 }
 
-// openItemsSheet is a counterparty's open items by contract, as the page
-// groups them: a heading per contract, its items, its total.
-func openItemsSheet(q *request, d *settlementData) *sheet.Sheet {
-	lang, exp := q.lang, q.org.Currency.Exponent
-	st := d.S
-	sh := &sheet.Sheet{Name: "open-items-" + st.Counterparty.Code, Title: i18n.T(lang, "Open items") + ": " + d.Title,
-		Lines: []string{q.org.Name, st.Counterparty.Code, i18n.Sprintf(lang, "Amounts in %s", q.org.Currency.Code)}}
-	sh.Columns = []sheet.Column{
-		{Title: i18n.T(lang, "Date"), Kind: sheet.Date},
-		{Title: i18n.T(lang, "Document"), Kind: sheet.Text, Width: 40},
-		{Title: i18n.T(lang, "Kind"), Kind: sheet.Text},
-		{Title: i18n.T(lang, "Amount"), Kind: sheet.Money, Exp: exp},
-		{Title: i18n.T(lang, "Open"), Kind: sheet.Money, Exp: exp},
-	}
-	none := sheet.Cell{}
-	for _, c := range d.Contracts {
-		name := i18n.T(lang, "Without a contract")
-		if c.Name != "" {
-			name = i18n.T(lang, "Contract") + ": " + c.Name
-		}
-		sh.Add(sheet.Heading, 0, none, sheet.T(name), none, none, none)
-		for _, it := range c.Items {
-			sh.Add(sheet.Plain, 1, sheet.D(it.Date), sheet.T(it.Title), sheet.T(d.ItemKind(it.Kind)), sheet.M(it.Amount), sheet.M(it.Due))
-		}
-	}
-	if net, err := d.Balance.Net(); err == nil { // the net balance, debit positive: what the counterparty owes
-		sh.Add(sheet.Total, 0, none, sheet.T(i18n.T(lang, "Balance")), none, none, sheet.M(net))
-	}
-	return sh
-}
-
 // exportName is a report's file name without extension, with its period.
 func exportName(name string, from, to ledger.Date) string { return export.BaseName(name, from, to) }

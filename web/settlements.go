@@ -163,7 +163,7 @@ func (s *server) settlement(w http.ResponseWriter, r *http.Request, q *request) 
 		s.fail(w, r, q, err)
 		return
 	}
-	if s.exportSheet(w, r, q, "open-items-"+st.Counterparty.Code, func() (*sheet.Sheet, error) { return openItemsSheet(q, d), nil }) {
+	if s.exportSheet(w, r, q, "open-items-"+st.Counterparty.Code, func() (*sheet.Sheet, error) { return app.OpenItemsSheet(st, q.org, contract, q.lang) }) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "settlement", "", d)
