@@ -74,6 +74,7 @@ func endpoints() []endpoint {
 			}},
 		{method: "GET", path: o + "/counterparty-balances", ok: 200},
 		{method: "GET", path: o + "/ageing?date=2025-12-31", ok: 200},
+		{method: "GET", path: o + "/vat-books?year=2025&month=1", ok: 200},
 		{method: "GET", path: o + "/ageing?date=2025-12-31&side=payable&buckets=10,20", ok: 200},
 		{method: "GET", path: o + "/statements/balance-sheet?period=2025-12&compare=prev-year", ok: 200},
 		{method: "GET", path: o + "/statements/cash-flow?period=2025", ok: 200},
@@ -186,7 +187,7 @@ func TestOtherTenantLooksLikeNothing(t *testing.T) {
 	acct := f.callers["accountant"]
 	for _, suffix := range []string{"", "/accounts", "/entries", "/entries/2025/1", "/balances", "/trial-balance", "/analytics/counterparty", "/documents", "/documents/1",
 		"/counterparties/1/open-items", "/counterparties/1/reconciliation?from=2025-01-01&to=2025-01-31", "/settings",
-		"/counterparty-balances", "/ageing?date=2025-12-31",
+		"/counterparty-balances", "/ageing?date=2025-12-31", "/vat-books?year=2025&month=1",
 		"/general-ledger?from=2025-01-01&to=2025-12-31", "/analytic-analysis?catalog=counterparty&code=C-ALTYN"} {
 		a := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/" + zeta + suffix})
 		b := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/nobody" + suffix})

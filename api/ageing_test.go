@@ -31,3 +31,19 @@ func TestAgeingAPI(t *testing.T) {
 		t.Errorf("counterparty balances: %s", r.body)
 	}
 }
+
+// TestVATBooksAPI: acme's January books fit the document (the matrix
+// checks that) and their summary adds up; a month is required.
+func TestVATBooksAPI(t *testing.T) {
+	f := books(t)
+	acct := f.callers["accountant"]
+	const o = "/api/v1/orgs/" + acme
+	r := f.do(t, acct, call{method: "GET", path: o + "/vat-books?year=2025&month=1"})
+	mustStatus(t, "vat-books", r, 200)
+	if field(r.json, "from") != "2025-01-01" || field(r.json, "to") != "2025-01-31" || field(r.json, "sales", "total", "vat") != field(r.json, "output_vat") {
+		t.Errorf("vat-books: %s", r.body)
+	}
+	for _, q := range []string{"", "?year=2025", "?year=2025&month=13", "?year=x&month=1"} {
+		mustStatus(t, "vat-books"+q, f.do(t, acct, call{method: "GET", path: o + "/vat-books" + q}), 422)
+	}
+}

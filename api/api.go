@@ -109,6 +109,7 @@ func (s *server) routes() []route {
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/reconciliation", s.token(s.reconciliation)},
 		{"GET " + v1 + "/orgs/{org}/counterparty-balances", s.token(s.counterpartyBalances)},
 		{"GET " + v1 + "/orgs/{org}/ageing", s.token(s.ageing)},
+		{"GET " + v1 + "/orgs/{org}/vat-books", s.token(s.vatBooks)},
 		{"GET " + v1 + "/orgs/{org}/close/{month}", s.token(s.monthClose)},
 		{"POST " + v1 + "/orgs/{org}/close/{month}/steps/{step}", s.token(s.closeStep(false))},
 		{"POST " + v1 + "/orgs/{org}/close/{month}/steps/{step}/unpost", s.token(s.closeStep(true))},

@@ -188,6 +188,10 @@ func useCases() []useCase {
 			_, err := w.a.Ageing(ctx, x, "a", d(2025, 3, 31), app.AgeCustomers)
 			return err
 		}},
+		{name: "VATBooks", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.VATBooks(ctx, x, "a", 2025, 3)
+			return err
+		}},
 		{name: "AgeingBuckets", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.AgeingBuckets(ctx, x, "a", d(2025, 3, 31), app.AgeSuppliers, []int{10, 20})
 			return err

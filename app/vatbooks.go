@@ -1,7 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"context"
+	"slices"
+	"strings"
 	"time"
 
 	"hasap/auth"
@@ -42,6 +45,8 @@ type VATBooks struct {
 	// Output is the VAT charged on sales, Input the VAT offset on
 	// purchases, Payable their difference (negative: refundable).
 	Output, Input, Payable money.Amount
+	// Counterparties names the rows' counterparties.
+	Counterparties map[ledger.AnalyticID]ledger.Analytic
 }
 
 // The document types of each book.
@@ -50,7 +55,8 @@ var (
 	vatPurchaseTypes = []doc.Type{doc.SupplierInvoice, doc.GoodsReceipt, doc.AdvanceReport}
 )
 
-// VATBooks returns the books of the month of any date in it (year, month).
+// VATBooks returns the books of the month of any date in it (year, month),
+// each book's rows by date, type and number.
 func (a *App) VATBooks(ctx context.Context, actor Actor, orgCode string, year, month int) (*VATBooks, error) {
 	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
 	if err != nil {
@@ -69,20 +75,27 @@ func (a *App) VATBooks(ctx context.Context, actor Actor, orgCode string, year, m
 		ny, nm = year+1, 1
 	}
 	b := &VATBooks{From: from, To: ledger.DateOf(ny, time.Month(nm), 1) - 1}
+	rates := map[rateKey]money.Rate{}
 	for _, k := range []struct {
 		types []doc.Type
 		book  *VATBook
 	}{{vatSalesTypes, &b.Sales}, {vatPurchaseTypes, &b.Purchase}} {
 		for _, t := range k.types {
-			if err := a.vatRows(ctx, org, s.Posting, t, b.From, b.To, k.book); err != nil {
+			if err := a.vatRows(ctx, org, s.Posting, t, b.From, b.To, k.book, rates); err != nil {
 				return nil, err
 			}
 		}
+		slices.SortFunc(k.book.Rows, func(x, y VATRow) int {
+			return cmp.Or(cmp.Compare(x.Date, y.Date), strings.Compare(string(x.DocType), string(y.DocType)), cmp.Compare(x.Number, y.Number))
+		})
 		for _, r := range k.book.Rows {
 			if err := addRow(&k.book.Total, r); err != nil {
 				return nil, err
 			}
 		}
+	}
+	if b.Counterparties, err = a.vatCounterparties(ctx, org.ID, b); err != nil {
+		return nil, err
 	}
 	b.Output, b.Input = b.Sales.Total.VAT, b.Purchase.Total.VAT
 	if b.Payable, err = money.Sub(b.Output, b.Input); err != nil {
@@ -91,11 +104,36 @@ func (a *App) VATBooks(ctx context.Context, actor Actor, orgCode string, year, m
 	return b, nil
 }
 
+// vatCounterparties reads the counterparties of the books' rows.
+func (a *App) vatCounterparties(ctx context.Context, org ledger.OrgID, b *VATBooks) (map[ledger.AnalyticID]ledger.Analytic, error) {
+	seen := map[ledger.AnalyticID]bool{}
+	var ids []ledger.AnalyticID
+	for _, rows := range [][]VATRow{b.Sales.Rows, b.Purchase.Rows} {
+		for _, r := range rows {
+			if r.Counterparty != 0 && !seen[r.Counterparty] {
+				seen[r.Counterparty] = true
+				ids = append(ids, r.Counterparty)
+			}
+		}
+	}
+	if len(ids) == 0 {
+		return map[ledger.AnalyticID]ledger.Analytic{}, nil
+	}
+	return a.Store.AnalyticsByID(ctx, org, ids)
+}
+
 var errRangeVAT = ledger.Errorf(ledger.EInvalid, "a VAT total is out of range")
 
+// rateKey is a currency on a day.
+type rateKey struct {
+	currency string
+	date     ledger.Date
+}
+
 // vatRows adds the posted documents of type t dated from..to to book, read
-// page by page through the store's filter.
-func (a *App) vatRows(ctx context.Context, org ledger.Org, s doc.Settings, t doc.Type, from, to ledger.Date, book *VATBook) error {
+// page by page through the store's filter; rates caches the rates of the
+// day that currency documents posted at.
+func (a *App) vatRows(ctx context.Context, org ledger.Org, s doc.Settings, t doc.Type, from, to ledger.Date, book *VATBook, rates map[rateKey]money.Rate) error {
 	f := store.DocumentFilter{Type: string(t), Status: store.DocPosted, From: from, To: to, Limit: store.MaxDocumentLimit}
 	for {
 		list, err := a.Store.ListDocuments(ctx, org.ID, f)
@@ -107,7 +145,11 @@ func (a *App) vatRows(ctx context.Context, org ledger.Org, s doc.Settings, t doc
 			if err != nil {
 				return err
 			}
-			r, err := vatRowOf(d.Document, s, org.Currency)
+			rate, err := a.postedRate(ctx, org, d.Document, rates)
+			if err != nil {
+				return err
+			}
+			r, err := vatRowOf(d.Document, s, org.Currency, rate)
 			if err != nil {
 				return err
 			}
@@ -120,38 +162,66 @@ func (a *App) vatRows(ctx context.Context, org ledger.Org, s doc.Settings, t doc
 	}
 }
 
-// vatRowOf is d's row: its totals by rate, converted into the base
-// currency at the rate the document shows (d.Rate) when it is in a
-// currency. Known gap: posting converts at the rate of the day when there
-// is one, so a currency document whose shown rate differs from the day's
-// is off here by that difference.
-func vatRowOf(d doc.Document, s doc.Settings, base money.Currency) (VATRow, error) {
+// postedRate is the rate a currency document's entry converted at: the
+// rate of its currency on its date (rateOn: the organisation's, or the
+// official default), else the rate the document shows, as doc's posting
+// takes them (Inputs.Rate first, Document.Rate when it is zero). Zero for a
+// document in the base currency.
+func (a *App) postedRate(ctx context.Context, org ledger.Org, d doc.Document, cache map[rateKey]money.Rate) (money.Rate, error) {
+	if d.Currency == "" || d.Currency == org.Currency.Code {
+		return money.Rate{}, nil
+	}
+	k := rateKey{d.Currency, d.Date}
+	rate, ok := cache[k]
+	if !ok {
+		var err error
+		rate, err = a.rateOn(ctx, org, d.Currency, d.Date)
+		if err != nil && !ledger.IsCode(err, ledger.ENotFound) {
+			return rate, err
+		}
+		cache[k] = rate
+	}
+	if rate.IsZero() {
+		return d.Rate, nil
+	}
+	return rate, nil
+}
+
+// vatRowOf is d's row: its totals by rate, in the base currency. A
+// currency document is converted at rate, the rate its entry used
+// (postedRate), line by line along running totals of the gross and of the
+// VAT, each line's net their difference, as doc's posting rules convert
+// them: so the row's VAT and gross are the entry's to the tenge (its
+// credit of 68.02 or debit of 19).
+func vatRowOf(d doc.Document, s doc.Settings, base money.Currency, rate money.Rate) (VATRow, error) {
 	r := VATRow{DocID: d.ID, DocType: d.Type, Number: d.Number, Date: d.Date, Counterparty: d.Counterparty}
 	t, err := doc.ComputeTotals(d, s)
 	if err != nil {
 		return r, err
 	}
-	conv := func(x money.Amount) (money.Amount, error) { return x, nil }
+	gross, vat := baseStream{rate: rate, base: base}, baseStream{rate: rate, base: base}
 	if d.Currency != "" && d.Currency != base.Code {
 		c, err := money.Lookup(d.Currency)
 		if err != nil {
 			return r, err
 		}
-		conv = func(x money.Amount) (money.Amount, error) {
-			if x == 0 {
-				return 0, nil
-			}
-			return d.Rate.Convert(x, c, base)
+		if rate.IsZero() {
+			return r, ledger.Errorf(ledger.EInvalid, "no exchange rate of %s on %s", c.Code, d.Date.String())
 		}
+		gross.cur, vat.cur, gross.foreign, vat.foreign = c, c, true, true
 	}
 	for _, l := range t.Lines {
-		net, err := conv(l.Net)
+		g, err := gross.add(l.Gross)
 		if err != nil {
 			return r, err
 		}
-		vat, err := conv(l.VAT)
+		v, err := vat.add(l.VAT)
 		if err != nil {
 			return r, err
+		}
+		net, err := money.Sub(g, v)
+		if err != nil {
+			return r, errRangeVAT
 		}
 		slot := &r.Net15
 		switch l.Rate {
@@ -163,7 +233,7 @@ func vatRowOf(d doc.Document, s doc.Settings, base money.Currency) (VATRow, erro
 		if *slot, err = money.Add(*slot, net); err != nil {
 			return r, errRangeVAT
 		}
-		if r.VAT, err = money.Add(r.VAT, vat); err != nil {
+		if r.VAT, err = money.Add(r.VAT, v); err != nil {
 			return r, errRangeVAT
 		}
 	}
@@ -176,6 +246,36 @@ func vatRowOf(d doc.Document, s doc.Settings, base money.Currency) (VATRow, erro
 		return r, errRangeVAT
 	}
 	return r, nil
+}
+
+// baseStream converts a sequence of amounts of a currency into the base
+// currency by running totals, as doc's posting does (its stream), so that
+// the converted amounts add up to the conversion of their sum.
+type baseStream struct {
+	rate         money.Rate
+	cur, base    money.Currency
+	foreign      bool
+	sum, sumBase money.Amount
+}
+
+func (s *baseStream) add(a money.Amount) (money.Amount, error) {
+	if !s.foreign {
+		return a, nil
+	}
+	sum, err := money.Add(s.sum, a)
+	if err != nil {
+		return 0, errRangeVAT
+	}
+	sumBase, err := s.rate.Convert(sum, s.cur, s.base)
+	if err != nil {
+		return 0, errRangeVAT
+	}
+	out, err := money.Sub(sumBase, s.sumBase)
+	if err != nil {
+		return 0, errRangeVAT
+	}
+	s.sum, s.sumBase = sum, sumBase
+	return out, nil
 }
 
 // addRow adds r's amounts to total.

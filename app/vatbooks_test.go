@@ -122,3 +122,82 @@ func testVATBooks(t *testing.T, a *app.App) {
 		t.Errorf("month 13: %v, want EInvalid", err)
 	}
 }
+
+func TestVATBooksInCurrency(t *testing.T) { eachStore(t, testVATBooksInCurrency) }
+
+// testVATBooksInCurrency: currency documents enter the books at the rate
+// their entries converted at, not at the rate they show. Each shows 3.60:
+//
+//	02-20  act 100.00 USD + 15 % = 115.00 USD; no USD rate entered: the
+//	       official default 3.50: net 350.00, VAT 52.50, gross 402.50
+//	02-21  act 200.00 USD + 15 % = 230.00 USD; the rate of 21 February
+//	       entered, 3.55: gross 816.50, VAT 106.50, net 710.00
+//
+// Sales: net 15 % 1 060.00, VAT 159.00, gross 1 219.00 — the credit
+// turnover of 68.02 in February. (At the shown 3.60 it would be 1 242.00.)
+func testVATBooksInCurrency(t *testing.T, a *app.App) {
+	ctx := context.Background()
+	w := newWorldOn(t, a)
+	accountant, viewer := w.actors["accountant"], w.actors["viewer"]
+	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
+		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
+		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
+			t.Fatal(err)
+		}
+		return x.ID
+	}
+	cust := an(ledger.Counterparty, "CUST", 0)
+	custK := an(ledger.Contract, "CUST-USD", cust)
+	if err := a.PutRate(ctx, accountant, "a", "USD", ledger.DateOf(2026, 2, 21), money.MustRate("3.55")); err != nil {
+		t.Fatal(err)
+	}
+	var entries []int64
+	for _, x := range []struct {
+		day    int
+		amount money.Amount
+	}{{20, 10000}, {21, 20000}} {
+		d := doc.Document{Type: doc.Act, Date: ledger.DateOf(2026, 2, x.day), Refs: doc.Refs{Counterparty: cust, Contract: custK},
+			Currency: "USD", Rate: money.MustRate("3.6"), Lines: []doc.Line{{Service: true, Amount: x.amount, VAT: doc.VAT15}}}
+		made, _, err := a.CreateAndPostDocument(ctx, accountant, "a", d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries = append(entries, made.Entry)
+	}
+	b, err := a.VATBooks(ctx, viewer, "a", 2026, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Sales.Rows) != 2 {
+		t.Fatalf("%d sales rows, want 2", len(b.Sales.Rows))
+	}
+	want := map[ledger.Date][3]money.Amount{ledger.DateOf(2026, 2, 20): {35000, 5250, 40250}, ledger.DateOf(2026, 2, 21): {71000, 10650, 81650}}
+	for _, r := range b.Sales.Rows {
+		if got := [3]money.Amount{r.Net15, r.VAT, r.Gross}; got != want[r.Date] {
+			t.Errorf("row of %s: net, VAT, gross %v, want %v", r.Date, got, want[r.Date])
+		}
+	}
+	if st := b.Sales.Total; st.Net15 != 106000 || st.VAT != 15900 || st.Gross != 121900 || b.Output != 15900 || b.Payable != 15900 {
+		t.Errorf("sales totals %+v, output %d, payable %d", st, b.Output, b.Payable)
+	}
+	org, err := a.Org(ctx, viewer, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := a.Store.Turnover(ctx, org.ID, b.From, b.To)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out68 money.Amount
+	for _, x := range ts {
+		if x.Account == "68.02" {
+			out68 += x.Turnover.Credit
+		}
+	}
+	if out68 != b.Output {
+		t.Errorf("credit turnover of 68.02 %d, the sales book's VAT %d", out68, b.Output)
+	}
+	if len(entries) != 2 || entries[0] == 0 {
+		t.Errorf("entries %v", entries)
+	}
+}

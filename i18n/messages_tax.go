@@ -6,6 +6,15 @@ package i18n
 // them to catalog.
 var taxCatalog = map[string]map[string]string{
 	"ru": {
+		"Exempt":                       "Без НДС (освобождено)",
+		"Input VAT offset":             "НДС к зачёту (покупки)",
+		"Net amount by VAT rate":       "Стоимость без НДС по ставкам",
+		"Output VAT on sales":          "НДС начисленный (продажи)",
+		"Purchases book":               "Книга покупок",
+		"Sales book":                   "Книга продаж",
+		"VAT books":                    "Книги покупок и продаж",
+		"VAT return for the month":     "Декларация по НДС за месяц",
+		"Year":                         "Год",
 		"Ageing":                       "Анализ по срокам",
 		"As of %s":                     "На %s",
 		"Buckets, days":                "Интервалы, дни",
@@ -21,7 +30,16 @@ var taxCatalog = map[string]map[string]string{
 		"the side of the ageing is receivable or payable, not %q": "анализ по срокам строится по дебиторской или кредиторской задолженности, а не %q",
 	},
 	"tk": {
-		// review: every line (möhletler boýunça seljerme for ageing, as in messages_ageing.go)
+		// review: every line (möhletler boýunça seljerme for ageing, as in messages_ageing.go; jarnama for the VAT return)
+		"Exempt":                       "GBÜS-den boşadylan",
+		"Input VAT offset":             "Hasaba alynýan GBÜS (satyn almalar)",
+		"Net amount by VAT rate":       "GBÜS-siz baha, derejeler boýunça",
+		"Output VAT on sales":          "Hasaplanan GBÜS (satuwlar)",
+		"Purchases book":               "Satyn almalar kitaby",
+		"Sales book":                   "Satuwlar kitaby",
+		"VAT books":                    "Satuw we satyn alyş kitaplary",
+		"VAT return for the month":     "Aý üçin GBÜS jarnamasy",
+		"Year":                         "Ýyl",
 		"Ageing":                       "Möhletler boýunça seljerme",
 		"As of %s":                     "%s senesine",
 		"Buckets, days":                "Aralyklar, gün",

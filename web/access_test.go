@@ -98,6 +98,7 @@ var accessMatrix = []access{
 	{pattern: "GET /o/{org}/settlements/{id}/act/pdf", path: "/o/{org}/settlements/999999/act/pdf?from=2025-01-01&to=2025-12-31", perm: auth.ReadBooks, ok: http.StatusNotFound},
 	// registers of issue 5 (ageing.go)
 	{pattern: "GET /o/{org}/ageing", path: "/o/{org}/ageing?side=payable&date=2025-12-31", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/vat", path: "/o/{org}/vat?year=2025&month=3", perm: auth.ReadBooks},
 	// the journal import (import.go); a job is seen only by the user who started it
 	{pattern: "GET /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},
 	{pattern: "POST /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},

@@ -16,6 +16,7 @@ type sheetView struct {
 	Groups []groupHead // the header row of the groups; nil when no column has a group
 	Heads  []colHead   // the header row of the columns
 	Rows   []viewRow
+	Cols   int // the columns, which a heading spans
 }
 
 // groupHead is a cell of the groups' row: a group over Span columns, or a
@@ -33,7 +34,11 @@ type colHead struct {
 
 type viewRow struct {
 	Total bool // the sheet's totals (or a subtotal): bold
-	Cells []viewCell
+	// Heading is a section's heading inside the table: Text over all the
+	// columns, instead of Cells.
+	Heading bool
+	Text    string
+	Cells   []viewCell
 }
 
 type viewCell struct {
@@ -46,7 +51,7 @@ type viewCell struct {
 // the address of a cell (row index in sh.Rows, column), "" for none. The
 // sheet's total rows are always shown.
 func newSheetView(p *page, sh *sheet.Sheet, class string, from, to int, link func(row, col int) string) *sheetView {
-	v := &sheetView{Class: class}
+	v := &sheetView{Class: class, Cols: len(sh.Columns)}
 	grouped := false
 	for _, c := range sh.Columns {
 		v.Heads = append(v.Heads, colHead{Title: c.Title, Num: c.Numeric()})
@@ -81,6 +86,13 @@ func newSheetView(p *page, sh *sheet.Sheet, class string, from, to int, link fun
 			continue
 		}
 		vr := viewRow{Total: total}
+		if r.Style == sheet.Heading {
+			for _, c := range r.Cells {
+				vr.Text += c.Text
+			}
+			v.Rows = append(v.Rows, viewRow{Heading: true, Text: vr.Text})
+			continue
+		}
 		for j, c := range r.Cells {
 			col := sh.Columns[j]
 			vc := viewCell{Text: sheet.Format(c, col, p.loc), Num: col.Numeric()}

@@ -27,6 +27,8 @@ const (
 //	        act 20 Mar 2025 2 000.00 + 300.00 = 2 300.00, open
 //	LALE    pays 200.00 in advance on 12 Feb: an advance received
 //	ÝÜPJÜN  supplier invoice 5 Feb 400.00 + 60.00 = 460.00, open
+//	DOLLAR  act 10 Apr 2025 100.00 USD + 15 %, no USD rate entered: at the
+//	        official 3.50, net 350.00, VAT 52.50, gross 402.50
 //
 // As of 31 March 2025: BALKAN 750.00 is 56 days old (31–60), 2 300.00 is
 // 11 days old (0–30); ÝÜPJÜN's 460.00 is 54 days old (31–60).
@@ -34,6 +36,7 @@ type taxBooks struct {
 	f                  *fixture
 	balkan, lale, supp ledger.AnalyticID
 	act1, act2, inv    int64
+	usd                int64
 }
 
 var (
@@ -87,6 +90,10 @@ func buildTaxBooks(t *testing.T) *taxBooks {
 		Lines: []doc.Line{{Service: true, Amount: 40000}}})
 	b.act2 = post(doc.Document{Type: doc.Act, Date: ledger.DateOf(2025, 3, 20), Refs: doc.Refs{Counterparty: b.balkan, Contract: k1},
 		Lines: []doc.Line{{Service: true, Amount: 200000}}})
+	dollar := an(ledger.Counterparty, "DOLLAR", ledger.Names{RU: "Доллар", EN: "Dollar"}, 0)
+	k4 := an(ledger.Contract, "D-1", ledger.Names{RU: "Договор Д-1"}, dollar)
+	b.usd = post(doc.Document{Type: doc.Act, Date: ledger.DateOf(2025, 4, 10), Refs: doc.Refs{Counterparty: dollar, Contract: k4},
+		Currency: "USD", Rate: money.MustRate("3.7"), Lines: []doc.Line{{Service: true, Amount: 10000}}})
 	if _, err := f.app.CreateUser(ctx, app.System, taxViewer, "Viewer", password, "ru"); err != nil {
 		t.Fatal(err)
 	}
@@ -154,6 +161,54 @@ func TestAgeingPage(t *testing.T) {
 	}
 	outsider := b.f.login(t, acmeUser, "en")
 	if res, body := outsider.get(u); res.StatusCode != http.StatusNotFound || strings.Contains(body, "Balkan") {
+		t.Errorf("another organisation's user: %d", res.StatusCode)
+	}
+}
+
+// TestVATPage: the books of February 2025 (the act of 3 February 1 000.00
+// + 150.00, the supplier invoice of 5 February 400.00 + 60.00: payable
+// 90.00) and of April (the dollar act at 3.50, not the 3.70 it shows), in
+// three languages, each document a link; the CSV; a bad month.
+func TestVATPage(t *testing.T) {
+	b := newTaxBooks(t)
+	base := "/o/" + taxOrg
+	doc := func(id int64) string { return `href="` + base + `/documents/` + strconv.FormatInt(id, 10) + `"` }
+	for lang, want := range map[string][]string{
+		"ru": {"Книги покупок и продаж", "Книга продаж", "Книга покупок", "Декларация по НДС за месяц", "Акт выполненных работ № 1", "Балкан",
+			"1 000,00", "150,00", "1 150,00", "400,00", "60,00", "460,00", "90,00", doc(b.act1), doc(b.inv), "01.02.2025 – 28.02.2025"},
+		"tk": {"Satuwlar kitaby", "Satyn almalar kitaby", "Balkan HJ", "1 150,00", "90,00"},
+		"en": {"VAT books", "Sales book", "Purchases book", "Act of completed work No. 1", "1,150.00", "90.00", "VAT payable"},
+	} {
+		c := b.f.login(t, taxViewer, lang)
+		res, body := c.get(base + "/vat?year=2025&month=2")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d\n%s", lang, res.StatusCode, snippet(body))
+		}
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: the VAT books lack %q", lang, w)
+			}
+		}
+		if len(body) > 50_000 {
+			t.Errorf("%s: the page is %d bytes", lang, len(body))
+		}
+	}
+	viewer := b.f.login(t, taxViewer, "en")
+	if _, body := viewer.get(base + "/vat?year=2025&month=4"); !strings.Contains(body, "350.00") || !strings.Contains(body, "52.50") ||
+		!strings.Contains(body, "402.50") || !strings.Contains(body, doc(b.usd)) || strings.Contains(body, "425.50") {
+		t.Errorf("April, the dollar act at 3.50: %s", snippet(body))
+	}
+	res, csv := viewer.get(base + "/vat?year=2025&month=2&format=csv")
+	if res.StatusCode != http.StatusOK || !strings.Contains(csv, "2025-02-03,Act of completed work No. 1,Balkan LLC,1000.00,,,150.00,1150.00") ||
+		!strings.Contains(csv, ",VAT payable,,,,,90.00,") {
+		t.Errorf("csv: %d\n%s", res.StatusCode, csv)
+	}
+	for _, q := range []string{"?year=2025&month=13", "?year=x", "?month=0"} {
+		if res, _ := viewer.get(base + "/vat" + q); res.StatusCode != http.StatusUnprocessableEntity {
+			t.Errorf("%s: %d, want 422", q, res.StatusCode)
+		}
+	}
+	if res, body := b.f.login(t, acmeUser, "en").get(base + "/vat?year=2025&month=2"); res.StatusCode != http.StatusNotFound || strings.Contains(body, "Balkan") {
 		t.Errorf("another organisation's user: %d", res.StatusCode)
 	}
 }

@@ -169,6 +169,7 @@ func (s *server) routes() []route {
 		{"GET /o/{org}/settlements/{id}/act/print", s.org(s.reconciliationPrint)},
 		{"GET /o/{org}/settlements/{id}/act/pdf", s.org(s.reconciliationPDF)},
 		{"GET /o/{org}/ageing", s.org(s.ageing)},
+		{"GET /o/{org}/vat", s.org(s.vat)},
 		{"GET /o/{org}/import", s.org(s.importForm)},
 		{"POST /o/{org}/import", s.org(s.importPost)},
 		{"GET /o/{org}/import/{job}", s.org(s.importJob)},

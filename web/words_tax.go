@@ -5,5 +5,5 @@ package web
 // here so that their pages and words.go do not collide with other work.
 func init() {
 	templateWords = append(templateWords, word("Side"), word("Ageing"), word("Receivables"), word("Payables"), word("Buckets, days"),
-		word("Nothing is open on this day."))
+		word("Nothing is open on this day."), word("Year"))
 }

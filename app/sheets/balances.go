@@ -19,7 +19,8 @@ func CounterpartyBalances(bs []app.CounterpartyBalance, org ledger.Org, lang str
 	}
 	sh := &sheet.Sheet{Name: "counterparty-balances", Title: i18n.T(lang, "Settlements with counterparties"), Lines: []string{orgLine(org)},
 		Columns: []sheet.Column{{Title: i18n.T(lang, "Code"), Width: 10}, {Title: i18n.T(lang, "Counterparty"), Width: 32},
-			m("Receivable"), m("Payable"), m("Advances received"), m("Advances paid"), m("Balance")}, Landscape: true}
+			m(i18n.T(lang, "Receivable")), m(i18n.T(lang, "Payable")),
+			m(i18n.T(lang, "Advances received")), m(i18n.T(lang, "Advances paid")), m(i18n.T(lang, "Balance"))}, Landscape: true}
 	var total settle.Balance
 	add := func(style sheet.Style, code, title string, b settle.Balance) error {
 		net, err := b.Net()

@@ -57,7 +57,7 @@ func init() {
 		{name: "rate", summary: "rate --org C --currency USD --date D --rate 3.5: record an exchange rate", run: cmdRate},
 		{name: "verify", summary: "verify --org C [--checkpoint FILE]: recompute the hash chain and all totals", run: cmdVerify},
 		{name: "checkpoint", summary: "checkpoint --org C [--out FILE]: print a signed checkpoint of the chain head", run: cmdCheckpoint},
-		{name: "report", summary: "report balances|trial-balance|general-ledger|analytic|ageing|counterparty-balances|account-card|journal --org C [--from D] [--to D] [--date D] [--side receivable|payable] [--buckets 30,60,90] [--account A] [--detail accounts|analytics] [--catalog K --code C] [--format text|csv|json | --out FILE.xlsx|.csv|.pdf]", run: cmdReport},
+		{name: "report", summary: "report balances|trial-balance|general-ledger|analytic|ageing|counterparty-balances|vat|account-card|journal --org C [--from D] [--to D] [--date D] [--side receivable|payable] [--buckets 30,60,90] [--month YYYY-MM] [--account A] [--detail accounts|analytics] [--catalog K --code C] [--format text|csv|json | --out FILE.xlsx|.csv|.pdf]", run: cmdReport},
 		{name: "user", summary: "user create --email E --name N [--lang ru] | reset-password --email E | reset-totp --email E | add-member --org C --email E --role R | remove-member --org C --email E | list --org C: users as the operator (passwords on standard input or --password-file)", run: cmdUser},
 		{name: "demo", summary: "demo: create organisation demo with a year of activity", run: cmdDemo},
 		{name: "serve", summary: "serve [--addr :8080] [--demo]: run the web application and JSON API", run: cmdServe},

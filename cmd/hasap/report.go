@@ -34,7 +34,7 @@ func jsonIndent(v any) ([]byte, error) {
 
 func cmdReport(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("report balances|trial-balance|general-ledger|analytic|ageing|counterparty-balances|account-card|journal|balance-sheet|pnl|cash-flow|equity --org C ...")
+		return usagef("report balances|trial-balance|general-ledger|analytic|ageing|counterparty-balances|vat|account-card|journal|balance-sheet|pnl|cash-flow|equity --org C ...")
 	}
 	kind := args[0]
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
@@ -52,6 +52,7 @@ func cmdReport(e *env, args []string) error {
 	code := fs.String("code", "", "the analytic's code (analytic)")
 	period := fs.String("period", "", "the period of a statement: 2026-03, 2026-Q1, 2026 or 2026-01-01..2026-03-31 (default this month)")
 	compare := fs.String("compare", "", "compare a statement with prev-month, prev-year or year-start")
+	month := fs.String("month", "", "the month YYYY-MM (vat)")
 	if err := parseFlags(fs, args[1:], 0); err != nil {
 		return err
 	}
@@ -101,10 +102,12 @@ func cmdReport(e *env, args []string) error {
 		return reportAgeing(e, *org, *date, *side, *buckets, *format)
 	case "counterparty-balances":
 		return reportCounterpartyBalances(e, *org, *format)
+	case "vat":
+		return reportVAT(e, *org, *month, *format)
 	case "account-card", "journal":
 		return usagef("report %s is written as a file: add --out FILE.xlsx (or .csv, .pdf)", kind)
 	}
-	return usagef("unknown report %q (balances, trial-balance, general-ledger, analytic, ageing, counterparty-balances, account-card, journal, balance-sheet, pnl, cash-flow, equity)", kind)
+	return usagef("unknown report %q (balances, trial-balance, general-ledger, analytic, ageing, counterparty-balances, vat, account-card, journal, balance-sheet, pnl, cash-flow, equity)", kind)
 }
 
 // writeReportFile writes a report's sheet to file (stdout for "-") in

@@ -10,6 +10,7 @@ import (
 	"hasap/api"
 	"hasap/app"
 	"hasap/app/sheets"
+	"hasap/ledger"
 	"hasap/report/sheet"
 	"hasap/settle"
 )
@@ -78,6 +79,31 @@ func reportCounterpartyBalances(e *env, orgCode, format string) error {
 	if err != nil {
 		return err
 	}
+	return writeSheetOut(e.stdout, sh, format, e.lang)
+}
+
+// reportVAT is `hasap report vat --org C --month YYYY-MM`.
+func reportVAT(e *env, orgCode, month, format string) error {
+	if err := required("month", month); err != nil {
+		return err
+	}
+	d, err := ledger.ParseDate(month + "-01")
+	if err != nil || len(month) != 7 {
+		return usagef("--month %q: want YYYY-MM", month)
+	}
+	org, err := e.app.Org(e.ctx, app.System, orgCode)
+	if err != nil {
+		return err
+	}
+	y, m, _ := d.YMD()
+	b, err := e.app.VATBooks(e.ctx, app.System, orgCode, y, int(m))
+	if err != nil {
+		return err
+	}
+	if format == "json" {
+		return writeJSONOut(e.stdout, api.VATBooksToJSON(b, org, e.lang))
+	}
+	sh, _ := sheets.VAT(b, org, e.lang)
 	return writeSheetOut(e.stdout, sh, format, e.lang)
 }
 

@@ -56,6 +56,18 @@ func testReportAgeing(t *testing.T, db string) {
 	if !strings.Contains(bal, "C1,C1,2950.00,,,,2950.00") || !strings.Contains(bal, "S1,S1,,460.00,,,-460.00") {
 		t.Errorf("counterparty balances:\n%s", bal)
 	}
+	// The VAT books of March: the sale of 2 March is no document (an
+	// imported entry), so the books are empty and balance at zero.
+	vat := mustRun(t, db, "report", "vat", "--org", "acme", "--month", "2025-03", "--format", "csv")
+	if !strings.Contains(vat, ",VAT payable,,,,,0.00,") || !strings.Contains(vat, ",Sales book,") {
+		t.Errorf("vat:\n%s", vat)
+	}
+	if js := mustRun(t, db, "report", "vat", "--org", "acme", "--month", "2025-03", "--format", "json"); !strings.Contains(js, `"from": "2025-03-01"`) {
+		t.Errorf("vat json:\n%s", js)
+	}
+	if code, _, _ := hasap(t, db, "report", "vat", "--org", "acme", "--month", "2025-3"); code != 2 {
+		t.Errorf("vat of month 2025-3: exit %d, want 2", code)
+	}
 	if code, _, _ := hasap(t, db, "report", "ageing", "--org", "acme"); code != 2 {
 		t.Errorf("ageing without a date: exit %d, want 2", code)
 	}
