@@ -38,6 +38,7 @@ type stmtCell struct {
 }
 
 type stmtRow struct {
+	Line  string // the template line's code, "" for an item under it
 	Class string
 	Level int
 	Cells []stmtCell
@@ -166,6 +167,9 @@ func (s *server) statementPage(w http.ResponseWriter, r *http.Request, q *reques
 	for i, row := range sh.Rows {
 		ref := refs[i]
 		sr := stmtRow{Level: row.Level}
+		if !ref.Sub {
+			sr.Line = ref.Line
+		}
 		switch row.Style {
 		case sheet.Heading:
 			sr.Class = "heading"
