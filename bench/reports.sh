@@ -17,7 +17,7 @@
 # the median CPU time (user+sys), the ratio of the median to `ledger bal`'s
 # wall time and of the CPU time to its CPU time, the 1-minute load average just before the report, and the
 # in-process median of BENCH_INPROC (default 20) calls after the first in one
-# process (no process start, no database open). Target: under 100 ms each.
+# process (no process start, no database open) with their CPU time a call. Target: under 100 ms each.
 # A report whose first run takes over BENCH_SLOW_S seconds (default 5) is
 # run 2 more times as a process and once more in-process, not the full counts;
 # one over BENCH_VERY_SLOW_S (default 60) only once.
@@ -181,7 +181,7 @@ bench_db() {
 			local n=$INPROC
 			[ "$reps" -lt "$REPEAT" ] && n=1
 			"${icmd[@]}" -repeat "$n" >"$base.inproc" 2>&1 &&
-				inproc=$(awk '/^in-process/ { printf "%s (%s–%s)", $4, $6, $8 }' "$base.inproc")
+				inproc=$(awk '/^in-process/ { printf "%s (%s–%s), CPU %s", $4, $6, $8, $12 }' "$base.inproc")
 		fi
 		log "$name on $label: 1st $(ms "$first") ms; $(head -1 "$base.txt")"
 		addrow "$name" "$label" "$base.runs" "$(median <"$base.cpu")" "$rss" "$LOAD" "$inproc"
@@ -231,7 +231,7 @@ fi
 	if [ ${#FAILS[@]} -eq 0 ]; then echo "Agreement checks: hasap's balances equal ledger's and the generator's."
 	else echo "FAILED: ${FAILS[*]}"; fi
 	echo
-	echo "| report | db | median ms | min ms | max ms | CPU ms | max RSS MB | ratio vs ledger bal (wall) | ratio (CPU) | load 1 min | in-process ms |"
+	echo "| report | db | median ms | min ms | max ms | CPU ms | max RSS MB | ratio vs ledger bal (wall) | ratio (CPU) | load 1 min | in-process ms: median (min–max), CPU a call |"
 	echo "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 	printf '%s\n' "${ROWS[@]}"
 } | tee "$DIR/reports.md"

@@ -8,8 +8,8 @@
 // It prints a one-line summary of the result (rows and a total, so a run
 // can be checked) and, with -repeat N, runs the report N more times in the
 // same process and prints the median, min and max of those calls in
-// milliseconds: the cost of the report without the process start and the
-// database open.
+// milliseconds and the CPU time (user+sys) per call: the cost of the
+// report without the process start and the database open.
 //
 // Reports: balances, tb (trial balance), card (the first page of an
 // account card: -account, -from, -to), card-all (every page), ageing
@@ -33,6 +33,7 @@ import (
 	"runtime/pprof"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
@@ -139,6 +140,7 @@ func run(args []string) error {
 	if *repeat <= 0 {
 		return nil
 	}
+	cpu0 := cpuTime()
 	took := make([]float64, *repeat)
 	for i := range took {
 		t0 := time.Now()
@@ -147,9 +149,19 @@ func run(args []string) error {
 		}
 		took[i] = ms(time.Since(t0))
 	}
+	cpu := ms(cpuTime()-cpu0) / float64(len(took))
 	sort.Float64s(took)
-	fmt.Printf("in-process ms: median %.2f min %.2f max %.2f n %d\n", took[(len(took)-1)/2], took[0], took[len(took)-1], len(took))
+	fmt.Printf("in-process ms: median %.2f min %.2f max %.2f n %d cpu/call %.2f\n", took[(len(took)-1)/2], took[0], took[len(took)-1], len(took), cpu)
 	return nil
+}
+
+// cpuTime is the user and system time the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
