@@ -3,13 +3,11 @@ package web
 import (
 	"net/http"
 
-	"hasap/app"
 	"hasap/i18n"
 	"hasap/interop/export"
 	"hasap/ledger"
 	"hasap/money"
 	"hasap/report/sheet"
-	"hasap/settle"
 )
 
 // The sheets of the pages whose rows the page itself words (the cash
@@ -84,51 +82,6 @@ func cashBookSheet(q *request, d *cashBookData) *sheet.Sheet {
 	add(sheet.Total, []sheet.Cell{none, sheet.T(i18n.T(lang, "Balance at the end of the day")), none},
 		[2]sheet.Cell{sheet.M(b.Closing), none}, [2]sheet.Cell{sheet.M(b.ClosingBase), none})
 	return sh
-}
-
-// balanceColumns are the four settlement columns and the net balance.
-func balanceColumns(lang string, exp int) []sheet.Column {
-	var cols []sheet.Column
-	for _, t := range []string{"Receivable", "Payable", "Advances received", "Advances paid", "Balance"} {
-		cols = append(cols, sheet.Column{Title: i18n.T(lang, t), Kind: sheet.Money, Exp: exp})
-	}
-	return cols
-}
-
-func balanceCells(b settle.Balance, style sheet.Style) ([]sheet.Cell, error) {
-	net, err := b.Net()
-	if err != nil {
-		return nil, err
-	}
-	cell := sheet.NZ
-	if style == sheet.Total {
-		cell = sheet.M
-	}
-	return []sheet.Cell{cell(b.Receivable), cell(b.Payable), cell(b.AdvancesReceived), cell(b.AdvancesPaid), sheet.M(net)}, nil
-}
-
-// settlementsSheet is every counterparty's balance (not only the page's),
-// with the total; the net balance is debit positive: what the
-// counterparty owes.
-func settlementsSheet(q *request, rows []app.CounterpartyBalance, total settle.Balance) (*sheet.Sheet, error) {
-	lang := q.lang
-	sh := &sheet.Sheet{Name: "settlements", Title: i18n.T(lang, "Settlements with counterparties"),
-		Lines: []string{q.org.Name, i18n.Sprintf(lang, "Amounts in %s", q.org.Currency.Code)}, Landscape: true}
-	sh.Columns = append([]sheet.Column{{Title: i18n.T(lang, "Code"), Kind: sheet.Text}, {Title: i18n.T(lang, "Counterparty"), Kind: sheet.Text, Width: 36}},
-		balanceColumns(lang, q.org.Currency.Exponent)...)
-	for _, r := range rows {
-		cells, err := balanceCells(r.Balance, sheet.Plain)
-		if err != nil {
-			return nil, err
-		}
-		sh.Add(sheet.Plain, 0, append([]sheet.Cell{sheet.T(r.Counterparty.Code), sheet.T(r.Counterparty.Names.In(lang))}, cells...)...)
-	}
-	cells, err := balanceCells(total, sheet.Total)
-	if err != nil {
-		return nil, err
-	}
-	sh.Add(sheet.Total, 0, append([]sheet.Cell{sheet.T(i18n.T(lang, "Total")), {}}, cells...)...)
-	return sh, nil
 }
 
 // exportName is a report's file name without extension, with its period.

@@ -69,7 +69,7 @@ func TestReportExports(t *testing.T) {
 		{base + "/accounts/50.01/card?from=2026-03-01&to=2026-03-31", "account-card-50.01-2026-03-01-2026-03-31", "Карточка счёта 50.01", []string{"Приходный кассовый ордер № 1", "62.01 (BAZAR", "400"}},
 		{base + "/journal?from=2026-03-01&to=2026-03-31", "journal-2026-03-01-2026-03-31", "Журнал", []string{"62.01 (BAZAR ООО «Базар»; B-1 Договор 1)", "1150", "400", "1700"}},
 		{base + "/cashbook?account=50.01&date=2026-03-02", "cash-book-50.01-2026-03-02", "Кассовая книга 50.01", []string{"Остаток на начало дня", "ООО «Базар»", "400"}},
-		{base + "/settlements", "settlements", "Расчёты с контрагентами", []string{"ООО «Базар»", "750"}},
+		{base + "/settlements", "counterparty-balances", "Расчёты с контрагентами", []string{"ООО «Базар»", "750"}},
 		{base + "/settlements/" + strconv.FormatInt(int64(cust), 10), "open-items-BAZAR", "Незакрытые позиции", []string{"Договор: Договор 1", "Акт выполненных работ № 1", "1150", "750"}},
 	}
 	for _, pg := range pages {

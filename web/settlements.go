@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"hasap/app"
+	"hasap/app/sheets"
 	"hasap/doc"
 	"hasap/i18n"
 	"hasap/ledger"
@@ -50,7 +51,7 @@ func (s *server) settlements(w http.ResponseWriter, r *http.Request, q *request)
 			}
 		}
 	}
-	if s.exportSheet(w, r, q, "settlements", func() (*sheet.Sheet, error) { return settlementsSheet(q, all, d.Total) }) {
+	if s.exportSheet(w, r, q, "counterparty-balances", func() (*sheet.Sheet, error) { return sheets.CounterpartyBalances(all, q.org, q.lang) }) {
 		return
 	}
 	from, _ := strconv.Atoi(r.URL.Query().Get("from"))

@@ -15,6 +15,7 @@ import (
 
 	"hasap/api"
 	"hasap/app"
+	"hasap/app/sheets"
 	"hasap/i18n"
 	"hasap/interop/export"
 	"hasap/ledger"
@@ -110,6 +111,18 @@ func cmdReport(e *env, args []string) error {
 	return usagef("unknown report %q (balances, trial-balance, general-ledger, analytic, ageing, counterparty-balances, vat, account-card, journal, balance-sheet, pnl, cash-flow, equity)", kind)
 }
 
+func counterpartyBalancesSheet(e *env, orgCode string) (*sheet.Sheet, error) {
+	org, err := e.app.Org(e.ctx, app.System, orgCode)
+	if err != nil {
+		return nil, err
+	}
+	bs, err := e.app.CounterpartyBalances(e.ctx, app.System, orgCode)
+	if err != nil {
+		return nil, err
+	}
+	return sheets.CounterpartyBalances(bs, org, e.lang)
+}
+
 // writeReportFile writes a report's sheet to file (stdout for "-") in
 // format, or the format the file's extension names: the same file the web
 // page's download links give, in the user's language (--lang).
@@ -137,8 +150,10 @@ func writeReportFile(e *env, kind, org, account, format, file string, from, to l
 		sh, err = e.app.AccountCardSheet(e.ctx, app.System, org, app.CardQuery{Account: ledger.AccountCode(account), From: from, To: to}, e.lang)
 	case "journal":
 		sh, err = e.app.JournalSheet(e.ctx, app.System, org, store.EntryFilter{From: from, To: to, Account: ledger.AccountCode(account)}, e.lang)
+	case "counterparty-balances":
+		sh, err = counterpartyBalancesSheet(e, org)
 	default:
-		return usagef("unknown report %q (balances, trial-balance, account-card, journal)", kind)
+		return usagef("unknown report %q for --out (balances, trial-balance, general-ledger, analytic, account-card, journal, counterparty-balances)", kind)
 	}
 	if err != nil {
 		return err

@@ -62,6 +62,13 @@ func TestReportFiles(t *testing.T) {
 		t.Errorf("balances CSV:\n%s", b)
 	}
 
+	// The mill's 460.00 owed on 60.01 is a payable.
+	cb := filepath.Join(dir, "cb.csv")
+	mustRun(t, db, "report", "counterparty-balances", "--org", "acme", "--out", cb)
+	if b, _ := os.ReadFile(cb); !strings.Contains(string(b), ",460.00,") {
+		t.Errorf("counterparty balances CSV:\n%s", b)
+	}
+
 	for _, args := range [][]string{
 		{"report", "journal", "--org", "acme"},                                            // a file only
 		{"report", "tb", "--org", "acme", "--out", filepath.Join(dir, "x.html")},          // no such format
