@@ -3,6 +3,7 @@ package printform
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -199,4 +200,15 @@ func FuzzSheetPDF(f *testing.F) {
 			t.Fatal("not a PDF")
 		}
 	})
+}
+
+// BenchmarkSheetPDF prints a trial balance of 400 accounts with a
+// sub-account each (801 rows, landscape).
+func BenchmarkSheetPDF(b *testing.B) {
+	s := tbSheet(400, true)
+	for b.Loop() {
+		if err := SheetPDF(io.Discard, s, money.Russian); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

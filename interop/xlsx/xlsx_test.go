@@ -284,3 +284,14 @@ func TestColName(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkWrite writes a trial balance of 40 accounts and 80
+// sub-accounts (bigTB) as a workbook.
+func BenchmarkWrite(b *testing.B) {
+	s := bigTB()
+	for b.Loop() {
+		if err := Write(io.Discard, s, money.Russian); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
