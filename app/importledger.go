@@ -376,7 +376,7 @@ func (im *importer) rate(cur money.Currency, d ledger.Date) (money.Rate, error) 
 	if r, ok := im.prices.on(cur.Code, d); ok {
 		return r, nil
 	}
-	r, _, err := im.app.Store.RateOn(im.ctx, im.org.ID, cur.Code, d)
+	r, err := im.app.rateOn(im.ctx, im.org, cur.Code, d) // the organisation's rates, else the official default
 	if err != nil {
 		if ledger.IsCode(err, ledger.ENotFound) {
 			return r, ledger.Errorf(ledger.EInvalid, "no rate of %s to %s on or before %s: add a P directive or a rate", cur.Code, im.org.Currency.Code, d)

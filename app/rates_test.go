@@ -3,9 +3,11 @@ package app_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"hasap/app"
+	"hasap/doc"
 	"hasap/ledger"
 	"hasap/money"
 )
@@ -101,4 +103,71 @@ func FuzzParseRatesCSV(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestDefaultRatesWhereNoneEntered(t *testing.T) { eachStore(t, testDefaultRatesWhereNoneEntered) }
+
+// testDefaultRatesWhereNoneEntered: a manat organisation that keeps no
+// rates at all (made with an empty rates table) still converts US dollars
+// at the official rates, the same way everywhere: a journal's USD amount
+// without a cost or a P price, and a USD document.
+//
+//	2010-06-01  100.00 USD at 2.85 = 285.00 TMT
+//	2025-03-01  100.00 USD at 3.50 = 350.00 TMT
+//	2025-03-03  act 200.00 USD + 15 % = 230.00 USD at 3.50 = 805.00 TMT on 62
+func testDefaultRatesWhereNoneEntered(t *testing.T, a *app.App) {
+	ctx := context.Background()
+	if _, err := a.CreateOrg(ctx, app.System, app.CreateOrgInput{Code: "bare", Name: "bare", Chart: "cis", Rates: map[string][]app.RateAt{}}); err != nil {
+		t.Fatal(err)
+	}
+	if rows, err := a.Rates(ctx, app.System, "bare", "", ledger.NoDate, ledger.NoDate, 0, 0); err != nil || len(rows) != 0 {
+		t.Fatalf("rates of bare: %v %v, want none", rows, err)
+	}
+	journal := "2010-06-01 Dollars\n    assets:usd  100.00 USD\n    equity:capital\n\n2025-03-01 Dollars\n    assets:usd  100.00 USD\n    equity:capital\n"
+	if _, err := a.ImportLedger(ctx, app.System, "bare", strings.NewReader(journal), app.ImportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	org, err := a.Org(ctx, app.System, "bare")
+	if err != nil {
+		t.Fatal(err)
+	}
+	all, err := a.Store.Turnover(ctx, org.ID, ledger.NoDate, ledger.DateOf(2025, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var usdInTMT money.Amount
+	for _, x := range all {
+		if x.Account == "assets:usd" {
+			usdInTMT += x.Turnover.Debit
+		}
+	}
+	if usdInTMT != 28500+35000 {
+		t.Errorf("assets:usd in manat: %d, want 63500 (285.00 + 350.00)", usdInTMT)
+	}
+	cp := ledger.Analytic{Kind: ledger.Counterparty, Code: "US", Names: ledger.Names{EN: "US"}}
+	if err := a.CreateAnalytic(ctx, app.System, "bare", &cp); err != nil {
+		t.Fatal(err)
+	}
+	k := ledger.Analytic{Kind: ledger.Contract, Code: "US-1", Names: ledger.Names{EN: "US-1"}, Owner: cp.ID}
+	if err := a.CreateAnalytic(ctx, app.System, "bare", &k); err != nil {
+		t.Fatal(err)
+	}
+	d := doc.Document{Type: doc.Act, Date: ledger.DateOf(2025, 3, 3), Refs: doc.Refs{Counterparty: cp.ID, Contract: k.ID}, Currency: "USD",
+		Lines: []doc.Line{{Service: true, Amount: 20000, VAT: doc.VAT15}}}
+	if _, _, err := a.CreateAndPostDocument(ctx, app.System, "bare", d); err != nil {
+		t.Fatal(err)
+	}
+	ts, err := a.Store.Turnover(ctx, org.ID, ledger.DateOf(2025, 3, 3), ledger.DateOf(2025, 3, 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dt62 money.Amount
+	for _, x := range ts {
+		if strings.HasPrefix(string(x.Account), "62") {
+			dt62 += x.Turnover.Debit
+		}
+	}
+	if dt62 != 80500 {
+		t.Errorf("the USD act on 62: %d, want 80500 (230.00 USD at 3.50)", dt62)
+	}
 }
