@@ -207,8 +207,11 @@ func TestBrowserMonth(t *testing.T) {
 // "Dt 1 520,00", "Kt …", or "" for a closed account.
 func (b *browser) closingBalances() map[string]string {
 	b.t.Helper()
-	const js = `[...document.querySelectorAll('table.tb tbody tr:not(.group)')].map(tr =>
-		[tr.cells[0].textContent, tr.cells[6].textContent, tr.cells[7].textContent].join('|')).join('\n')`
+	// The code is the cell's link to the card (beside it, the expand
+	// toggle); an amount is its link (under it, a quantity or a currency).
+	const js = `[...document.querySelectorAll('table.tb tbody tr:not(.group)')].map(tr => {
+		const t = c => { const a = c.querySelector('a:not(.tg)'); return a ? a.textContent : ''; };
+		return [t(tr.cells[0]), t(tr.cells[6]), t(tr.cells[7])].join('|'); }).join('\n')`
 	ctx, cancel := context.WithTimeout(b.ctx, browserStep)
 	defer cancel()
 	rows, err := chromedp.Run(ctx, chromedp.Evaluate[string](js))
