@@ -117,6 +117,11 @@ func (sf *statementFacts) result(ctx context.Context, p statement.Period) (*stat
 		if f.Closing, err = sf.balances(ctx, p.To); err != nil {
 			return nil, err
 		}
+		if sf.tpl.Kind == statement.BalanceSheet {
+			if f.Closing, err = sf.detailed(ctx, f.Closing, p.To); err != nil {
+				return nil, err
+			}
+		}
 	}
 	if needs[statement.Opening] || sf.tpl.Kind == statement.Equity {
 		if f.Opening, err = sf.balances(ctx, p.From-1); err != nil {
@@ -174,6 +179,66 @@ func (sf *statementFacts) balances(ctx context.Context, to ledger.Date) ([]state
 		out = append(out, statement.Bal{Account: a, Amount: b})
 	}
 	slices.SortFunc(out, func(x, y statement.Bal) int { return cmp.Compare(x.Account, y.Account) })
+	return out, nil
+}
+
+// detailed replaces the balances of the settlement accounts (those that
+// keep a counterparty or an employee) by the balance of each combination
+// of their analytics at the end of day to, so that a balance sheet shows
+// what customers owe as receivables and what others paid ahead as
+// payables, not the two netted (the detailed balance, развёрнутое сальдо).
+// One paged read of the totals by analytics of those accounts.
+func (sf *statementFacts) detailed(ctx context.Context, bals []statement.Bal, to ledger.Date) ([]statement.Bal, error) {
+	var accounts []ledger.AccountCode
+	for code, a := range sf.chart {
+		if !a.Group && (slices.Contains(a.Analytics, ledger.Counterparty) || slices.Contains(a.Analytics, ledger.Employee)) {
+			accounts = append(accounts, code)
+		}
+	}
+	if len(accounts) == 0 || len(accounts) > store.MaxAnalyticAccounts {
+		return bals, nil // an organisation's own chart with that many: the accounts' balances, netted
+	}
+	slices.Sort(accounts)
+	type key struct {
+		account ledger.AccountCode
+		an      [ledger.MaxAnalytics]ledger.AnalyticID
+	}
+	byKey := map[key]money.Amount{}
+	filter := store.AnalyticFilter{Accounts: accounts, From: ledger.NoDate, To: to, Limit: store.MaxAnalyticLimit}
+	for {
+		rows, err := sf.a.Store.AnalyticTurnovers(ctx, sf.org.ID, filter)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			k := key{r.Account, r.Analytics}
+			d, err := money.Sub(r.Period.Debit, r.Period.Credit)
+			if err == nil {
+				d, err = money.Add(byKey[k], d)
+			}
+			if err != nil {
+				return nil, ledger.Errorf(ledger.EInvalid, "statement amount out of range")
+			}
+			byKey[k] = d
+		}
+		if len(rows) < filter.Limit {
+			break
+		}
+		last := rows[len(rows)-1].AnalyticKey
+		filter.After = &last
+	}
+	out := make([]statement.Bal, 0, len(bals)+len(byKey))
+	for _, b := range bals {
+		if _, ok := slices.BinarySearch(accounts, b.Account); !ok {
+			out = append(out, b)
+		}
+	}
+	for k, v := range byKey {
+		if v != 0 {
+			out = append(out, statement.Bal{Account: k.account, Amount: v})
+		}
+	}
+	slices.SortStableFunc(out, func(x, y statement.Bal) int { return cmp.Compare(x.Account, y.Account) })
 	return out, nil
 }
 

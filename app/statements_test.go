@@ -101,6 +101,7 @@ func TestStatementsCIS(t *testing.T) { eachStore(t, testStatementsCIS) }
 //	01-25  Dt 26             Kt 60.01 [S1 KS1]     3 000,00  rent
 //	01-26  Dt 60.01 [S1 KS1] Kt 51 [OP02]          3 000,00  rent paid
 //	01-28  Dt 50.01 [TR]     Kt 51 [TR]              500,00  cash drawn: a transfer
+//	01-29  Dt 51 [OP01]      Kt 62.01 [C2 K2]        300,00  C2 pays more than it owes
 //	01-31  Dt 90.08          Kt 26                 3 000,00  month close
 //	01-31  Dt 90.09          Kt 99                 7 000,00  result of sales: 11 500 − 1 500 − 3 000
 //	01-31  Dt 99             Kt 68.04                560,00  profit tax 8 %
@@ -111,23 +112,25 @@ func TestStatementsCIS(t *testing.T) { eachStore(t, testStatementsCIS) }
 //	02-28  Dt 99             Kt 91.09                100,00  month close
 //	02-28  Dt 68.04          Kt 99                     8,00  profit tax given back
 //
-// Balance sheet at 31 January: cash 1250 = 51 104 500 + 50.01 500 =
-// 105 000; receivables 1230 = 62.01 5 500; 1600 = 110 500. Charter capital
-// 1310 100 000; retained earnings 1370 = 99 7 000 − 560 = 6 440; 1300 =
-// 106 440; payables 1520 = advance 2 000 + VAT 1 500 + profit tax 560 =
-// 4 060; 1700 = 110 500. At 28 February: cash 108 900, receivables 0, 26
-// in inventories 1210 1,00, 1600 = 108 901 = charter capital 100 001 +
-// retained earnings 6 348 + VAT 0 + tax 552 + advance 2 000.
+// Balance sheet at 31 January: cash 1250 = 51 104 800 + 50.01 500 =
+// 105 300; receivables 1230 = C1's 5 500 on 62.01 (C2's 300 paid ahead on
+// the same account is a payable: the detailed balance, not 62.01's net
+// 5 200); 1600 = 110 800. Charter capital 1310 100 000; retained earnings
+// 1370 = 99 7 000 − 560 = 6 440; 1300 = 106 440; payables 1520 = advance
+// 2 000 + C2's 300 + VAT 1 500 + profit tax 560 = 4 360; 1700 = 110 800.
+// At 28 February: cash 109 200, receivables 0, 26 in inventories 1210
+// 1,00, 1600 = 109 201 = charter capital 100 001 + retained earnings
+// 6 348 + VAT 0 + tax 552 + advance 2 000 + C2's 300.
 //
 // P&L of January: revenue 2110 = 11 500 − 1 500 = 10 000, administrative
 // 2220 −3 000, 2200 = 2300 = 7 000, profit tax 2410 −560, net 2400 = 6 440
 // = the movement of 99 in January (Kt 7 000 − Dt 560). February: 2350
 // −100, 2410 +8, 2400 −92 = 99's movement (Dt 100 − Kt 8).
 //
-// Cash flows of January: operating receipts 4110 = OP01 8 000 + TR 500,
-// payments 4120 = −(OP02 3 000 + TR 500), 4100 = 5 000; financing 4310 =
-// FIN01 100 000; 4400 = 105 000 = 4500 − 4450 (105 000 − 0). With a
-// template of its own marking TR internal (X:TR), 4110 = 8 000 and 4120 =
+// Cash flows of January: operating receipts 4110 = OP01 8 300 + TR 500,
+// payments 4120 = −(OP02 3 000 + TR 500), 4100 = 5 300; financing 4310 =
+// FIN01 100 000; 4400 = 105 300 = 4500 − 4450 (105 300 − 0). With a
+// template of its own marking TR internal (X:TR), 4110 = 8 300 and 4120 =
 // −3 000: the transfer is no flow.
 //
 // Changes in equity, January–February: charter capital 0 → 100 001,
@@ -149,6 +152,7 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 		{"2025-01-25", "26", "60.01/S1/KS1", 3_000_00},
 		{"2025-01-26", "60.01/S1/KS1", "51/OP02", 3_000_00},
 		{"2025-01-28", "50.01/TR", "51/TR", 500_00},
+		{"2025-01-29", "51/OP01", "62.01/C2/K2", 300_00},
 		{"2025-01-31", "90.08", "26", 3_000_00},
 		{"2025-01-31", "90.09", "99", 7_000_00},
 		{"2025-01-31", "99", "68.04", 560_00},
@@ -163,12 +167,12 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 
 	bs := stmt(t, a, viewer, "a", statement.BalanceSheet, "2025-02", statement.ComparePrevMonth)
 	wantLines(t, "balance sheet at 28 February", bs.Current, map[string]money.Amount{
-		"1250": 108_900_00, "1230": 0, "1210": 1_00, "1200": 108_901_00, "1600": 108_901_00,
-		"1310": 100_001_00, "1370": 6_348_00, "1300": 106_349_00, "1520": 2_552_00, "1700": 108_901_00,
+		"1250": 109_200_00, "1230": 0, "1210": 1_00, "1200": 109_201_00, "1600": 109_201_00,
+		"1310": 100_001_00, "1370": 6_348_00, "1300": 106_349_00, "1520": 2_852_00, "1700": 109_201_00,
 	})
 	wantLines(t, "balance sheet at 31 January", bs.Previous, map[string]money.Amount{
-		"1250": 105_000_00, "1230": 5_500_00, "1600": 110_500_00,
-		"1310": 100_000_00, "1370": 6_440_00, "1300": 106_440_00, "1520": 4_060_00, "1700": 110_500_00,
+		"1250": 105_300_00, "1230": 5_500_00, "1600": 110_800_00,
+		"1310": 100_000_00, "1370": 6_440_00, "1300": 106_440_00, "1520": 4_360_00, "1700": 110_800_00,
 	})
 	if bs.Custom || bs.Against.String() != "2025-01" {
 		t.Errorf("custom %v, against %s", bs.Custom, bs.Against)
@@ -187,15 +191,15 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 
 	cf := stmt(t, a, viewer, "a", statement.CashFlow, "2025-01", statement.CompareNone)
 	wantLines(t, "cash flows of January", cf.Current, map[string]money.Amount{
-		"4110": 8_500_00, "4120": -3_500_00, "4100": 5_000_00, "4310": 100_000_00, "4300": 100_000_00,
-		"4400": 105_000_00, "4450": 0, "4500": 105_000_00,
+		"4110": 8_800_00, "4120": -3_500_00, "4100": 5_300_00, "4310": 100_000_00, "4300": 100_000_00,
+		"4400": 105_300_00, "4450": 0, "4500": 105_300_00,
 	})
 	if cf.Previous != nil || cf.Items["OP01"].EN != "en OP01" {
 		t.Errorf("previous %v, items %v", cf.Previous, cf.Items)
 	}
 	feb := stmt(t, a, viewer, "a", statement.CashFlow, "2025-02", statement.CompareNone)
 	wantLines(t, "cash flows of February", feb.Current, map[string]money.Amount{
-		"4110": 5_500_00, "4120": -1_600_00, "4400": 3_900_00, "4450": 105_000_00, "4500": 108_900_00,
+		"4110": 5_500_00, "4120": -1_600_00, "4400": 3_900_00, "4450": 105_300_00, "4500": 109_200_00,
 	})
 
 	eq := stmt(t, a, viewer, "a", statement.Equity, "2025-01-01..2025-02-28", statement.CompareNone)
@@ -221,7 +225,7 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 	}
 	cf = stmt(t, a, viewer, "a", statement.CashFlow, "2025-01", statement.CompareNone)
 	wantLines(t, "cash flows of January, TR internal", cf.Current, map[string]money.Amount{
-		"4110": 8_000_00, "4120": -3_000_00, "4490": 0, "4400": 105_000_00, "4500": 105_000_00,
+		"4110": 8_300_00, "4120": -3_000_00, "4490": 0, "4400": 105_300_00, "4500": 105_300_00,
 	})
 	if !cf.Custom {
 		t.Error("the organisation's template is not marked its own")
@@ -242,7 +246,7 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 		t.Fatal(err)
 	}
 	cf = stmt(t, a, viewer, "a", statement.CashFlow, "2025-01", statement.CompareNone)
-	if cf.Custom || cf.Current.Value("4110") != 8_500_00 {
+	if cf.Custom || cf.Current.Value("4110") != 8_800_00 {
 		t.Fatalf("after reset: custom %v, 4110 %d", cf.Custom, cf.Current.Value("4110"))
 	}
 	// Another organisation's books are not ours.
