@@ -83,6 +83,12 @@ func TestCloseAPI(t *testing.T) {
 	if !strings.Contains(string(r.body), `"locked":true`) || !strings.Contains(string(r.body), `"lock_date":"2026-10-31"`) {
 		t.Errorf("October is not locked: %s", r.body)
 	}
+	// The closing documents are documents: listed and read as the others.
+	r = f.do(t, chief, call{method: "GET", path: o + "/documents?type=profit_tax&from=2026-10-31&to=2026-10-31"})
+	mustStatus(t, "the profit tax documents", r, http.StatusOK)
+	if !strings.Contains(string(r.body), `"type":"profit_tax"`) {
+		t.Errorf("no profit tax document listed: %s", r.body)
+	}
 	r = f.do(t, chief, call{method: "POST", path: o + "/reopen", body: `{"to":"2026-09-30","reason":"x"}`})
 	mustStatus(t, "the chief accountant reopens", r, http.StatusForbidden)
 	r = f.do(t, f.callers["owner"], call{method: "POST", path: o + "/reopen", body: `{"to":"","reason":"back as it was"}`})
