@@ -99,6 +99,11 @@ var accessMatrix = []access{
 	// registers of issue 5 (ageing.go)
 	{pattern: "GET /o/{org}/ageing", path: "/o/{org}/ageing?side=payable&date=2025-12-31", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/vat", path: "/o/{org}/vat?year=2025&month=3", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/rates", path: "/o/{org}/rates?currency=USD", perm: auth.ReadBooks},
+	{pattern: "POST /o/{org}/rates", path: "/o/{org}/rates", perm: auth.EditCatalogs,
+		form: url.Values{"date": {"2025-12-30"}, "currency": {"EUR"}, "rate": {"3,9"}}},
+	{pattern: "POST /o/{org}/rates/import", path: "/o/{org}/rates/import", perm: auth.EditCatalogs,
+		form: url.Values{"data": {"2025-12-29;EUR;3.91"}}},
 	// the journal import (import.go); a job is seen only by the user who started it
 	{pattern: "GET /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},
 	{pattern: "POST /o/{org}/import", path: "/o/{org}/import", perm: auth.PostEntries},

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 const (
 	taxOrg    = "tax-web"
 	taxViewer = "viewer@tax.example"
+	taxEditor = "editor@tax.example"
 )
 
 // taxBooks is an organisation of its own for the registers' pages (ageing,
@@ -98,6 +100,12 @@ func buildTaxBooks(t *testing.T) *taxBooks {
 		t.Fatal(err)
 	}
 	if err := f.app.AddMember(ctx, app.System, taxOrg, taxViewer, auth.Viewer); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.app.CreateUser(ctx, app.System, taxEditor, "Editor", password, "ru"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.app.AddMember(ctx, app.System, taxOrg, taxEditor, auth.Accountant); err != nil {
 		t.Fatal(err)
 	}
 	return b
@@ -209,6 +217,66 @@ func TestVATPage(t *testing.T) {
 		}
 	}
 	if res, body := b.f.login(t, acmeUser, "en").get(base + "/vat?year=2025&month=2"); res.StatusCode != http.StatusNotFound || strings.Contains(body, "Balkan") {
+		t.Errorf("another organisation's user: %d", res.StatusCode)
+	}
+}
+
+// TestRatesPage: the rates a new manat organisation starts with and the
+// note of the official default, in three languages; a viewer sees no form;
+// an accountant adds a rate (a comma decimal), is told about a bad one,
+// and imports a file: a bad line is named and nothing is recorded, a good
+// file is; the CSV of the list.
+func TestRatesPage(t *testing.T) {
+	b := newTaxBooks(t)
+	base := "/o/" + taxOrg
+	for lang, want := range map[string][]string{
+		"ru": {"Курсы валют", "USD", "3,5", "2,85", "01.01.2015", "официальный курс Центрального банка: USD 2,85 с 01.01.2009; USD 3,50 с 01.01.2015"},
+		"tk": {"Walýuta hümmetleri", "Merkezi bankyň resmi hümmeti"},
+		"en": {"Exchange rates", "Rate, TMT per unit", "2015-01-01", "3.5"},
+	} {
+		res, body := b.f.login(t, taxViewer, lang).get(base + "/rates")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d\n%s", lang, res.StatusCode, snippet(body))
+		}
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: the rates page lacks %q", lang, w)
+			}
+		}
+		if strings.Contains(body, `action="`+base+`/rates/import"`) || len(body) > 50_000 {
+			t.Errorf("%s: the viewer is offered the import, or the page is %d bytes", lang, len(body))
+		}
+	}
+	ed := b.f.login(t, taxEditor, "ru")
+	if res, _ := ed.post(base+"/rates", url.Values{"date": {"01.03.2025"}, "currency": {"eur"}, "rate": {"3,85"}}, nil); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("save a rate: %d", res.StatusCode)
+	}
+	if _, body := ed.get(base + "/rates?currency=EUR"); !strings.Contains(body, "3,85") || !strings.Contains(body, "01.03.2025") || strings.Contains(body, ">USD<") {
+		t.Errorf("the EUR rate is not listed: %s", snippet(body))
+	}
+	if res, body := ed.post(base+"/rates", url.Values{"date": {"01.03.2025"}, "currency": {"EUR"}, "rate": {"-1"}}, nil); res.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, "не положительное") {
+		t.Errorf("a negative rate: %d %s", res.StatusCode, snippet(body))
+	}
+	if res, body := ed.post(base+"/rates/import", url.Values{"data": {"02.03.2025;CNY;0,49\n03.03.2025;CNY;x"}}, nil); res.StatusCode != http.StatusUnprocessableEntity ||
+		!strings.Contains(body, "Строка 2") {
+		t.Errorf("a bad file: %d %s", res.StatusCode, snippet(body))
+	}
+	if _, body := ed.get(base + "/rates?currency=CNY"); !strings.Contains(body, "Курсы не введены.") {
+		t.Errorf("a bad file recorded a rate")
+	}
+	if res, _ := ed.post(base+"/rates/import", url.Values{"data": {"date;currency;rate\n02.03.2025;CNY;0,49\n2025-03-03;CNY;0.5"}}, nil); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a good file: %d", res.StatusCode)
+	}
+	res, csv := ed.get(base + "/rates?currency=CNY&format=csv")
+	if res.StatusCode != http.StatusOK || !strings.Contains(csv, "2025-03-02,CNY,0.49") || !strings.Contains(csv, "2025-03-03,CNY,0.50") {
+		t.Errorf("csv: %d\n%s", res.StatusCode, csv)
+	}
+	viewer := b.f.login(t, taxViewer, "ru")
+	if res, _ := viewer.post(base+"/rates", url.Values{"date": {"01.03.2025"}, "currency": {"EUR"}, "rate": {"9"}}, nil); res.StatusCode != http.StatusNotFound && res.StatusCode != http.StatusForbidden {
+		t.Errorf("a viewer saves a rate: %d", res.StatusCode)
+	}
+	if res, _ := b.f.login(t, acmeUser, "en").get(base + "/rates"); res.StatusCode != http.StatusNotFound {
 		t.Errorf("another organisation's user: %d", res.StatusCode)
 	}
 }
