@@ -77,3 +77,21 @@ func BenchmarkReports(b *testing.B) {
 		})
 	}
 }
+
+// TestLaterNamesKnownReports: every report bench/reports.sh takes from
+// -list names a report this command runs.
+func TestLaterNamesKnownReports(t *testing.T) {
+	for name, args := range later {
+		f := strings.Fields(args)
+		if len(f) < 2 || f[0] != "-report" {
+			t.Errorf("%s: arguments %q do not start with -report KIND", name, args)
+			continue
+		}
+		if _, ok := reports[f[1]]; !ok {
+			t.Errorf("%s: unknown report %q", name, f[1])
+		}
+		if strings.Contains(name, "|") {
+			t.Errorf("%s: a name may not hold |, the separator of -list", name)
+		}
+	}
+}
