@@ -10,8 +10,10 @@ import (
 	"strconv"
 	"strings"
 
+	"hasap/interop/export"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/report/sheet"
 	"hasap/store"
 )
 
@@ -29,6 +31,16 @@ func (s *server) entries(w http.ResponseWriter, r *http.Request, q *request) err
 	f, err := entryFilter(r, org)
 	if err != nil {
 		return err
+	}
+	if format, err := reportFormat(r); err != nil || format != "" {
+		if err != nil {
+			return err
+		}
+		// The filter's entries as a file, from the newest, up to
+		// app.MaxExportEntries: the cursor and the page size do not apply.
+		return writeReport(w, r, q, export.BaseName("journal", f.From, f.To), nil, func() (*sheet.Sheet, error) {
+			return s.app.JournalSheet(r.Context(), q.actor, org.Code, f, q.lang)
+		})
 	}
 	key := filterKey(f)
 	if f.BeforeSeq, err = decodeCursor(r.URL.Query().Get("cursor"), key); err != nil {

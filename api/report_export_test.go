@@ -88,6 +88,7 @@ func TestReportExports(t *testing.T) {
 		{tb, "application/pdf", "application/pdf", "trial-balance-2025-01-01-2025-01-31.pdf"},
 		{"/api/v1/orgs/exp/balances?to=2025-01-31&format=xlsx&lang=ru", "", xlsx.ContentType, "balances-2025-01-31.xlsx"},
 		{"/api/v1/orgs/exp/balances?format=csv&lang=en", "", "text/csv; charset=utf-8", "balances.csv"},
+		{"/api/v1/orgs/exp/entries?from=2025-01-01&format=csv&lang=en", "", "text/csv; charset=utf-8", "journal-2025-01-01.csv"},
 	} {
 		res, body := get(c.path, c.accept)
 		if res.StatusCode != 200 || res.Header.Get("Content-Type") != c.ctype {
@@ -127,6 +128,12 @@ func TestReportExports(t *testing.T) {
 				t.Errorf("not a PDF")
 			}
 			pdfHas(t, body, "Оборотно-сальдовая ведомость", "1 150,00")
+		case strings.HasPrefix(c.file, "journal"):
+			// Newest first: the sale of February, then the capital of January.
+			if s := string(body); !strings.Contains(s, "2025-02-03,2025/2,Sale,,62.01 (C1 Customer One; K1 Contract 1),90.01,500.00") ||
+				!strings.Contains(s, "2025-01-02,2025/1,,,26,80,1150.00") || !strings.Contains(s, "Total,,,,1650.00") {
+				t.Errorf("journal CSV:\n%s", s)
+			}
 		case strings.HasSuffix(c.file, ".csv"):
 			if s := string(body); !strings.Contains(s, "26,") || !strings.Contains(s, "TMT,1150.00") {
 				t.Errorf("balances CSV:\n%s", s)
