@@ -153,9 +153,9 @@ func scanMovements(t *testing.T, a *app.App, org ledger.OrgID) []movement {
 	return ms
 }
 
-// sum adds up the movements that keep says, before from (opening) and
+// sumMoves adds up the movements that keep says, before from (opening) and
 // within from..to (period), as totals would.
-func sum(ms []movement, from, to ledger.Date, keep func(m *movement) bool) (opening, period ledger.Turnover) {
+func sumMoves(ms []movement, from, to ledger.Date, keep func(m *movement) bool) (opening, period ledger.Turnover) {
 	for i := range ms {
 		m := &ms[i]
 		if !keep(m) || (to != ledger.NoDate && m.date > to) {
@@ -178,8 +178,8 @@ func sum(ms []movement, from, to ledger.Date, keep func(m *movement) bool) (open
 	return opening, period
 }
 
-// under reports whether code is acct or an account below it in the chart.
-func under(ch ledger.Chart, code, acct ledger.AccountCode) bool {
+// isUnder reports whether code is acct or an account below it in the chart.
+func isUnder(ch ledger.Chart, code, acct ledger.AccountCode) bool {
 	for c := code; c != ""; {
 		if c == acct {
 			return true
@@ -254,7 +254,7 @@ func TestAgreementWithScannedPostings(t *testing.T) {
 	})
 }
 
-func net(t ledger.Turnover) money.Amount { return t.Debit - t.Credit }
+func netOf(t ledger.Turnover) money.Amount { return t.Debit - t.Credit }
 
 // checkTB checks the trial balance of from..to and says how many rows'
 // quantity and currency columns it checked.
@@ -283,7 +283,7 @@ func checkExpandedTB(t *testing.T, a *app.App, ch ledger.Chart, ms []movement, f
 			continue
 		}
 		analyticRows++
-		op, per := sum(ms, from, to, func(m *movement) bool {
+		op, per := sumMoves(ms, from, to, func(m *movement) bool {
 			if m.key.Account != row.Account || (row.CurrencyRow && m.key.Currency != row.Currency) {
 				return false
 			}
@@ -308,7 +308,7 @@ func checkExpandedTB(t *testing.T, a *app.App, ch ledger.Chart, ms []movement, f
 func checkAmounts(t *testing.T, what string, row report.TBRow, op, per ledger.Turnover) {
 	t.Helper()
 	got := [4]money.Amount{row.OpeningDebit - row.OpeningCredit, row.Debit, row.Credit, row.ClosingDebit - row.ClosingCredit}
-	want := [4]money.Amount{net(op), per.Debit, per.Credit, net(op) + net(per)}
+	want := [4]money.Amount{netOf(op), per.Debit, per.Credit, netOf(op) + netOf(per)}
 	if got != want {
 		t.Errorf("%s (opening net, Dt, Kt, closing net) = %v, the postings give %v", what, got, want)
 	}
@@ -341,7 +341,7 @@ func checkTBRows(t *testing.T, tb *report.TrialBalance, ch ledger.Chart, ms []mo
 			continue
 		}
 		shown[row.Account] = true
-		op, per := sum(ms, from, to, func(m *movement) bool { return under(ch, m.key.Account, row.Account) })
+		op, per := sumMoves(ms, from, to, func(m *movement) bool { return isUnder(ch, m.key.Account, row.Account) })
 		checkAmounts(t, fmt.Sprintf("%s..%s: trial balance row %s", from, to, row.Account), row, op, per)
 		if row.Quantity {
 			checkedQty++
@@ -385,7 +385,7 @@ func checkAnalyticTurnovers(t *testing.T, a *app.App, org ledger.OrgID, ms []mov
 			continue
 		}
 		k := m.key
-		op, per := sum(ms, from, to, func(m *movement) bool { return m.key == k })
+		op, per := sumMoves(ms, from, to, func(m *movement) bool { return m.key == k })
 		want[k] = [2]ledger.Turnover{op, per}
 	}
 	for k, w := range want {
@@ -415,7 +415,7 @@ func checkAnalyticsOpening(t *testing.T, a *app.App, org ledger.OrgID, ms []move
 		if _, ok := want[an]; ok {
 			continue
 		}
-		op, _ := sum(ms, d, ledger.NoDate, func(m *movement) bool { return m.key.Account == acct && m.key.Analytics == an })
+		op, _ := sumMoves(ms, d, ledger.NoDate, func(m *movement) bool { return m.key.Account == acct && m.key.Analytics == an })
 		want[an] = op
 	}
 	for an, w := range want {
@@ -501,7 +501,7 @@ func TestAgreementAnalyticsWithHledger(t *testing.T) {
 			}
 		}
 		for an, tu := range m {
-			k, v := names[an[slot]].Code+",TMT", net(tu)
+			k, v := names[an[slot]].Code+",TMT", netOf(tu)
 			if acc.Currency { // the generator keeps only USD on these
 				k, v = names[an[slot]].Code+",USD", tu.DebitCur-tu.CreditCur
 			}
