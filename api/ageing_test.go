@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -45,5 +46,31 @@ func TestVATBooksAPI(t *testing.T) {
 	}
 	for _, q := range []string{"", "?year=2025", "?year=2025&month=13", "?year=x&month=1"} {
 		mustStatus(t, "vat-books"+q, f.do(t, acct, call{method: "GET", path: o + "/vat-books" + q}), 422)
+	}
+}
+
+// TestRatesAPI: a rate put reads back, a file with a bad line is refused
+// naming it and records nothing.
+func TestRatesAPI(t *testing.T) {
+	f := books(t)
+	acct := f.callers["accountant"]
+	const o = "/api/v1/orgs/" + acme
+	mustStatus(t, "put", f.do(t, acct, call{method: "PUT", path: o + "/rates", body: `{"currency":"cny","date":"2025-05-01","rate":"0.49"}`}), 200)
+	r := f.do(t, acct, call{method: "GET", path: o + "/rates?currency=CNY"})
+	mustStatus(t, "get", r, 200)
+	items, _ := field(r.json, "items").([]any)
+	if len(items) != 1 || field(items[0], "rate") != "0.49" || field(items[0], "date") != "2025-05-01" {
+		t.Errorf("CNY rates: %s", r.body)
+	}
+	r = f.do(t, acct, call{method: "POST", path: o + "/rates/import", body: `{"data":"2025-05-02;CNY;0.5\n2025-05-03;CNY;bad"}`})
+	mustStatus(t, "bad import", r, 422)
+	if !strings.Contains(string(r.body), "line 2") {
+		t.Errorf("bad import: %s", r.body)
+	}
+	if r := f.do(t, acct, call{method: "GET", path: o + "/rates?currency=CNY"}); len(field(r.json, "items").([]any)) != 1 {
+		t.Errorf("a bad import recorded rates: %s", r.body)
+	}
+	for _, b := range []string{`{"currency":"XXX","date":"2025-05-01","rate":"1"}`, `{"currency":"EUR","date":"2025-05-01","rate":"-1"}`, `{"currency":"EUR","date":"x","rate":"1"}`} {
+		mustStatus(t, "put "+b, f.do(t, acct, call{method: "PUT", path: o + "/rates", body: b}), 422)
 	}
 }
