@@ -66,6 +66,8 @@ func endpoints() []endpoint {
 		{method: "GET", path: o + "/trial-balance?from=2025-01-01&to=2025-12-31&detail=analytics&account=62", ok: 200},
 		{method: "GET", path: o + "/general-ledger?from=2025-01-01&to=2025-12-31", ok: 200},
 		{method: "GET", path: o + "/analytic-analysis?catalog=counterparty&code=C-ALTYN&from=2025-01-01&to=2025-12-31", ok: 200},
+		{method: "GET", path: o + "/chessboard?from=2025-01-01&to=2025-12-31&level=sub", ok: 200},
+		{method: "GET", path: o + "/accounts/62/analysis?from=2025-01-01&to=2025-03-31&by_month=true", ok: 200},
 		{method: "GET", path: o + "/counterparties/{id}/open-items", ok: 200,
 			pathf: func() string { return fmt.Sprintf("%s/counterparties/%d/open-items", o, acmeIDs.cust) }},
 		{method: "GET", path: o + "/counterparties/{id}/reconciliation", ok: 200,
@@ -188,7 +190,7 @@ func checkErrorCode(t *testing.T, e endpoint, who string, r response) {
 func TestOtherTenantLooksLikeNothing(t *testing.T) {
 	f := books(t)
 	acct := f.callers["accountant"]
-	for _, suffix := range []string{"", "/accounts", "/entries", "/entries/2025/1", "/balances", "/trial-balance", "/analytics/counterparty", "/documents", "/documents/1",
+	for _, suffix := range []string{"", "/accounts", "/entries", "/entries/2025/1", "/balances", "/trial-balance", "/chessboard", "/accounts/62/analysis", "/analytics/counterparty", "/documents", "/documents/1",
 		"/counterparties/1/open-items", "/counterparties/1/reconciliation?from=2025-01-01&to=2025-01-31", "/settings",
 		"/counterparty-balances", "/ageing?date=2025-12-31", "/vat-books?year=2025&month=1",
 		"/general-ledger?from=2025-01-01&to=2025-12-31", "/analytic-analysis?catalog=counterparty&code=C-ALTYN"} {

@@ -105,6 +105,8 @@ func (s *server) routes() []route {
 		{"GET " + v1 + "/orgs/{org}/trial-balance", s.token(s.trialBalance)},
 		{"GET " + v1 + "/orgs/{org}/general-ledger", s.token(s.generalLedger)},
 		{"GET " + v1 + "/orgs/{org}/analytic-analysis", s.token(s.analyticAnalysis)},
+		{"GET " + v1 + "/orgs/{org}/chessboard", s.token(s.chessboard)},
+		{"GET " + v1 + "/orgs/{org}/accounts/{code}/analysis", s.token(s.accountAnalysis)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/open-items", s.token(s.openItems)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/reconciliation", s.token(s.reconciliation)},
 		{"GET " + v1 + "/orgs/{org}/counterparty-balances", s.token(s.counterpartyBalances)},

@@ -16,6 +16,7 @@ import (
 	"hasap/internal/pgtest"
 	"hasap/ledger"
 	"hasap/money"
+	"hasap/report"
 	"hasap/statement"
 	"hasap/store"
 	"hasap/store/open"
@@ -146,6 +147,18 @@ func useCases() []useCase {
 		}},
 		{name: "Balances", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
 			_, err := w.a.Balances(ctx, x, "a", ledger.NoDate)
+			return err
+		}},
+		{name: "Chessboard", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.Chessboard(ctx, x, "a", d(2025, 1, 1), d(2025, 12, 31), report.SubAccount)
+			return err
+		}},
+		{name: "AccountAnalysis", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.AccountAnalysis(ctx, x, "a", app.AnalysisQuery{Account: "62", From: d(2025, 1, 1), To: d(2025, 3, 31), ByMonth: true})
+			return err
+		}},
+		{name: "AccountCardOfCorrespondence", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {
+			_, err := w.a.AccountCard(ctx, x, "a", app.CardQuery{Account: "51", Corr: "62"})
 			return err
 		}},
 		{name: "TrialBalance", ok: everyRole, run: func(ctx context.Context, w *world, x app.Actor) error {

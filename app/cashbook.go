@@ -226,7 +226,7 @@ func (a *App) cashBookLines(ctx context.Context, org ledger.OrgID, b *CashBook, 
 	after := CardCursor{Date: ledger.NoDate}
 	read := 0
 	for {
-		lines, err := a.Store.AccountCard(ctx, org, b.Account.Code, 0, b.Date, b.Date, after.Date, after.Seq, after.Line, store.MaxCardLimit)
+		lines, err := a.Store.AccountCard(ctx, org, b.Account.Code, 0, "", b.Date, b.Date, after.Date, after.Seq, after.Line, store.MaxCardLimit)
 		if err != nil {
 			return err
 		}

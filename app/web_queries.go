@@ -100,7 +100,12 @@ type CardCursor struct {
 type CardQuery struct {
 	Account  ledger.AccountCode // a posting-level account
 	Analytic ledger.AnalyticID  // 0 for all
-	From, To ledger.Date        // either may be ledger.NoDate
+	// Corr narrows the card to one correspondence: the movements whose
+	// other side is this account or below it ("" for all). The card's
+	// turnover is then that correspondence's, and its running balance
+	// the net turnover since From (no opening balance).
+	Corr     ledger.AccountCode
+	From, To ledger.Date // either may be ledger.NoDate
 	After    CardCursor
 	Limit    int // 0 for store.DefaultCardLimit
 }
@@ -120,8 +125,9 @@ type Card struct {
 	Debit, Credit   money.Amount // turnover of the whole period
 	Closing         money.Amount // balance at the end of To
 	Lines           []CardLine
-	StartingBalance money.Amount // the balance before the first line of this page
-	Next            *CardCursor  // the next page, nil on the last one
+	StartingBalance money.Amount       // the balance before the first line of this page
+	Corr            ledger.AccountCode // the correspondent the card is narrowed to, "" for none
+	Next            *CardCursor        // the next page, nil on the last one
 }
 
 // endOfTime stands for an open end of a period: the day after the last
@@ -148,7 +154,10 @@ func (a *App) AccountCard(ctx context.Context, actor Actor, orgCode string, q Ca
 	if acc.Group {
 		return nil, ledger.Errorf(ledger.EInvalid, "account %s has sub-accounts; its card is theirs", q.Account)
 	}
-	c := &Card{Account: *acc, From: q.From, To: q.To}
+	c := &Card{Account: *acc, From: q.From, To: q.To, Corr: q.Corr}
+	if q.Corr != "" {
+		return a.corrCard(ctx, org.ID, chart, q, c)
+	}
 	end := endOfTime
 	if q.To != ledger.NoDate {
 		end = q.To + 1
@@ -208,14 +217,25 @@ func (a *App) balanceAtCursor(ctx context.Context, org ledger.OrgID, q CardQuery
 	if q.After.Seq == 0 {
 		return opening, nil
 	}
-	day, err := a.balanceBefore(ctx, org, q.Account, q.Analytic, q.After.Date)
-	if err != nil {
-		return 0, err
+	var bal money.Amount
+	if q.Corr != "" {
+		dt, kt, err := a.corrTurnover(ctx, org, q, q.From, q.After.Date-1)
+		if err != nil {
+			return 0, err
+		}
+		if bal, err = money.Sub(dt, kt); err != nil {
+			return 0, ledger.Errorf(ledger.EInvalid, "turnover out of range")
+		}
+	} else {
+		day, err := a.balanceBefore(ctx, org, q.Account, q.Analytic, q.After.Date)
+		if err != nil {
+			return 0, err
+		}
+		bal = day.bal
 	}
-	bal := day.bal
 	after := CardCursor{Date: ledger.NoDate}
 	for {
-		lines, err := a.Store.AccountCard(ctx, org, q.Account, q.Analytic, q.After.Date, q.After.Date, after.Date, after.Seq, after.Line, store.MaxCardLimit)
+		lines, err := a.Store.AccountCard(ctx, org, q.Account, q.Analytic, q.Corr, q.After.Date, q.After.Date, after.Date, after.Seq, after.Line, store.MaxCardLimit)
 		if err != nil {
 			return 0, err
 		}
@@ -262,7 +282,7 @@ func (a *App) cardLines(ctx context.Context, org ledger.OrgID, q CardQuery, c *C
 	if q.After.Seq == 0 {
 		afterDate = ledger.NoDate
 	}
-	lines, err := a.Store.AccountCard(ctx, org, q.Account, q.Analytic, q.From, q.To, afterDate, q.After.Seq, q.After.Line, limit+2)
+	lines, err := a.Store.AccountCard(ctx, org, q.Account, q.Analytic, q.Corr, q.From, q.To, afterDate, q.After.Seq, q.After.Line, limit+2)
 	if err != nil {
 		return err
 	}

@@ -139,7 +139,11 @@ type Reader interface {
 	// cursor and therefore never go to different pages: a page ends before
 	// such a pair that does not fit, unless that would leave it empty. At
 	// most limit lines (default DefaultCardLimit, at most MaxCardLimit).
-	AccountCard(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, analytic ledger.AnalyticID,
+	// With corr ≠ "" only the movements whose other side's account is corr
+	// or below it (as EntryFilter.Account): the card of one
+	// correspondence, which the chessboard and the account analysis link
+	// to.
+	AccountCard(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, analytic ledger.AnalyticID, corr ledger.AccountCode,
 		from, to ledger.Date, afterDate ledger.Date, afterSeq int64, afterLine int, limit int) ([]CardLine, error)
 	// AccountOpening returns the account's (exact code) turnover strictly
 	// before date, over every currency: with analytic ≠ 0 only the turnover

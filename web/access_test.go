@@ -88,6 +88,9 @@ var accessMatrix = []access{
 	{pattern: "GET /o/{org}/reports", path: "/o/{org}/reports", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/general-ledger", path: "/o/{org}/general-ledger?from=2025-01-01&to=2025-12-31&format=csv", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/analytic-analysis", path: "/o/{org}/analytic-analysis?catalog=counterparty&id=999999", perm: auth.ReadBooks, ok: http.StatusNotFound},
+	// the chessboard and the account analysis (chessboard.go)
+	{pattern: "GET /o/{org}/chessboard", path: "/o/{org}/chessboard?from=2025-01-01&to=2025-12-31", perm: auth.ReadBooks},
+	{pattern: "GET /o/{org}/accounts/{code}/analysis", path: "/o/{org}/accounts/62/analysis?from=2025-01-01&to=2025-03-31&bymonth=1", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/cashbook", path: "/o/{org}/cashbook?account=50.01&date=2025-06-30", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/cashbook/print", path: "/o/{org}/cashbook/print?account=50.01&date=2025-06-30", perm: auth.ReadBooks},
 	{pattern: "GET /o/{org}/cashbook/pdf", path: "/o/{org}/cashbook/pdf?account=50.01&date=2025-06-30&lang=tk", perm: auth.ReadBooks},

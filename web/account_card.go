@@ -27,6 +27,9 @@ type cardData struct {
 	// Analytic narrows the card to the movements of one catalog entry
 	// (?analytic=id, from the catalog pages and the filter); nil for all.
 	Analytic *ledger.Analytic
+	// Corr narrows the card to one correspondence (?corr=code, from the
+	// chessboard and the account analysis); nil for all.
+	Corr *ledger.Account
 	// Find is the filter's analytic field for an account that keeps
 	// analytics: the catalog, what was typed, and what it found.
 	Find cardFind
@@ -92,6 +95,13 @@ func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request)
 	if d.Analytic != nil {
 		cq.Analytic = d.Analytic.ID
 	}
+	if c := ledger.AccountCode(r.URL.Query().Get("corr")); c != "" {
+		if d.Corr = chart[c]; d.Corr == nil {
+			s.notFoundPage(w, r, q)
+			return
+		}
+		cq.Corr = c
+	}
 	if s.exportSheet(w, r, q, exportName("account-card-"+string(code), d.From, d.To), func() (*sheet.Sheet, error) {
 		return s.app.AccountCardSheet(ctx, q.actor, q.org.Code, cq, q.lang)
 	}) {
@@ -115,6 +125,9 @@ func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request)
 	base := p.CardURL(code, d.From, d.To)
 	if d.Analytic != nil {
 		base = withParam(base, "analytic", strconv.FormatInt(int64(d.Analytic.ID), 10))
+	}
+	if d.Corr != nil {
+		base = withParam(base, "corr", string(d.Corr.Code))
 	}
 	if d.Card.Next != nil {
 		d.Later = withParam(base, "after", formatCursor(*d.Card.Next))

@@ -161,6 +161,8 @@ func (s *server) routes() []route {
 		{"GET /o/{org}/statements/{kind}/template", s.org(s.statementTemplate)},
 		{"POST /o/{org}/statements/{kind}/template", s.org(s.statementTemplateSave)},
 		{"POST /o/{org}/statements/{kind}/template/reset", s.org(s.statementTemplateReset)},
+		{"GET /o/{org}/chessboard", s.org(s.chessboard)},
+		{"GET /o/{org}/accounts/{code}/analysis", s.org(s.accountAnalysis)},
 		{"GET /o/{org}/cashbook", s.org(s.cashBook)},
 		{"GET /o/{org}/cashbook/print", s.org(s.cashBookPrint)},
 		{"GET /o/{org}/cashbook/pdf", s.org(s.cashBookPDF)},

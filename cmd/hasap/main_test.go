@@ -193,3 +193,39 @@ func testDemoRoundTrip(t *testing.T, db string) {
 		t.Fatalf("balances differ from hledger's on the exported journal\nours:\n%s\nhledger:\n%s", strings.Join(ours, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func TestCommandLineCorrespondence(t *testing.T) { eachStore(t, testCommandLineCorrespondence) }
+
+// testCommandLineCorrespondence imports the journal above (the bulk import
+// keeps the correspondence totals too) and reads them back:
+//
+//	Dt 51    Kt 80     10 000.00
+//	Dt 10.01 Kt 60.01     400.00
+//	Dt 19.03 Kt 60.01      60.00
+func testCommandLineCorrespondence(t *testing.T, db string) {
+	file := filepath.Join(t.TempDir(), "j.journal")
+	os.WriteFile(file, []byte(journal), 0o644)
+	mustRun(t, db, "org", "create", "--code", "acme", "--name", "Acme HJ")
+	mustRun(t, db, "import", "--org", "acme", "--format", "ledger", "--quiet", file)
+	js := mustRun(t, db, "report", "chessboard", "--org", "acme", "--level", "sub", "--format", "json")
+	for _, want := range []string{`"account": "10.01"`, `"amount": "400.00"`, `"total": "10460.00"`} {
+		if !strings.Contains(js, want) {
+			t.Errorf("chessboard lacks %s:\n%s", want, js)
+		}
+	}
+	csv := mustRun(t, db, "report", "chessboard", "--org", "acme", "--format", "csv")
+	// the columns are the credited accounts, 60 and 80
+	if !strings.Contains(csv, "\n10,400.00,,400.00\n19,60.00,,60.00\n51,,10000.00,10000.00\nTotal,460.00,10000.00,10460.00") {
+		t.Errorf("chessboard by synthetic accounts:\n%s", csv)
+	}
+	text := mustRun(t, db, "--lang", "ru", "report", "account-analysis", "--org", "acme", "--account", "60", "--from", "2025-01-01", "--to", "2025-01-31")
+	if !strings.Contains(text, "Анализ счёта 60") || !strings.Contains(text, "460,00") {
+		t.Errorf("account analysis:\n%s", text)
+	}
+	if code, _, _ := hasap(t, db, "report", "account-analysis", "--org", "acme"); code != 2 {
+		t.Errorf("account analysis without --account: exit %d, want 2", code)
+	}
+	if out := mustRun(t, db, "verify", "--org", "acme"); !strings.Contains(out, "3 correspondence rows match") {
+		t.Errorf("verify said %q", out)
+	}
+}

@@ -35,7 +35,7 @@ func jsonIndent(v any) ([]byte, error) {
 
 func cmdReport(e *env, args []string) error {
 	if len(args) == 0 {
-		return usagef("report balances|trial-balance|general-ledger|analytic|ageing|counterparty-balances|vat|account-card|journal|balance-sheet|pnl|cash-flow|equity --org C ...")
+		return usagef("report balances|trial-balance|general-ledger|analytic|ageing|counterparty-balances|vat|account-card|journal|balance-sheet|pnl|cash-flow|equity|chessboard|account-analysis --org C ...")
 	}
 	kind := args[0]
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
@@ -54,6 +54,8 @@ func cmdReport(e *env, args []string) error {
 	period := fs.String("period", "", "the period of a statement: 2026-03, 2026-Q1, 2026 or 2026-01-01..2026-03-31 (default this month)")
 	compare := fs.String("compare", "", "compare a statement with prev-month, prev-year or year-start")
 	month := fs.String("month", "", "the month YYYY-MM (vat)")
+	level := fs.String("level", "", "synthetic or sub (chessboard, account-analysis)")
+	byMonth := fs.Bool("by-month", false, "by month (account-analysis)")
 	if err := parseFlags(fs, args[1:], 0); err != nil {
 		return err
 	}
@@ -67,6 +69,9 @@ func cmdReport(e *env, args []string) error {
 	toD, err := parseOptDate(*to)
 	if err != nil {
 		return err
+	}
+	if kind == "chessboard" || kind == "account-analysis" {
+		return corrReport(e, kind, *org, corrFlags{fromD, toD, *level, ledger.AccountCode(*account), *byMonth}, *format, *out)
 	}
 	if isStatement(kind) {
 		return reportStatement(e, kind, *org, *period, *compare, *format, *out)
@@ -108,7 +113,7 @@ func cmdReport(e *env, args []string) error {
 	case "account-card", "journal":
 		return usagef("report %s is written as a file: add --out FILE.xlsx (or .csv, .pdf)", kind)
 	}
-	return usagef("unknown report %q (balances, trial-balance, general-ledger, analytic, ageing, counterparty-balances, vat, account-card, journal, balance-sheet, pnl, cash-flow, equity)", kind)
+	return usagef("unknown report %q (balances, trial-balance, general-ledger, analytic, ageing, counterparty-balances, vat, account-card, journal, balance-sheet, pnl, cash-flow, equity, chessboard, account-analysis)", kind)
 }
 
 func counterpartyBalancesSheet(e *env, orgCode string) (*sheet.Sheet, error) {

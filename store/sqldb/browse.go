@@ -25,9 +25,9 @@ func (db *DB) ListEntries(ctx context.Context, org ledger.OrgID, f store.EntryFi
 }
 
 // AccountCard returns a page of an account's movements in date order.
-func (db *DB) AccountCard(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, analytic ledger.AnalyticID,
+func (db *DB) AccountCard(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, analytic ledger.AnalyticID, corr ledger.AccountCode,
 	from, to ledger.Date, afterDate ledger.Date, afterSeq int64, afterLine int, limit int) ([]store.CardLine, error) {
-	return db.rd().AccountCard(ctx, org, account, analytic, from, to, afterDate, afterSeq, afterLine, limit)
+	return db.rd().AccountCard(ctx, org, account, analytic, corr, from, to, afterDate, afterSeq, afterLine, limit)
 }
 
 // AccountOpening returns an account's turnover before date.
@@ -433,7 +433,7 @@ func (r reader) loadEntries(ctx context.Context, org ledger.OrgID, seqs []int64)
 // order. It reads up to limit+1 movements from each side's index, merges
 // them, and cuts the page so that the two lines of a posting with the
 // account on both sides stay together.
-func (r reader) AccountCard(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, analytic ledger.AnalyticID,
+func (r reader) AccountCard(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, analytic ledger.AnalyticID, corr ledger.AccountCode,
 	from, to ledger.Date, afterDate ledger.Date, afterSeq int64, afterLine int, limit int) ([]store.CardLine, error) {
 	limit = clampLimit(limit, store.DefaultCardLimit, store.MaxCardLimit)
 	if account == "" || (from != ledger.NoDate && to != ledger.NoDate && from > to) {
@@ -442,6 +442,13 @@ func (r reader) AccountCard(ctx context.Context, org ledger.OrgID, account ledge
 	// One query: the debit and the credit movements, each read in order
 	// from its index and merged by the database, which stops at the
 	// limit (SQLite: MERGE (UNION ALL); PostgreSQL: Merge Append).
+	var others []string // corr and the accounts below it
+	if corr != "" {
+		var err error
+		if others, err = r.subAccounts(ctx, org, corr); err != nil {
+			return nil, err
+		}
+	}
 	var arms [2]string
 	var args []any
 	for i, side := range []string{"dt", "kt"} {
@@ -460,13 +467,17 @@ func (r reader) AccountCard(ctx context.Context, org ledger.OrgID, account ledge
 		if analytic != 0 {
 			w.add("(',' || p."+side+"_analytics || ',') LIKE ?", analyticLike(analytic))
 		}
+		if others != nil {
+			w.add("p."+[]string{"kt", "dt"}[i]+"_account IN ("+placeholders(len(others))+")", anys(others)...)
+		}
 		arms[i] = `SELECT ` + strconv.Itoa(1-i) + ` AS is_dt, p.day, p.seq, p.line, e.year, e.number, e.description, e.document,
 			p.dt_account, p.kt_account, p.amount, COALESCE(p.dt_analytics, ''), COALESCE(p.kt_analytics, ''), COALESCE(p.detail, '')
 			FROM postings p JOIN entries e ON e.org_id = p.org_id AND e.seq = p.seq
 			WHERE ` + w.sql()
 		args = append(args, w.args...)
 	}
-	lines, err := r.cardLines(ctx, arms[0]+` UNION ALL `+arms[1]+` ORDER BY 2, 3, 4, 1 DESC LIMIT ?`, append(args, limit+1)...)
+	query := arms[0] + ` UNION ALL ` + arms[1] + ` ORDER BY 2, 3, 4, 1 DESC LIMIT ?`
+	lines, err := r.cardLines(ctx, query, append(args, limit+1)...)
 	if err != nil {
 		return nil, fmt.Errorf("account card %s: %w", account, err)
 	}

@@ -346,7 +346,7 @@ func readCard(t *testing.T, s Store, org ledger.OrgID, acc ledger.AccountCode, a
 	var all []store.CardLine
 	after := cardKey{date: ledger.NoDate}
 	for pages := 0; ; pages++ {
-		got, err := s.AccountCard(t.Context(), org, acc, an, from, to, after.date, after.seq, after.line, limit)
+		got, err := s.AccountCard(t.Context(), org, acc, an, "", from, to, after.date, after.seq, after.line, limit)
 		ok(t, err, "AccountCard")
 		if len(got) == 0 {
 			return all

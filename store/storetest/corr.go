@@ -86,6 +86,35 @@ func testCorrTurnover(t *testing.T, open func(t *testing.T) Store) {
 			}
 		})
 	}
+	// the card of one correspondence: 62.01 against 90 (90.01 is below it)
+	// has the sale, the sale of 15.12 and its storno, all on the debit side;
+	// against 51, the two payments on the credit side; 51 against 62, the
+	// same two on the debit side
+	cards := []struct {
+		account, corr ledger.AccountCode
+		from          ledger.Date
+		want          []string
+	}{
+		{"62.01", "90", no, []string{"2024-11-20 Dt 30000 90.01", "2024-12-15 Dt 5000 90.01", "2024-12-15 Dt -5000 90.01"}},
+		{"62.01", "51", no, []string{"2024-12-01 Kt 20000 51", "2024-12-31 Kt 10000 51"}},
+		{"51", "62", d(2024, 12, 2), []string{"2024-12-31 Dt 10000 62.01"}},
+		{"51", "90", no, nil},
+	}
+	for _, c := range cards {
+		lines, err := s.AccountCard(t.Context(), f.org.ID, c.account, 0, c.corr, c.from, no, no, 0, 0, 10)
+		ok(t, err, "card of a correspondence")
+		var got []string
+		for _, l := range lines {
+			side := "Kt"
+			if l.Debit {
+				side = "Dt"
+			}
+			got = append(got, fmt.Sprintf("%s %s %d %s", l.Date, side, l.Amount, l.Other.Account))
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("card of %s against %s: %q, want %q", c.account, c.corr, got, c.want)
+		}
+	}
 	if _, err := s.CorrTurnover(t.Context(), 999_999, no, no, store.CorrFilter{Account: "62"}); !ledger.IsCode(err, ledger.ENotFound) {
 		t.Fatalf("another organisation's id: %v, want ENotFound", err)
 	}
