@@ -25,9 +25,11 @@ var corrCatalog = map[string]map[string]string{
 		"Net turnover":                                                             "Сальдо оборотов",
 		"Nothing was posted in the period.":                                        "За период ничего не проведено.",
 		"Rows are debited accounts, columns credited accounts; each amount opens the postings behind it.": "Строки — счета по дебету, столбцы — счета по кредиту; каждая сумма открывает проводки за ней.",
-		"Account analysis": "Анализ счёта",
-		"Accounts":         "Счета",
-		"By month":         "По месяцам",
+		"Account analysis":               "Анализ счёта",
+		"Accounts":                       "Счета",
+		"By month":                       "По месяцам",
+		"by_month must be true or false": "by_month должен быть true или false",
+		"Turnover of the period between every debited and credited account, by synthetic accounts or sub-accounts; each account's analysis by its correspondents.": "Обороты периода между каждым дебетуемым и кредитуемым счётом, по синтетическим счетам или субсчетам; анализ каждого счёта по корреспондирующим счетам.",
 	},
 	"tk": {
 		"turnover of %s × %s out of range": "%s × %s gabat gelşiniň dolanyşygy rugsat edilen çäkden çykýar", // review: gabat geliş for correspondence
@@ -50,9 +52,11 @@ var corrCatalog = map[string]map[string]string{
 		"Net turnover":                                                             "Dolanyşygyň galyndysy",                   // review: сальдо оборотов
 		"Nothing was posted in the period.":                                        "Döwürde hiç zat geçirilmedi.",
 		"Rows are debited accounts, columns credited accounts; each amount opens the postings behind it.": "Setirler debet hasaplary, sütünler kredit hasaplary; her mukdar onuň aňyrsyndaky geçirişleri açýar.", // review
-		"Account analysis": "Hasabyň seljermesi",
-		"Accounts":         "Hasaplar",
-		"By month":         "Aýlar boýunça",
+		"Account analysis":               "Hasabyň seljermesi",
+		"Accounts":                       "Hasaplar",
+		"By month":                       "Aýlar boýunça",
+		"by_month must be true or false": "by_month true ýa-da false bolmaly",
+		"Turnover of the period between every debited and credited account, by synthetic accounts or sub-accounts; each account's analysis by its correspondents.": "Döwrüň her debetlenen we kreditlenen hasaplaryň arasyndaky dolanyşygy, sintetik hasaplar ýa-da subhasaplar boýunça; her hasabyň gabat gelýän hasaplary boýunça seljermesi.", // review
 	},
 }
 

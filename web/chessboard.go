@@ -27,7 +27,7 @@ type chessData struct {
 // accounts, totals last; every amount drills to the movements behind it.
 func (s *server) chessboard(w http.ResponseWriter, r *http.Request, q *request) {
 	p := s.newPage(r, q, i18n.T(q.lang, "Chessboard"))
-	p.Nav = "chessboard"
+	p.Nav = "reports"
 	d := &chessData{page: p, From: ledger.NoDate, To: ledger.NoDate}
 	level, err := report.ParseLevel(r.URL.Query().Get("level"))
 	if err == nil {
@@ -187,7 +187,7 @@ func (s *server) accountAnalysis(w http.ResponseWriter, r *http.Request, q *requ
 		return
 	}
 	p := s.newPage(r, q, i18n.Sprintf(q.lang, "Analysis of account %s", code))
-	p.Nav = "chessboard"
+	p.Nav = "reports"
 	d := &accAnalysisData{page: p, Account: acc, From: ledger.NoDate, To: ledger.NoDate, chart: chart, ByMonth: r.URL.Query().Get("bymonth") == "1"}
 	level, err := report.ParseLevel(r.URL.Query().Get("level"))
 	if err == nil {

@@ -22,7 +22,8 @@ func TestBrowserChessboard(t *testing.T) {
 	b := newBrowser(t, ctx, serveBooks(t, a, web.Options{}).URL)
 	b.logIn(email, `/o/demo/$`)
 
-	b.click(`nav.menu a[href="/o/demo/chessboard"]`)
+	b.click(`nav.menu a[href="/o/demo/reports"]`)
+	b.click(`dl.reports a[href="/o/demo/chessboard"]`)
 	b.see("main h1", "Шахматка")
 	b.setValue(`form.filters input[name="from"]`, "2025-01-01")
 	b.setValue(`form.filters input[name="to"]`, "2025-12-31")

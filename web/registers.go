@@ -216,6 +216,7 @@ func reportLinks(p *page) []reportLink {
 	return []reportLink{
 		{i18n.T(p.Lang, "Trial balance"), i18n.T(p.Lang, "Opening balance, turnover and closing balance of every account; expand an account by its analytics, with currency and quantity."), p.O("/trial-balance")},
 		{i18n.T(p.Lang, "General ledger"), i18n.T(p.Lang, "Every synthetic account by months: opening balance, turnover, closing balance; one account's analysis by months."), p.O("/general-ledger")},
+		{i18n.T(p.Lang, "Chessboard"), i18n.T(p.Lang, "Turnover of the period between every debited and credited account, by synthetic accounts or sub-accounts; each account's analysis by its correspondents."), p.O("/chessboard")},
 		{i18n.T(p.Lang, "Analysis by analytic"), i18n.T(p.Lang, "One counterparty, item, employee or project across every account that keeps it."), p.O("/analytic-analysis")},
 		{i18n.T(p.Lang, "Statement of financial position"), i18n.T(p.Lang, "The balance sheet at a period's end, compared with another."), p.O("/statements/balance-sheet")},
 		{i18n.T(p.Lang, "Profit and loss"), i18n.T(p.Lang, "Revenue, expenses and the result of a period."), p.O("/statements/pnl")},
