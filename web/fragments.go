@@ -244,13 +244,6 @@ func (p *page) TBRows(rows []report.TBRow, from, to ledger.Date, links bool) tem
 		f.esc(string(r.Account))
 		f.raw(`</a></td><td class="name">`)
 		f.esc(p.Name(r.Name))
-		if links && !r.OffBalance {
-			f.raw(` <a class="an" href="`)
-			f.esc(p.AccountAnalysisURL(r.Account, from, to))
-			f.raw(`" title="`)
-			f.esc(p.T("Account analysis"))
-			f.raw(`">⇄</a>`)
-		}
 		f.raw(`</td>`)
 		if links {
 			f.raw("\n")

@@ -98,6 +98,13 @@ func (p *page) registerRow(f *frag, r *report.TBRow, from, to ledger.Date, toggl
 		f.raw(`</a>`)
 	} else if !r.CurrencyRow {
 		f.esc(name)
+		if r.Level == 0 && !r.OffBalance { // the account's turnover by correspondent
+			f.raw(` <a class="an" href="`)
+			f.esc(p.AccountAnalysisURL(r.Account, from, to))
+			f.raw(`" title="`)
+			f.esc(p.T("Account analysis"))
+			f.raw(`">⇄</a>`)
+		}
 	}
 	f.raw(`</td>`)
 	cur := r.Cur
