@@ -149,7 +149,7 @@ func TestTrialBalanceExpanded(t *testing.T) {
 	}
 
 	for lang, want := range map[string][]string{
-		"ru": {"Развёрнуто: по субконто", "10,000", "100,00 USD", "Цемент", "Склад"},
+		"ru": {"Развёрнуто: по субконто", "10,000", "100,00 USD", "Цемент", "Склад", "62.01: строки 1–20 из 300"},
 		"tk": {"Giňişleýin: analitika boýunça", "Sement", "Ammar", "100,00 USD", "Alyjy 1<"},
 		"en": {"Detailed: by analytics", "Cement", "10.000", "100.00 USD", "Customer 1<"},
 	} {
@@ -157,6 +157,9 @@ func TestTrialBalanceExpanded(t *testing.T) {
 		res, body := c.get(base + "/trial-balance?" + period + "&detail=analytics")
 		if res.StatusCode != http.StatusOK {
 			t.Fatalf("%s: %d", lang, res.StatusCode)
+		}
+		if lang == "ru" {
+			t.Logf("the detailed trial balance, 20 of 300 customers: %.1f KB", kb(len(body)))
 		}
 		for _, w := range want {
 			if !strings.Contains(body, w) {

@@ -18,6 +18,11 @@ import (
 // customers stays light, and its own line still adds up all of them.
 const tbGroups = 100
 
+// tbGroupsDetailed is the same window when every account is expanded: a
+// chart's worth of accounts each with a hundred customers or items would
+// be a page of megabytes.
+const tbGroupsDetailed = 20
+
 type tbData struct {
 	*page
 	From, To       ledger.Date
@@ -88,6 +93,10 @@ func (s *server) trialBalance(w http.ResponseWriter, r *http.Request, q *request
 // first analytics.
 func (d *tbData) lines() []tbLine {
 	rows := d.TB.Rows
+	window := tbGroups
+	if d.Detailed {
+		window = tbGroupsDetailed
+	}
 	var out []tbLine
 	for i := 0; i < len(rows); i++ {
 		r := &rows[i]
@@ -104,17 +113,17 @@ func (d *tbData) lines() []tbLine {
 			if rows[j].Depth == r.Depth+1 {
 				group++
 			}
-			if group >= d.Skip && group < d.Skip+tbGroups {
+			if group >= d.Skip && group < d.Skip+window {
 				out = append(out, tbLine{Row: &rows[j]})
 			}
 		}
-		if groups := group + 1; groups > tbGroups || d.Skip > 0 {
-			l := tbLine{Depth: r.Depth + 1, Of: string(r.Account), First: min(d.Skip+1, groups), Last: min(d.Skip+tbGroups, groups), Groups: groups}
-			if d.Skip+tbGroups < groups {
-				l.More = d.url(d.Expand, d.Skip+tbGroups)
+		if groups := group + 1; groups > window || d.Skip > 0 {
+			l := tbLine{Depth: r.Depth + 1, Of: string(r.Account), First: min(d.Skip+1, groups), Last: min(d.Skip+window, groups), Groups: groups}
+			if d.Skip+window < groups {
+				l.More = d.url(d.Expand, d.Skip+window)
 			}
 			if d.Skip > 0 {
-				l.Back = d.url(d.Expand, max(d.Skip-tbGroups, 0))
+				l.Back = d.url(d.Expand, max(d.Skip-window, 0))
 			}
 			out = append(out, l)
 		}
