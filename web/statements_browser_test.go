@@ -53,5 +53,12 @@ func TestBrowserStatements(t *testing.T) {
 	b.shot("statements-line")
 	b.click(`main table.stmt a[href*="/accounts/90.01/card"]`)
 	b.seeURL(`/accounts/90.01/card`)
+
+	b.navigate("/o/" + demo.Code + "/statements/cash-flow?period=2025")
+	b.see("main table.stmt", "4110", "PA01", "4500")
+	b.shot("statements-cash-flow")
+	b.click(`main p.sub a[href$="/statements/cash-flow/template"]`)
+	b.see("main pre", "IN:*", "4500")
+	b.shot("statements-template")
 	b.noPageErrors()
 }
