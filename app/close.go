@@ -50,9 +50,9 @@ type CloseStep struct {
 	Document *Document
 	// Entry is the entry the posted step posted (zero when not posted).
 	Entry ledger.Entry
-	// Preview is what posting the step now would post (for a posted step:
-	// what it would post more), computed on the books as they are: a later
-	// step's amounts change as the earlier ones post.
+	// Preview is what posting the step would post (for a posted step: what
+	// it would post more), computed on the books as they are with what the
+	// steps before it, not posted yet, will post (doc.Inputs.WithPending).
 	Preview []ledger.Posting
 	// Err is why the step cannot be posted now (a missing rate, accounts
 	// the settings do not name), nil when it can.
@@ -125,19 +125,26 @@ func (a *App) monthClose(ctx context.Context, org ledger.Org, month ledger.Date,
 		return MonthClose{}, err
 	}
 	stale := false
+	var pending []ledger.Posting // what the steps before, not posted yet, will post
 	mc.Done = true
 	for _, t := range closeSteps(start) {
 		st := CloseStep{Type: t}
 		if st.Document, err = a.stepDocument(ctx, org.ID, t, mc.End); err != nil {
 			return MonthClose{}, err
 		}
+		posted := st.Document != nil && st.Document.Status == doc.Posted
 		probe := doc.Document{Type: t, Status: doc.Draft, Year: y, Number: 1, Date: mc.End}
 		in, err := a.documentInputs(ctx, org, probe, settings, lang)
+		if err == nil && !posted {
+			in, err = in.WithPending(pending, settings)
+		}
 		if err == nil {
 			st.Preview, err = doc.Preview(probe, settings, in)
 		}
 		st.Err = err
-		posted := st.Document != nil && st.Document.Status == doc.Posted
+		if !posted {
+			pending = append(pending, st.Preview...)
+		}
 		if posted {
 			if st.Entry, err = a.Store.Entry(ctx, org.ID, st.Document.Entry); err != nil {
 				return MonthClose{}, err

@@ -163,12 +163,19 @@ func testMonthClose(t *testing.T, a *app.App) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The profit tax has nothing to post until 90 and 91 are closed to 99.
-	if got := states(mc); got != "revaluation:todo close_month:todo profit_tax:nothing" {
+	if got := states(mc); got != "revaluation:todo close_month:todo profit_tax:todo" {
 		t.Errorf("October before: %s", got)
 	}
+	// Each step's preview counts what the steps before it will post: the
+	// revaluation's 100.00 of other income in 91, the month's result in 99.
 	if p := mc.Steps[0].Preview; len(p) != 1 || p[0].Amount != mustAmount("100.00") || p[0].Credit.Account != "91.01" {
 		t.Errorf("the revaluation's preview: %+v", p)
+	}
+	if p := mc.Steps[1].Preview; len(p) != 2 || p[0].Amount != mustAmount("400.00") || p[1].Amount != mustAmount("50.00") || p[1].Credit.Account != "91.09" {
+		t.Errorf("the close of 90 and 91's preview: %+v", p)
+	}
+	if p := mc.Steps[2].Preview; len(p) != 1 || p[0].Amount != mustAmount("28.00") || p[0].Credit.Account != "68.04" {
+		t.Errorf("the profit tax's preview: %+v", p)
 	}
 	// The accountant may not close; the steps go in their order.
 	if _, err := a.PostCloseStep(ctx, b.acct, "cl", oct, doc.Revaluation); !ledger.IsCode(err, ledger.EForbidden) {
@@ -234,7 +241,7 @@ func testMonthClose(t *testing.T, a *app.App) {
 			t.Fatalf("unpost %s: %v", st, err)
 		}
 	}
-	if got := states(mc); got != "revaluation:todo close_month:todo profit_tax:nothing" || mc.Steps[0].Document == nil || mc.Steps[0].Document.Status != doc.Draft {
+	if got := states(mc); got != "revaluation:todo close_month:todo profit_tax:todo" || mc.Steps[0].Document == nil || mc.Steps[0].Document.Status != doc.Draft {
 		t.Errorf("October unposted: %s", got)
 	}
 	if mc = b.postAll(t, oct); !mc.Locked || !reflect.DeepEqual(b.balances(t), closed) {

@@ -485,3 +485,58 @@ func (b *builder) profitTax() error {
 	}
 	return b.transfer(pl, exp, delta)
 }
+
+// WithPending returns in as the books would be once ps are posted too: the
+// postings that the steps of a close before this one will post, so that a
+// preview of a later step shows what it will post after them (closing 90
+// and 91 after the revaluation's exchange differences, the profit tax on
+// the month's result once it is in 99). Each side of each posting moves
+// the balance of its account, analytics and currency in Ledger (a new row
+// where there is none), and those on ProfitLoss move Profit.BeforeTax.
+// in is not changed.
+func (in Inputs) WithPending(ps []ledger.Posting, s Settings) (Inputs, error) {
+	if len(ps) == 0 {
+		return in, nil
+	}
+	type key struct {
+		acct     ledger.AccountCode
+		an       [ledger.MaxAnalytics]ledger.AnalyticID
+		currency string
+	}
+	rows := append([]AccountBalance(nil), in.Ledger...)
+	at := map[key]int{}
+	for i, r := range rows {
+		at[key{r.Account, r.Analytics, r.Currency}] = i
+	}
+	move := func(side ledger.Side, amount money.Amount, sign int64) error {
+		k := key{side.Account, side.Analytics, side.Currency}
+		i, ok := at[k]
+		if !ok {
+			i = len(rows)
+			at[k] = i
+			rows = append(rows, AccountBalance{Account: side.Account, Analytics: side.Analytics, Currency: side.Currency})
+		}
+		a, err1 := money.Add(rows[i].Amount, money.Amount(sign)*amount)
+		c, err2 := money.Add(rows[i].CurAmount, money.Amount(sign)*side.CurAmount)
+		if err1 != nil || err2 != nil {
+			return errRange
+		}
+		rows[i].Amount, rows[i].CurAmount = a, c
+		if side.Account == s.Closing.ProfitLoss {
+			if in.Profit.BeforeTax, err1 = money.Add(in.Profit.BeforeTax, money.Amount(-sign)*amount); err1 != nil {
+				return errRange
+			}
+		}
+		return nil
+	}
+	for _, p := range ps {
+		if err := move(p.Debit, p.Amount, 1); err != nil {
+			return in, err
+		}
+		if err := move(p.Credit, p.Amount, -1); err != nil {
+			return in, err
+		}
+	}
+	in.Ledger = rows
+	return in, nil
+}

@@ -271,3 +271,24 @@ func TestCloseYear(t *testing.T) {
 		t.Errorf("December not closed: %v", err)
 	}
 }
+
+func TestWithPending(t *testing.T) {
+	in := inputs(t)
+	in.Ledger = []AccountBalance{bal("91.01", an(), "", "-100.00", ""), bal("91.02", an(), "", "250.00", "")}
+	in.Profit.BeforeTax = m("400.00")
+	// The revaluation's Dt 52 Kt 91.01 100.00 and a close's Dt 90.09 Kt
+	// 99 400.00 pending: 91.01 −200.00, a new row for 52 (USD, no
+	// currency amount) and 90.09, the profit before tax 400.00 more.
+	usd := withCur(side("52", cfSales), "USD", "0")
+	got, err := in.WithPending([]ledger.Posting{posting(usd, side("91.01"), "100.00"), posting(side("90.09"), side("99"), "400.00")}, settings(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Ledger) != 5 || got.Ledger[0].Amount != m("-200.00") || got.Ledger[2].Account != "52" || got.Ledger[2].Currency != "USD" ||
+		got.Ledger[3].Account != "90.09" || got.Ledger[3].Amount != m("400.00") || got.Ledger[4].Account != "99" || got.Ledger[4].Amount != m("-400.00") {
+		t.Errorf("ledger: %+v", got.Ledger)
+	}
+	if got.Profit.BeforeTax != m("800.00") || in.Ledger[0].Amount != m("-100.00") {
+		t.Errorf("profit %d; the caller's ledger %+v", got.Profit.BeforeTax, in.Ledger)
+	}
+}

@@ -32,7 +32,7 @@ var closeCatalog = map[string]map[string]string{
 		"Reopen":                   "Открыть период",
 		"The period was reopened.": "Период открыт.",
 		"this month is closed":     "месяц закрыт",
-		"The steps post in their order and are unposted in the reverse order. When every step is posted, or has nothing to post, the lock date moves to the month's end. The amounts of a step are worked out on the books as they are now.": "Шаги проводятся по порядку и отменяются в обратном порядке. Когда все шаги проведены или проводить нечего, дата запрета переносится на конец месяца. Суммы шага рассчитаны по учёту в его текущем состоянии.",
+		"The steps post in their order and are unposted in the reverse order. When every step is posted, or has nothing to post, the lock date moves to the month's end. The amounts of a step are worked out on the books as they are now, with what the steps before it will post.": "Шаги проводятся по порядку и отменяются в обратном порядке. Когда все шаги проведены или проводить нечего, дата запрета переносится на конец месяца. Суммы шага рассчитаны по учёту в его текущем состоянии с учётом того, что проведут предыдущие шаги.",
 		"Postings changed after this step: unpost it and the steps after it, and post them again.": "После этого шага изменились проводки: отмените его и следующие шаги и проведите их снова.",
 		"Close the month":                      "Закрыть месяц",
 		"It will post":                         "Будет проведено",
@@ -80,7 +80,7 @@ var closeCatalog = map[string]map[string]string{
 		"Reopen":                   "Döwri açmak",            // review
 		"The period was reopened.": "Döwür açyldy.",          // review
 		"this month is closed":     "bu aý ýapyk",            // review
-		"The steps post in their order and are unposted in the reverse order. When every step is posted, or has nothing to post, the lock date moves to the month's end. The amounts of a step are worked out on the books as they are now.": "Ädimler tertibi boýunça geçirilýär we ters tertipde ýatyrylýar. Ähli ädimler geçirilende ýa-da geçirer ýaly zat bolmadyk ýagdaýynda gadaganlyk senesi aýyň ahyryna süýşýär. Ädimiň jemleri hasabyň häzirki ýagdaýy boýunça hasaplanýar.", // review
+		"The steps post in their order and are unposted in the reverse order. When every step is posted, or has nothing to post, the lock date moves to the month's end. The amounts of a step are worked out on the books as they are now, with what the steps before it will post.": "Ädimler tertibi boýunça geçirilýär we ters tertipde ýatyrylýar. Ähli ädimler geçirilende ýa-da geçirer ýaly zat bolmadyk ýagdaýynda gadaganlyk senesi aýyň ahyryna süýşýär. Ädimiň jemleri hasabyň häzirki ýagdaýy we öňki ädimleriň geçirjekleri boýunça hasaplanýar.", // review
 		"Postings changed after this step: unpost it and the steps after it, and post them again.": "Bu ädimden soň geçirimler üýtgedi: ony we ondan soňky ädimleri ýatyryň we täzeden geçiriň.", // review
 		"Close the month":                      "Aýy ýapmak",                                   // review
 		"It will post":                         "Geçiriljek",                                   // review
