@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"hasap/app"
+	"hasap/app/sheets"
 	"hasap/doc"
 	"hasap/i18n"
 	"hasap/ledger"
@@ -82,7 +83,7 @@ func (s *server) cashBook(w http.ResponseWriter, r *http.Request, q *request) {
 	}
 	d.Book = b
 	s.cashBookRows(r, q, d)
-	if s.exportSheet(w, r, q, exportName("cash-book-"+string(b.Account.Code), b.Date, ledger.NoDate), func() (*sheet.Sheet, error) { return cashBookSheet(q, d), nil }) {
+	if s.exportSheet(w, r, q, exportName("cash-book-"+string(b.Account.Code), b.Date, ledger.NoDate), func() (*sheet.Sheet, error) { return sheets.CashBook(b, d.persons, q.org, q.lang), nil }) {
 		return
 	}
 	s.render(w, r, http.StatusOK, "cashbook", "", d)
@@ -200,19 +201,8 @@ func (s *server) cashBookRows(r *http.Request, q *request, d *cashBookData) {
 	}
 }
 
-// cashBookNumber is a line's "document number": a cash order's number,
-// another document's title and number, or the entry's year/number.
-func cashBookNumber(l app.CashBookLine, lang string) string {
-	switch {
-	case l.DocType == doc.CashReceipt || l.DocType == doc.CashExpense:
-		return strconv.FormatInt(l.Number, 10)
-	case l.DocType != "":
-		return doc.Title(l.DocType, lang) + " " + strconv.FormatInt(l.Number, 10)
-	case l.EntryNumber != 0:
-		return strconv.Itoa(l.Year) + "/" + strconv.FormatInt(l.EntryNumber, 10)
-	}
-	return ""
-}
+// cashBookNumber is a line's "document number" (sheets.CashBookNumber).
+func cashBookNumber(l app.CashBookLine, lang string) string { return sheets.CashBookNumber(l, lang) }
 
 // cashBookPersons names, for each line, whom the cash came from or went
 // to: the document's Person, else its employee or counterparty, else the
@@ -229,20 +219,7 @@ func (s *server) cashBookPersons(r *http.Request, q *request, b *app.CashBook, l
 	if err != nil {
 		s.log.Error("cash book: analytics", "org", q.org.Code, "err", err)
 	}
-	out := make([]string, len(b.Lines))
-	for i, l := range b.Lines {
-		switch a, ok := an[l.Analytic]; {
-		case l.Person != "":
-			out[i] = l.Person
-		case ok && a.Names.In(lang) != "":
-			out[i] = a.Names.In(lang)
-		case ok:
-			out[i] = a.Code
-		default:
-			out[i] = l.Description
-		}
-	}
-	return out
+	return sheets.CashBookPersons(b, an, lang)
 }
 
 func (s *server) cashBookPrint(w http.ResponseWriter, r *http.Request, q *request) {

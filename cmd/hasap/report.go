@@ -42,7 +42,7 @@ func cmdReport(e *env, args []string) error {
 	org := fs.String("org", "", "organisation code")
 	from := fs.String("from", "", "first day YYYY-MM-DD (trial balance, account card, journal)")
 	to := fs.String("to", "", "last day YYYY-MM-DD")
-	date := fs.String("date", "", "the day YYYY-MM-DD (ageing)")
+	date := fs.String("date", "", "the day YYYY-MM-DD (ageing, cash book)")
 	side := fs.String("side", "receivable", "receivable or payable (ageing)")
 	buckets := fs.String("buckets", "", "upper limits in days of the buckets but the last (ageing; default 30,60,90)")
 	account := fs.String("account", "", "the account (account card; journal: with its sub-accounts)")
@@ -80,6 +80,11 @@ func cmdReport(e *env, args []string) error {
 		return reportRegister(e, registerQuery{kind: kind, org: *org, account: *account, detail: *detail, catalog: *catalog, code: *code, from: fromD, to: toD}, *format, *out)
 	}
 	if *out != "" {
+		if kind == "cash-book" && *date != "" { // the book's day
+			if toD, err = parseOptDate(*date); err != nil {
+				return err
+			}
+		}
 		return writeReportFile(e, kind, *org, *account, *format, *out, fromD, toD)
 	}
 	if *format == "" {
@@ -114,6 +119,28 @@ func cmdReport(e *env, args []string) error {
 		return usagef("report %s is written as a file: add --out FILE.xlsx (or .csv, .pdf)", kind)
 	}
 	return usagef("unknown report %q (balances, trial-balance, general-ledger, analytic, ageing, counterparty-balances, vat, account-card, journal, balance-sheet, pnl, cash-flow, equity, chessboard, account-analysis)", kind)
+}
+
+// cashBookSheet is the cash book's sheet of account's day (in the base
+// currency; a currency book's first currency of the year).
+func cashBookSheet(e *env, orgCode string, account ledger.AccountCode, day ledger.Date) (*sheet.Sheet, error) {
+	org, err := e.app.Org(e.ctx, app.System, orgCode)
+	if err != nil {
+		return nil, err
+	}
+	b, err := e.app.CashBook(e.ctx, app.System, orgCode, app.CashBookQuery{Account: account, Date: day})
+	if err != nil {
+		return nil, err
+	}
+	var ids []ledger.AnalyticID
+	for _, l := range b.Lines {
+		ids = append(ids, l.Analytic)
+	}
+	an, err := e.app.AnalyticsByID(e.ctx, app.System, orgCode, ids)
+	if err != nil {
+		return nil, err
+	}
+	return sheets.CashBook(b, sheets.CashBookPersons(b, an, e.lang), org, e.lang), nil
 }
 
 func counterpartyBalancesSheet(e *env, orgCode string) (*sheet.Sheet, error) {
@@ -157,8 +184,16 @@ func writeReportFile(e *env, kind, org, account, format, file string, from, to l
 		sh, err = e.app.JournalSheet(e.ctx, app.System, org, store.EntryFilter{From: from, To: to, Account: ledger.AccountCode(account)}, e.lang)
 	case "counterparty-balances":
 		sh, err = counterpartyBalancesSheet(e, org)
+	case "cash-book":
+		if err := required("account", account); err != nil {
+			return err
+		}
+		if to == ledger.NoDate {
+			return usagef("report cash-book: --date D names the day")
+		}
+		sh, err = cashBookSheet(e, org, ledger.AccountCode(account), to)
 	default:
-		return usagef("unknown report %q for --out (balances, trial-balance, general-ledger, analytic, account-card, journal, counterparty-balances)", kind)
+		return usagef("unknown report %q for --out (balances, trial-balance, general-ledger, analytic, account-card, journal, counterparty-balances, cash-book)", kind)
 	}
 	if err != nil {
 		return err

@@ -69,10 +69,20 @@ func TestReportFiles(t *testing.T) {
 		t.Errorf("counterparty balances CSV:\n%s", b)
 	}
 
+	// The cash book of 4 January: 1 000.50 into 50.01 from 51, named after
+	// the corresponding side's analytic, as the page names it.
+	mustRun(t, db, "post", "--org", "acme", "--date", "2025-01-04", "--dt", "50.01", "--dt-analytics", "cashflow=capital", "--kt", "51", "--kt-analytics", "cashflow=capital", "--amount", "1000.50", "--desc", "From the bank")
+	cash := filepath.Join(dir, "cash.csv")
+	mustRun(t, db, "--lang", "en", "report", "cash-book", "--org", "acme", "--account", "50.01", "--date", "2025-01-04", "--out", cash)
+	if b, _ := os.ReadFile(cash); !strings.Contains(string(b), "2025/3,capital,51,1000.50,") || !strings.Contains(string(b), "Balance at the end of the day,,1000.50,") {
+		t.Errorf("cash book CSV:\n%s", b)
+	}
+
 	for _, args := range [][]string{
-		{"report", "journal", "--org", "acme"},                                            // a file only
-		{"report", "tb", "--org", "acme", "--out", filepath.Join(dir, "x.html")},          // no such format
-		{"report", "account-card", "--org", "acme", "--out", filepath.Join(dir, "c.pdf")}, // no account
+		{"report", "journal", "--org", "acme"},                                                               // a file only
+		{"report", "tb", "--org", "acme", "--out", filepath.Join(dir, "x.html")},                             // no such format
+		{"report", "account-card", "--org", "acme", "--out", filepath.Join(dir, "c.pdf")},                    // no account
+		{"report", "cash-book", "--org", "acme", "--account", "50.01", "--out", filepath.Join(dir, "c.pdf")}, // no day
 	} {
 		if code, _, _ := hasap(t, db, args...); code != 2 {
 			t.Errorf("%v: exit %d, want 2", args, code)
