@@ -40,6 +40,7 @@ import (
 
 	"hasap/app"
 	"hasap/ledger"
+	"hasap/report"
 	"hasap/statement"
 	"hasap/store"
 	"hasap/store/open"
@@ -64,6 +65,7 @@ func run(args []string) error {
 	analytic := fs.String("counterparty", "", "counterparty code (analysis)")
 	kind := fs.String("kind", "pnl", "statement: pnl, balance-sheet, cash-flow, equity")
 	compare := fs.String("compare", "", "statement comparison: prev-month, prev-year, year-start")
+	level := fs.String("level", "", "chessboard, account analysis: synthetic or sub")
 	repeat := fs.Int("repeat", 0, "run the report this many more times in the process and print their median")
 	mkdb := fs.String("mkdb", "", "create a scratch PostgreSQL database on this server and print its URL")
 	dropdb := fs.String("dropdb", "", "drop this scratch PostgreSQL database (hasap_bench_...)")
@@ -108,6 +110,9 @@ func run(args []string) error {
 	a := app.New(db, "")
 	q := query{org: *org, from: from, to: to, account: ledger.AccountCode(*account), counterparty: *analytic,
 		kind: statement.Kind(*kind), compare: statement.Compare(*compare)}
+	if q.level, err = report.ParseLevel(*level); err != nil {
+		return err
+	}
 	if *expand == "all" {
 		q.all = true
 	} else if *expand != "" {
@@ -175,23 +180,25 @@ type query struct {
 	counterparty string
 	kind         statement.Kind
 	compare      statement.Compare
+	level        report.Level
 }
 
 // later are the reports added after the first ones (balances, tb, card,
 // ageing), with the arguments bench/reports.sh runs them with.
 var later = map[string]string{
-	"tb-expanded 62, 2025-06":         "-report tb-expanded -expand 62 -from 2025-06-01 -to 2025-06-30",
-	"tb-expanded 60+62+76, year 2025": "-report tb-expanded -expand 60,62,76 -from 2025-01-01 -to 2025-12-31",
-	"tb-expanded all, year 2025":      "-report tb-expanded -expand all -from 2025-01-01 -to 2025-12-31",
-	"general ledger, year 2025":       "-report general-ledger -from 2025-01-01 -to 2025-12-31",
-	"analysis of K00001, year 2025":   "-report analysis -counterparty K00001 -from 2025-01-01 -to 2025-12-31",
-	"P&L, year 2025":                  "-report statement -kind pnl -from 2025-01-01 -to 2025-12-31",
-	"P&L, year 2025 vs 2024":          "-report statement -kind pnl -from 2025-01-01 -to 2025-12-31 -compare prev-year",
-	"P&L, 2025-06":                    "-report statement -kind pnl -from 2025-06-01 -to 2025-06-30",
-	"balance sheet, 2025-12-31":       "-report statement -kind balance-sheet -from 2025-01-01 -to 2025-12-31",
-	"cash flow, year 2025":            "-report statement -kind cash-flow -from 2025-01-01 -to 2025-12-31",
-	"chessboard (store), year 2025":   "-report corr-store -from 2025-01-01 -to 2025-12-31",
-	"chessboard (store), part month":  "-report corr-store -from 2025-06-10 -to 2025-06-20",
+	"tb-expanded 62, 2025-06":               "-report tb-expanded -expand 62 -from 2025-06-01 -to 2025-06-30",
+	"tb-expanded 60+62+76, year 2025":       "-report tb-expanded -expand 60,62,76 -from 2025-01-01 -to 2025-12-31",
+	"tb-expanded all, year 2025":            "-report tb-expanded -expand all -from 2025-01-01 -to 2025-12-31",
+	"general ledger, year 2025":             "-report general-ledger -from 2025-01-01 -to 2025-12-31",
+	"analysis of K00001, year 2025":         "-report analysis -counterparty K00001 -from 2025-01-01 -to 2025-12-31",
+	"P&L, year 2025":                        "-report statement -kind pnl -from 2025-01-01 -to 2025-12-31",
+	"P&L, year 2025 vs 2024":                "-report statement -kind pnl -from 2025-01-01 -to 2025-12-31 -compare prev-year",
+	"P&L, 2025-06":                          "-report statement -kind pnl -from 2025-06-01 -to 2025-06-30",
+	"balance sheet, 2025-12-31":             "-report statement -kind balance-sheet -from 2025-01-01 -to 2025-12-31",
+	"cash flow, year 2025":                  "-report statement -kind cash-flow -from 2025-01-01 -to 2025-12-31",
+	"chessboard, year 2025":                 "-report chessboard -from 2025-01-01 -to 2025-12-31",
+	"chessboard by sub-account, part month": "-report chessboard -level sub -from 2025-06-10 -to 2025-06-20",
+	"account analysis of 62, year 2025":     "-report account-analysis -account 62 -from 2025-01-01 -to 2025-12-31",
 }
 
 type reportFunc func(context.Context, *app.App, query) (string, error)
@@ -253,8 +260,21 @@ var reports = map[string]reportFunc{
 		}
 		return fmt.Sprintf("statement %s %s: %s", q.kind, r.Period.String(), statementSummary(r.Current)), nil
 	},
-	// corr-store is the chessboard's read (store.CorrTurnover) until the
-	// app's chessboard lands.
+	"chessboard": func(ctx context.Context, a *app.App, q query) (string, error) {
+		cb, err := a.Chessboard(ctx, app.System, q.org, q.from, q.to, q.level)
+		if err != nil {
+			return "", err
+		}
+		return "chessboard: " + chessSummary(cb), nil
+	},
+	"account-analysis": func(ctx context.Context, a *app.App, q query) (string, error) {
+		an, err := a.AccountAnalysis(ctx, app.System, q.org, app.AnalysisQuery{Account: q.account, From: q.from, To: q.to, Level: q.level})
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("account analysis of %s: %T", q.account, an), nil
+	},
+	// corr-store is the chessboard's read alone (store.CorrTurnover).
 	"corr-store": func(ctx context.Context, a *app.App, q query) (string, error) {
 		org, err := a.Store.OrgByCode(ctx, q.org)
 		if err != nil {
@@ -366,4 +386,8 @@ func statementSummary(r *statement.Result) string {
 		}
 	}
 	return fmt.Sprintf("%d lines, %d not zero, %d unplaced", len(r.Values), nonzero, len(r.Unplaced))
+}
+
+func chessSummary(cb *report.Chessboard) string {
+	return fmt.Sprintf("%d × %d, %d cells, total %d", len(cb.Debits), len(cb.Credits), len(cb.Cells), cb.Total)
 }
