@@ -311,12 +311,22 @@ func (a *App) cardLines(ctx context.Context, org ledger.OrgID, q CardQuery, c *C
 	return nil
 }
 
-// MonthResult is one month's revenue and expenses.
+// MonthResult is one month's revenue and expenses, and the money at hand
+// at its end.
 type MonthResult struct {
 	Month    int // YYYYMM
 	Revenue  money.Amount
 	Expenses money.Amount
+	// Cash is the balance of the cash accounts (CashAccounts: the cash
+	// desk, bank and currency accounts, special bank accounts) at the end
+	// of the month, or of Overview.On in its month.
+	Cash money.Amount
 }
+
+// CashAccounts are the group accounts of the CIS chart whose balances are
+// money at hand: cash desk 50, bank 51, currency accounts 52, special bank
+// accounts 55.
+var CashAccounts = map[ledger.AccountCode]bool{"50": true, "51": true, "52": true, "55": true}
 
 // Overview is what an organisation's home page shows.
 type Overview struct {
@@ -357,6 +367,14 @@ func (a *App) Overview(ctx context.Context, actor Actor, orgCode string, on ledg
 	for range months - 1 {
 		first = (first - 1).MonthStart()
 	}
+	before, err := a.Store.Turnover(ctx, org.ID, ledger.NoDate, first-1)
+	if err != nil {
+		return nil, err
+	}
+	cash, err := cashNet(chart, before, 0)
+	if err != nil {
+		return nil, err
+	}
 	for m := first; m <= on; {
 		next := nextMonthStart(m)
 		turn, err := a.Store.Turnover(ctx, org.ID, m, min(next-1, on))
@@ -367,11 +385,29 @@ func (a *App) Overview(ctx context.Context, actor Actor, orgCode string, on ledg
 		if err != nil {
 			return nil, err
 		}
-		r.Month = m.Month()
+		if cash, err = cashNet(chart, turn, cash); err != nil {
+			return nil, err
+		}
+		r.Month, r.Cash = m.Month(), cash
 		ov.Months = append(ov.Months, r)
 		m = next
 	}
 	return ov, nil
+}
+
+// cashNet adds the debit less the credit turnover of the cash accounts
+// (CashAccounts and their sub-accounts) to bal.
+func cashNet(chart ledger.Chart, turn []store.AccountTurnover, bal money.Amount) (money.Amount, error) {
+	var err error
+	for _, t := range turn {
+		if !CashAccounts[topOf(chart, t.Account)] {
+			continue
+		}
+		if bal, err = addNet(bal, t.Debit, t.Credit); err != nil {
+			return 0, err
+		}
+	}
+	return bal, nil
 }
 
 func nextMonthStart(d ledger.Date) ledger.Date {

@@ -18,6 +18,7 @@ type homeData struct {
 	Current  app.MonthResult // the last month of Overview.Months
 	Result   money.Amount    // its revenue less expenses
 	Chart    chartSVG
+	Cash     chartSVG // money at hand at each month's end
 }
 
 // home is an organisation's first page: money at hand, who owes whom, and
@@ -57,5 +58,6 @@ func (s *server) home(w http.ResponseWriter, r *http.Request, q *request) {
 		d.Result, _ = money.Sub(d.Current.Revenue, d.Current.Expenses) // both ≥ 0: cannot overflow
 	}
 	d.Chart = barChart(p, ov.Months)
+	d.Cash = cashChart(p, ov.Months, ov.On)
 	s.render(w, r, http.StatusOK, "home", "", d)
 }

@@ -280,3 +280,33 @@ func TestRatesPage(t *testing.T) {
 		t.Errorf("another organisation's user: %d", res.StatusCode)
 	}
 }
+
+// TestHomeCharts: the home page of February 2025 draws revenue and
+// expenses and the money at hand (the 400.00 paid by Balkan and the 200.00
+// advance of Lale: 600.00 on the bank at February's end), each chart with
+// its title and description, each bar a link (the month's profit and loss,
+// the month's trial balance), the numbers in a table beside them.
+func TestHomeCharts(t *testing.T) {
+	b := newTaxBooks(t)
+	base := "/o/" + taxOrg
+	for lang, want := range map[string][]string{
+		"ru": {`<title id="rev-chart-t">Выручка и расходы по месяцам</title>`, `<title id="cash-chart-t">Денежные средства на конец месяца</title>`,
+			`aria-describedby="cash-chart-d"`, `<desc id="cash-chart-d">`, `href="` + base + `/statements/pnl?period=2025-02"`,
+			`href="` + base + `/trial-balance?from=2025-02-01&amp;to=2025-02-28"`, "Денежные средства 28.02.2025: 600,00", "<td>600,00</td>"},
+		"tk": {"Aýyň ahyryna pul serişdeleri", "Pul serişdeleri"},
+		"en": {"Money at hand at the end of each month", "Money at hand 2025-02-28: 600.00"},
+	} {
+		res, body := b.f.login(t, taxViewer, lang).get(base + "/?on=2025-02-28")
+		if res.StatusCode != http.StatusOK {
+			t.Fatalf("%s: %d", lang, res.StatusCode)
+		}
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: the home page lacks %q", lang, w)
+			}
+		}
+		if len(body) > 50_000 {
+			t.Errorf("%s: the home page is %d bytes", lang, len(body))
+		}
+	}
+}
