@@ -50,6 +50,7 @@ var closeCatalog = map[string]map[string]string{
 		"to: want a date yyyy-mm-dd":           "to: нужна дата гггг-мм-дд",
 		"The document is not posted.":          "Документ не проведён.",
 		"Entry %d/%d.":                         "Операция %d/%d.",
+		"Period reopened":                      "Период открыт вновь",
 	},
 	"tk": {
 		"closing documents are made, posted and unposted by the month close":                "ýapyş resminamalary aýy ýapmakda döredilýär, geçirilýär we ýatyrylýar", // review
@@ -98,6 +99,7 @@ var closeCatalog = map[string]map[string]string{
 		"to: want a date yyyy-mm-dd":           "to: ýýýý-aa-gg görnüşli sene gerek",           // review
 		"The document is not posted.":          "Resminama geçirilmedi.",                       // review
 		"Entry %d/%d.":                         "Amal %d/%d.",                                  // review
+		"Period reopened":                      "Döwür gaýtadan açyldy",                        // review
 	},
 }
 

@@ -31,6 +31,7 @@ var auditActions = []struct{ action, word string }{
 	{app.ActDocUnpost, word("Document unposted")},
 	{app.ActImport, word("Import")},
 	{app.ActLockDate, word("Lock date changed")},
+	{app.ActReopen, word("Period reopened")},
 	{app.ActVerify, word("Verification")},
 	{app.ActCheckpoint, word("Checkpoint signed")},
 	{app.ActExport, word("Export")},

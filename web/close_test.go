@@ -157,6 +157,9 @@ func TestClosePage(t *testing.T) {
 	if res, _ := owner.post("/o/"+closeOrg+"/close/reopen", url.Values{"month": {"2026-10"}, "to": {"2026-09-30"}, "reason": {"счёт банка"}}, nil); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("reopening: %d", res.StatusCode)
 	}
+	if _, log := owner.get("/o/" + closeOrg + "/audit?action=period.reopen"); !strings.Contains(log, "Период открыт вновь") || !strings.Contains(log, "счёт банка") {
+		t.Errorf("the audit log does not show the reopening with its reason")
+	}
 	if res, _ := owner.post("/o/"+closeOrg+"/close/2026-10/unpost/revaluation", url.Values{}, nil); res.StatusCode != http.StatusUnprocessableEntity {
 		t.Errorf("unposting the revaluation first: %d", res.StatusCode)
 	}
