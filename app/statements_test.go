@@ -127,11 +127,13 @@ func TestStatementsCIS(t *testing.T) { eachStore(t, testStatementsCIS) }
 // = the movement of 99 in January (Kt 7 000 − Dt 560). February: 2350
 // −100, 2410 +8, 2400 −92 = 99's movement (Dt 100 − Kt 8).
 //
-// Cash flows of January: operating receipts 4110 = OP01 8 300 + TR 500,
-// payments 4120 = −(OP02 3 000 + TR 500), 4100 = 5 300; financing 4310 =
-// FIN01 100 000; 4400 = 105 300 = 4500 − 4450 (105 300 − 0). With a
-// template of its own marking TR internal (X:TR), 4110 = 8 300 and 4120 =
-// −3 000: the transfer is no flow.
+// Cash flows of January: the transfer Dt 50.01 Kt 51 is no flow (4190 =
+// 500 from the correspondence totals): operating receipts 4110 = OP01
+// 8 300 + TR 500 − 500, payments 4120 = −(OP02 3 000 + TR 500) + 500,
+// 4100 = 5 300; financing 4310 = FIN01 100 000; 4400 = 105 300 = 4500 −
+// 4450 (105 300 − 0). With a template of its own that marks the item TR
+// internal instead (X:TR, the L:4190 terms dropped), the same 8 300 and
+// −3 000, and 4490 = TR's 500 in − 500 out = 0.
 //
 // Changes in equity, January–February: charter capital 0 → 100 001,
 // retained earnings 0 → 6 348 (99: 7 000 − 560 − 100 + 8), total 106 349
@@ -191,7 +193,7 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 
 	cf := stmt(t, a, viewer, "a", statement.CashFlow, "2025-01", statement.CompareNone)
 	wantLines(t, "cash flows of January", cf.Current, map[string]money.Amount{
-		"4110": 8_800_00, "4120": -3_500_00, "4100": 5_300_00, "4310": 100_000_00, "4300": 100_000_00,
+		"4110": 8_300_00, "4120": -3_000_00, "4190": 500_00, "4100": 5_300_00, "4310": 100_000_00, "4300": 100_000_00,
 		"4400": 105_300_00, "4450": 0, "4500": 105_300_00,
 	})
 	if cf.Previous != nil || cf.Items["OP01"].EN != "en OP01" {
@@ -219,6 +221,7 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 		t.Fatalf("shipped template: %v %+v", err, shipped.Custom)
 	}
 	own := strings.Replace(string(shipped.Body), "4400,0,", "4490,0,X:TR,Geçirimler,Переводы,Transfers\n4400,0,", 1)
+	own = strings.Replace(strings.Replace(own, "IN:* -L:4190,", "IN:*,", 1), "-OUT:* L:4190,", "-OUT:*,", 1)
 	chief := w.actors["chief"]
 	if err := a.PutStatementTemplate(context.Background(), chief, "a", statement.CashFlow, []byte(own)); err != nil {
 		t.Fatal(err)
@@ -231,9 +234,9 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 		t.Error("the organisation's template is not marked its own")
 	}
 	// A bad template is refused whole, naming its line; the one before stays.
-	bad := strings.Replace(own, "4110,1,IN:*", "4110,1,IN:*2", 1)
+	bad := strings.Replace(own, "4110,1,IN:*,", "4110,1,IN:*2,", 1)
 	err = a.PutStatementTemplate(context.Background(), chief, "a", statement.CashFlow, []byte(bad))
-	if err == nil || !strings.Contains(err.Error(), "template line 9:") {
+	if err == nil || !strings.Contains(err.Error(), "template line 11:") {
 		t.Fatalf("bad template: %v", err)
 	}
 	if got, _ := a.StatementTemplate(context.Background(), viewer, "a", statement.CashFlow); string(got.Body) != own || !got.Custom {
@@ -246,7 +249,7 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 		t.Fatal(err)
 	}
 	cf = stmt(t, a, viewer, "a", statement.CashFlow, "2025-01", statement.CompareNone)
-	if cf.Custom || cf.Current.Value("4110") != 8_800_00 {
+	if cf.Custom || cf.Current.Value("4110") != 8_300_00 || cf.Current.Value("4190") != 500_00 {
 		t.Fatalf("after reset: custom %v, 4110 %d", cf.Custom, cf.Current.Value("4110"))
 	}
 	// Another organisation's books are not ours.

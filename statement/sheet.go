@@ -126,10 +126,13 @@ func (r *Report) Sheet(lang string) (*sheet.Sheet, []RowRef) {
 		}
 		sh.Add(style, l.Level, cells...)
 		refs = append(refs, RowRef{Line: l.Code})
-		if r.Kind == CashFlow && !l.Heading() && !l.Formula() {
+		if r.Kind == CashFlow && readsItems(&l) {
 			for _, it := range r.itemRows(i) {
 				name := r.Items[it.code].In(lang)
-				if it.code == "" {
+				switch {
+				case it.line != nil:
+					name = it.line.Names.In(lang)
+				case it.code == "":
 					name = i18n.T(lang, "No cash-flow item")
 				}
 				c := []sheet.Cell{sheet.T(it.code), sheet.T(name), sheet.M(it.cur)}
@@ -171,7 +174,18 @@ func (r *Report) amounts(i int) []sheet.Cell {
 
 type itemRow struct {
 	code      string
+	line      *Line // a line the cash-flow line adds (4190 transfers), else nil for an item
 	cur, prev money.Amount
+}
+
+// readsItems reports whether a line reads cash flows by item.
+func readsItems(l *Line) bool {
+	for _, t := range l.Terms {
+		if t.Measure == Inflow || t.Measure == Outflow || t.Measure == Internal {
+			return true
+		}
+	}
+	return false
 }
 
 // itemRows are the cash-flow items behind line i in either period.
@@ -199,6 +213,20 @@ func (r *Report) itemRows(i int) []itemRow {
 	add(r.Current.Values[i].Parts, false)
 	if r.Previous != nil {
 		add(r.Previous.Values[i].Parts, true)
+	}
+	t := r.Current.Template
+	for _, term := range t.Lines[i].Terms {
+		if term.Measure != LineRef {
+			continue
+		}
+		row := itemRow{code: term.Pattern, line: t.Line(term.Pattern), cur: r.Current.Value(term.Pattern)}
+		if r.Previous != nil {
+			row.prev = r.Previous.Value(term.Pattern)
+		}
+		if term.Sign < 0 {
+			row.cur, row.prev = -row.cur, -row.prev
+		}
+		rows = append(rows, row)
 	}
 	return rows
 }

@@ -80,7 +80,7 @@ func (m Measure) accountMeasure() bool { return m >= Debit && m <= CreditTurn }
 var allowed = map[Kind][]Measure{
 	BalanceSheet: {Debit, Credit, Net, LineRef},
 	ProfitLoss:   {DebitTurn, CreditTurn, Corr, LineRef},
-	CashFlow:     {Net, Opening, Inflow, Outflow, Internal, LineRef},
+	CashFlow:     {Net, Opening, Inflow, Outflow, Internal, Corr, LineRef},
 	Equity:       {Net, LineRef},
 }
 
