@@ -6,6 +6,8 @@ package i18n
 // them to catalog.
 var taxCatalog = map[string]map[string]string{
 	"ru": {
+		"The month's sales and purchases books and the VAT return's summary by rate.":                                                                                                    "Книги продаж и покупок месяца и итоги декларации по НДС по ставкам.",
+		"The rates of foreign currencies by date: enter, change and import them.":                                                                                                        "Курсы иностранных валют по датам: ввод, изменение и загрузка.",
 		"Balance of the cash desk and the bank accounts at the end of each month, the last on the day shown; each bar opens the month's trial balance. The table below has the numbers.": "Остаток кассы и банковских счетов на конец каждого месяца, последний — на показанный день; каждый столбец открывает оборотно-сальдовую ведомость месяца. Числа — в таблице ниже.",
 		"Cash desk and bank accounts":            "Касса и банковские счета",
 		"Money at hand":                          "Денежные средства",
@@ -52,6 +54,8 @@ var taxCatalog = map[string]map[string]string{
 	},
 	"tk": {
 		// review: every line (möhletler boýunça seljerme for ageing, as in messages_ageing.go; jarnama for the VAT return, hümmet for a rate as in messages_rates.go)
+		"The month's sales and purchases books and the VAT return's summary by rate.":                                                                                                    "Aýyň satuw we satyn alyş kitaplary we GBÜS jarnamasynyň derejeler boýunça jemi.",
+		"The rates of foreign currencies by date: enter, change and import them.":                                                                                                        "Daşary ýurt walýutalarynyň seneler boýunça hümmetleri: girizmek, üýtgetmek we ýüklemek.",
 		"Balance of the cash desk and the bank accounts at the end of each month, the last on the day shown; each bar opens the month's trial balance. The table below has the numbers.": "Kassanyň we bank hasaplarynyň her aýyň ahyryndaky galyndysy, iň soňkusy görkezilen güne; her sütün aýyň dolanyşyk-galyndy cedwelini açýar. Sanlar aşakdaky tablisada.",
 		"Cash desk and bank accounts":            "Kassa we bank hasaplary",
 		"Money at hand":                          "Pul serişdeleri",

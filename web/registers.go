@@ -226,5 +226,7 @@ func reportLinks(p *page) []reportLink {
 		{i18n.T(p.Lang, "Ageing"), i18n.T(p.Lang, "Receivables and payables by their age as of a day, counterparty by counterparty."), p.O("/ageing")},
 		{i18n.T(p.Lang, "Settlements"), i18n.T(p.Lang, "Counterparties' balances, open items and the reconciliation act."), p.O("/settlements")},
 		{i18n.T(p.Lang, "Cash book"), i18n.T(p.Lang, "The cash desk's book (KO-4), day by day."), p.O("/cashbook")},
+		{i18n.T(p.Lang, "VAT books"), i18n.T(p.Lang, "The month's sales and purchases books and the VAT return's summary by rate."), p.O("/vat")},
+		{i18n.T(p.Lang, "Exchange rates"), i18n.T(p.Lang, "The rates of foreign currencies by date: enter, change and import them."), p.O("/rates")},
 	}
 }
