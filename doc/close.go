@@ -333,9 +333,11 @@ func (b *builder) closeMonth() error {
 	if err != nil {
 		return err
 	}
-	pl, err := b.exactSide("debit", c.ProfitLoss, noAnalytics, "")
-	if err != nil {
-		return err
+	var pl ledger.Side // ProfitLoss, looked up when there is something to close to it
+	if len(direct) > 0 || sums[c.SalesResult] != 0 || sums[c.OtherResult] != 0 {
+		if pl, err = b.exactSide("debit", c.ProfitLoss, noAnalytics, ""); err != nil {
+			return err
+		}
 	}
 	for _, result := range []ledger.AccountCode{c.SalesResult, c.OtherResult} {
 		if sums[result] == 0 {
@@ -412,13 +414,13 @@ func (b *builder) closeYear() error {
 			return err
 		}
 	}
-	re, err := b.exactSide("debit", c.RetainedEarnings, noAnalytics, "")
-	if err != nil {
-		return err
-	}
 	for _, r := range b.in.Ledger {
 		if r.Account != c.ProfitLoss || r.Amount == 0 {
 			continue
+		}
+		re, err := b.exactSide("debit", c.RetainedEarnings, noAnalytics, "")
+		if err != nil {
+			return err
 		}
 		pl, err := b.exactSide("credit", r.Account, r.Analytics, "")
 		if err != nil {

@@ -292,3 +292,24 @@ func TestWithPending(t *testing.T) {
 		t.Errorf("profit %d; the caller's ledger %+v", got.Profit.BeforeTax, in.Ledger)
 	}
 }
+
+// TestCloseNothingWithoutAccounts: books with nothing to close close
+// without the closing accounts named (a chart of the organisation's own
+// before its settings are saved); with something to close, the missing
+// account is named.
+func TestCloseNothingWithoutAccounts(t *testing.T) {
+	in := inputs(t)
+	s := Settings{Closing: DefaultClosing("empty")}
+	for _, typ := range []Type{Revaluation, CloseMonth, ProfitTax} {
+		if ps, err := Preview(closing(typ, oct31), s, in); err != nil || len(ps) != 0 {
+			t.Errorf("%s: %v %v", typ, ps, err)
+		}
+	}
+	if ps, err := Preview(closing(CloseYear, ledger.DateOf(2025, 12, 31)), s, in); err != nil || len(ps) != 0 {
+		t.Errorf("year close: %v %v", ps, err)
+	}
+	in.Profit.BeforeTax = m("100.00")
+	if _, err := Preview(closing(ProfitTax, oct31), s, in); !ledger.IsCode(err, ledger.EInvalid) {
+		t.Errorf("profit tax without its accounts: %v", err)
+	}
+}
