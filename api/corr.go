@@ -4,9 +4,11 @@ import (
 	"net/http"
 
 	"hasap/app"
+	"hasap/interop/export"
 	"hasap/ledger"
 	"hasap/money"
 	"hasap/report"
+	"hasap/report/sheet"
 )
 
 // Chessboard is the JSON of the Dt × Kt turnover matrix: a row per debit
@@ -129,21 +131,26 @@ func corrParams(r *http.Request) (from, to ledger.Date, level report.Level, err 
 	return
 }
 
-// chessboard: GET /orgs/{org}/chessboard?from=&to=&level=synthetic|sub.
+// chessboard: GET /orgs/{org}/chessboard?from=&to=&level=synthetic|sub[&format=csv|xlsx|pdf].
 func (s *server) chessboard(w http.ResponseWriter, r *http.Request, q *request) error {
 	from, to, level, err := corrParams(r)
 	if err != nil {
 		return err
 	}
-	c, err := s.app.Chessboard(r.Context(), q.actor, r.PathValue("org"), from, to, level)
+	org, err := s.app.Org(r.Context(), q.actor, r.PathValue("org"))
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, ChessboardJSON(c, q.lang))
-	return nil
+	c, err := s.app.Chessboard(r.Context(), q.actor, org.Code, from, to, level)
+	if err != nil {
+		return err
+	}
+	return writeReport(w, r, q, export.BaseName("chessboard", from, to), ChessboardJSON(c, q.lang), func() (*sheet.Sheet, error) {
+		return c.Sheet(q.lang, org.Name), nil
+	})
 }
 
-// accountAnalysis: GET /orgs/{org}/accounts/{code}/analysis?from=&to=&level=&by_month=true.
+// accountAnalysis: GET /orgs/{org}/accounts/{code}/analysis?from=&to=&level=&by_month=true[&format=csv|xlsx|pdf].
 func (s *server) accountAnalysis(w http.ResponseWriter, r *http.Request, q *request) error {
 	from, to, level, err := corrParams(r)
 	if err != nil {
@@ -157,11 +164,16 @@ func (s *server) accountAnalysis(w http.ResponseWriter, r *http.Request, q *requ
 	default:
 		return ledger.Errorf(ledger.EInvalid, "by_month must be true or false")
 	}
-	an, err := s.app.AccountAnalysis(r.Context(), q.actor, r.PathValue("org"),
-		app.AnalysisQuery{Account: ledger.AccountCode(r.PathValue("code")), From: from, To: to, Level: level, ByMonth: byMonth})
+	org, err := s.app.Org(r.Context(), q.actor, r.PathValue("org"))
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, AccountAnalysisJSON(an, q.lang))
-	return nil
+	code := ledger.AccountCode(r.PathValue("code"))
+	an, err := s.app.AccountAnalysis(r.Context(), q.actor, org.Code, app.AnalysisQuery{Account: code, From: from, To: to, Level: level, ByMonth: byMonth})
+	if err != nil {
+		return err
+	}
+	return writeReport(w, r, q, export.BaseName("account-analysis-"+string(code), from, to), AccountAnalysisJSON(an, q.lang), func() (*sheet.Sheet, error) {
+		return an.Sheet(q.lang, org.Name), nil
+	})
 }

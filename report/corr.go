@@ -38,7 +38,7 @@ func (l Level) String() string {
 	return "synthetic"
 }
 
-// At returns the account code shows at level l: at Synthetic, the
+// At returns the account that code is shown as at level l: at Synthetic, the
 // top-level account above it in the chart (itself when it has no parent or
 // is not in the chart).
 func (l Level) At(chart ledger.Chart, code ledger.AccountCode) ledger.AccountCode {
