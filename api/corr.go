@@ -121,10 +121,7 @@ func optDateString(d ledger.Date) string {
 // corrParams reads ?from= and ?to= (either may be absent) and ?level=.
 func corrParams(r *http.Request) (from, to ledger.Date, level report.Level, err error) {
 	v := r.URL.Query()
-	if from, err = optDate(v.Get("from")); err != nil {
-		return
-	}
-	if to, err = optDate(v.Get("to")); err != nil {
+	if from, to, err = optPeriod(v); err != nil {
 		return
 	}
 	level, err = report.ParseLevel(v.Get("level"))

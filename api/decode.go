@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -107,6 +108,15 @@ func optDate(s string) (ledger.Date, error) {
 		return ledger.NoDate, nil
 	}
 	return ledger.ParseDate(s)
+}
+
+// optPeriod reads the optional ?from= and ?to= of a report or a list.
+func optPeriod(v url.Values) (from, to ledger.Date, err error) {
+	if from, err = optDate(v.Get("from")); err != nil {
+		return
+	}
+	to, err = optDate(v.Get("to"))
+	return
 }
 
 // limitParam reads ?limit=: a whole number from 1 to max, def when absent.

@@ -32,11 +32,7 @@ type RatesJSON struct {
 // rates answers GET /orgs/{org}/rates?currency=&from=&to=&offset=&limit=.
 func (s *server) rates(w http.ResponseWriter, r *http.Request, q *request) error {
 	v := r.URL.Query()
-	from, err := optDate(v.Get("from"))
-	if err != nil {
-		return err
-	}
-	to, err := optDate(v.Get("to"))
+	from, to, err := optPeriod(v)
 	if err != nil {
 		return err
 	}

@@ -148,11 +148,7 @@ func (s *server) reconciliation(w http.ResponseWriter, r *http.Request, q *reque
 	if err != nil {
 		return err
 	}
-	from, err := optDate(r.URL.Query().Get("from"))
-	if err != nil {
-		return err
-	}
-	to, err := optDate(r.URL.Query().Get("to"))
+	from, to, err := optPeriod(r.URL.Query())
 	if err != nil {
 		return err
 	}

@@ -24,11 +24,7 @@ func (s *server) trialBalance(w http.ResponseWriter, r *http.Request, q *request
 		return err
 	}
 	v := r.URL.Query()
-	from, err := optDate(v.Get("from"))
-	if err != nil {
-		return err
-	}
-	to, err := optDate(v.Get("to"))
+	from, to, err := optPeriod(v)
 	if err != nil {
 		return err
 	}
@@ -101,11 +97,7 @@ func (s *server) generalLedger(w http.ResponseWriter, r *http.Request, q *reques
 		return err
 	}
 	v := r.URL.Query()
-	from, err := optDate(v.Get("from"))
-	if err != nil {
-		return err
-	}
-	to, err := optDate(v.Get("to"))
+	from, to, err := optPeriod(v)
 	if err != nil {
 		return err
 	}
@@ -137,11 +129,7 @@ func (s *server) analyticAnalysis(w http.ResponseWriter, r *http.Request, q *req
 	if !kind.Valid() {
 		return ledger.Errorf(ledger.EInvalid, "unknown analytics catalog %q", kind)
 	}
-	from, err := optDate(v.Get("from"))
-	if err != nil {
-		return err
-	}
-	to, err := optDate(v.Get("to"))
+	from, to, err := optPeriod(v)
 	if err != nil {
 		return err
 	}
