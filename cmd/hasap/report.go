@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -76,6 +74,12 @@ func cmdReport(e *env, args []string) error {
 	if isStatement(kind) {
 		return reportStatement(e, kind, *org, *period, *compare, *format, *out)
 	}
+	switch kind { // the registers whose sheet is the same on the screen and in a file
+	case "ageing":
+		return reportAgeing(e, *org, *date, *side, *buckets, *format, *out)
+	case "vat":
+		return reportVAT(e, *org, *month, *format, *out)
+	}
 	if isRegister(kind, *detail) {
 		return reportRegister(e, registerQuery{kind: kind, org: *org, account: *account, detail: *detail, catalog: *catalog, code: *code, from: fromD, to: toD}, *format, *out)
 	}
@@ -109,12 +113,8 @@ func cmdReport(e *env, args []string) error {
 			return err
 		}
 		return writeTB(e.stdout, tb, *format, e.lang)
-	case "ageing":
-		return reportAgeing(e, *org, *date, *side, *buckets, *format)
 	case "counterparty-balances":
 		return reportCounterpartyBalances(e, *org, *format)
-	case "vat":
-		return reportVAT(e, *org, *month, *format)
 	case "account-card", "journal":
 		return usagef("report %s is written as a file: add --out FILE.xlsx (or .csv, .pdf)", kind)
 	}
@@ -198,18 +198,7 @@ func writeReportFile(e *env, kind, org, account, format, file string, from, to l
 	if err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	if _, err := export.Write(&b, sh, format, localeOf(e.lang)); err != nil {
-		return err
-	}
-	if file == "-" {
-		_, err = e.stdout.Write(b.Bytes())
-		return err
-	}
-	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("report %s: %w", kind, err)
-	}
-	return nil
+	return writeSheetFile(e, sh, format, file)
 }
 
 type balanceJSON struct {

@@ -19,8 +19,8 @@ import (
 // shows (package app/sheets), written as a text table or CSV, or the API's
 // JSON.
 
-// reportAgeing is `hasap report ageing --org C --date D [--side receivable|payable] [--buckets 30,60,90]`.
-func reportAgeing(e *env, orgCode, date, sideName, buckets, format string) error {
+// reportAgeing is `hasap report ageing --org C --date D [--side receivable|payable] [--buckets 30,60,90] [--out FILE]`.
+func reportAgeing(e *env, orgCode, date, sideName, buckets, format, out string) error {
 	if err := required("date", date); err != nil {
 		return err
 	}
@@ -44,18 +44,18 @@ func reportAgeing(e *env, orgCode, date, sideName, buckets, format string) error
 	if err != nil {
 		return err
 	}
-	if format == "json" {
-		out, err := api.AgeingJSON(rep, org, e.lang)
+	if format == "json" && out == "" {
+		js, err := api.AgeingJSON(rep, org, e.lang)
 		if err != nil {
 			return err
 		}
-		return writeJSONOut(e.stdout, out)
+		return writeJSONOut(e.stdout, js)
 	}
 	sh, err := sheets.Ageing(rep, org, e.lang)
 	if err != nil {
 		return err
 	}
-	return writeSheetOut(e.stdout, sh, format, e.lang)
+	return writeSheetTo(e, sh, format, out)
 }
 
 // reportCounterpartyBalances is `hasap report counterparty-balances --org C`.
@@ -82,8 +82,8 @@ func reportCounterpartyBalances(e *env, orgCode, format string) error {
 	return writeSheetOut(e.stdout, sh, format, e.lang)
 }
 
-// reportVAT is `hasap report vat --org C --month YYYY-MM`.
-func reportVAT(e *env, orgCode, month, format string) error {
+// reportVAT is `hasap report vat --org C --month YYYY-MM [--out FILE]`.
+func reportVAT(e *env, orgCode, month, format, out string) error {
 	if err := required("month", month); err != nil {
 		return err
 	}
@@ -100,10 +100,19 @@ func reportVAT(e *env, orgCode, month, format string) error {
 	if err != nil {
 		return err
 	}
-	if format == "json" {
+	if format == "json" && out == "" {
 		return writeJSONOut(e.stdout, api.VATBooksToJSON(b, org, e.lang))
 	}
-	sh, _ := sheets.VAT(b, org, e.lang)
+	sh, _ := sheets.VAT(b, org, e.lang) // the second result links the page's rows
+	return writeSheetTo(e, sh, format, out)
+}
+
+// writeSheetTo writes a register's sheet as the file --out names, or on
+// the screen as a text table or CSV.
+func writeSheetTo(e *env, sh *sheet.Sheet, format, out string) error {
+	if out != "" {
+		return writeSheetFile(e, sh, format, out)
+	}
 	return writeSheetOut(e.stdout, sh, format, e.lang)
 }
 

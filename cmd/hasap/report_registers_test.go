@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"hasap/interop/xlsx"
 )
 
 // registersJournal: customer C1 bought 1 150.00 on 2 March and 2 300.00 on
@@ -64,6 +66,31 @@ func testReportAgeing(t *testing.T, db string) {
 	}
 	if js := mustRun(t, db, "report", "vat", "--org", "acme", "--month", "2025-03", "--format", "json"); !strings.Contains(js, `"from": "2025-03-01"`) {
 		t.Errorf("vat json:\n%s", js)
+	}
+	// The same sheets as files: the ageing as a workbook, read back cell by
+	// cell, and the VAT books as a PDF.
+	dir := t.TempDir()
+	book := filepath.Join(dir, "ageing.xlsx")
+	mustRun(t, db, "report", "ageing", "--org", "acme", "--date", "2025-06-30", "--out", book)
+	data, err := os.ReadFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cells, err := xlsx.ReadCells(data)
+	if err != nil {
+		t.Fatalf("ageing.xlsx: %v", err)
+	}
+	found := false
+	for _, v := range cells {
+		found = found || v == "2950" || v == "2950.00"
+	}
+	if !found {
+		t.Errorf("ageing.xlsx has no total 2950: %v", cells)
+	}
+	pdf := filepath.Join(dir, "vat.pdf")
+	mustRun(t, db, "report", "vat", "--org", "acme", "--month", "2025-03", "--out", pdf)
+	if data, err := os.ReadFile(pdf); err != nil || !strings.HasPrefix(string(data), "%PDF-") {
+		t.Errorf("vat.pdf: %v, %.8q", err, data)
 	}
 	if code, _, _ := hasap(t, db, "report", "vat", "--org", "acme", "--month", "2025-3"); code != 2 {
 		t.Errorf("vat of month 2025-3: exit %d, want 2", code)
