@@ -120,12 +120,14 @@ func (a *App) CreateOrg(ctx context.Context, actor Actor, in CreateOrgInput) (le
 	if rates == nil && c.Code == "TMT" {
 		rates = DefaultTMTRates()
 	}
+	var put []store.RateRow
 	for code, rates := range rates {
 		for _, r := range rates {
-			if err := a.Store.PutRate(ctx, org.ID, code, r.Date, r.Rate); err != nil {
-				return ledger.Org{}, err
-			}
+			put = append(put, store.RateRow{Currency: code, Date: r.Date, Rate: r.Rate})
 		}
+	}
+	if err := a.Store.PutRates(ctx, org.ID, put); err != nil {
+		return ledger.Org{}, err
 	}
 	detail := fmt.Sprintf("organisation %s (%s), chart %s, base currency %s", org.Code, org.Name, org.Chart, org.Currency.Code)
 	return org, a.audit(ctx, actor, org.ID, ActOrgCreate, detail)

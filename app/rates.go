@@ -117,10 +117,12 @@ func (a *App) ImportRates(ctx context.Context, actor Actor, orgCode, data string
 			return 0, &RateLineError{i + 1, ledger.Errorf(ledger.EInvalid, "%s is the base currency", r.Currency)}
 		}
 	}
-	for _, r := range rows {
-		if err := a.Store.PutRate(ctx, org.ID, r.Currency, r.Date, r.Rate); err != nil {
-			return 0, err
-		}
+	put := make([]store.RateRow, len(rows))
+	for i, r := range rows {
+		put[i] = store.RateRow{Currency: r.Currency, Date: r.Date, Rate: r.Rate}
+	}
+	if err := a.Store.PutRates(ctx, org.ID, put); err != nil { // all or none
+		return 0, err
 	}
 	return len(rows), a.audit(ctx, actor, org.ID, ActRate, fmt.Sprintf("%d rates imported", len(rows)))
 }

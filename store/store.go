@@ -84,6 +84,9 @@ type Store interface {
 
 	// PutRate records the rate of a currency to the base currency on a date.
 	PutRate(ctx context.Context, org ledger.OrgID, currency string, date ledger.Date, rate money.Rate) error
+	// PutRates records rates in one transaction: all of them or, when one
+	// is refused (an unknown currency, a zero rate), none.
+	PutRates(ctx context.Context, org ledger.OrgID, rates []RateRow) error
 	// RateOn returns the latest rate on or before date, with its date;
 	// ENotFound when there is none.
 	RateOn(ctx context.Context, org ledger.OrgID, currency string, date ledger.Date) (money.Rate, ledger.Date, error)

@@ -291,15 +291,31 @@ func (db *DB) PutAccount(ctx context.Context, org ledger.OrgID, a ledger.Account
 
 // PutRate records a rate.
 func (db *DB) PutRate(ctx context.Context, org ledger.OrgID, currency string, date ledger.Date, rate money.Rate) error {
-	if _, err := money.Lookup(currency); err != nil {
-		return ledger.Errorf(ledger.EInvalid, "unknown currency %q", currency)
+	return db.PutRates(ctx, org, []store.RateRow{{Currency: currency, Date: date, Rate: rate}})
+}
+
+// PutRates records rates in one transaction, after checking every one.
+func (db *DB) PutRates(ctx context.Context, org ledger.OrgID, rates []store.RateRow) error {
+	for _, r := range rates {
+		if _, err := money.Lookup(r.Currency); err != nil {
+			return ledger.Errorf(ledger.EInvalid, "unknown currency %q", r.Currency)
+		}
+		if r.Rate.IsZero() {
+			return ledger.Errorf(ledger.EInvalid, "rate must be positive")
+		}
 	}
-	if rate.IsZero() {
-		return ledger.Errorf(ledger.EInvalid, "rate must be positive")
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return err
 	}
-	_, err := db.w.ExecContext(ctx, db.q(`INSERT INTO rates (org_id, currency, day, rate) VALUES (?, ?, ?, ?)
-		ON CONFLICT (org_id, currency, day) DO UPDATE SET rate = excluded.rate`), org, currency, int64(date), rate.String())
-	return err
+	defer tx.Rollback()
+	for _, r := range rates {
+		if _, err := tx.ExecContext(ctx, db.q(`INSERT INTO rates (org_id, currency, day, rate) VALUES (?, ?, ?, ?)
+			ON CONFLICT (org_id, currency, day) DO UPDATE SET rate = excluded.rate`), org, r.Currency, int64(r.Date), r.Rate.String()); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
 }
 
 // RateOn returns the latest rate on or before date.

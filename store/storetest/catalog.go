@@ -274,6 +274,20 @@ func testRates(t *testing.T, open func(t *testing.T) Store) {
 	ok(t, s.PutRate(ctx, other.org.ID, "USD", d(2023, 1, 1), money.MustRate("19.5")), "PutRate other org")
 	wantCode(t, s.PutRate(ctx, f.org.ID, "XXY", d(2024, 1, 1), money.MustRate("1")), ledger.EInvalid, "PutRate of an unknown currency")
 	wantCode(t, s.PutRate(ctx, f.org.ID, "USD", d(2024, 1, 1), money.Rate{}), ledger.EInvalid, "PutRate of a zero rate")
+	// PutRates is all or nothing: a batch with one bad rate writes none.
+	wantCode(t, s.PutRates(ctx, f.org.ID, []store.RateRow{
+		{Currency: "JPY", Date: d(2024, 1, 1), Rate: money.MustRate("0.025")},
+		{Currency: "JPY", Date: d(2024, 1, 2), Rate: money.Rate{}},
+	}), ledger.EInvalid, "PutRates with a zero rate")
+	_, _, err := s.RateOn(ctx, f.org.ID, "JPY", d(2024, 12, 31))
+	wantCode(t, err, ledger.ENotFound, "RateOn after a refused PutRates")
+	ok(t, s.PutRates(ctx, other.org.ID, []store.RateRow{
+		{Currency: "GBP", Date: d(2022, 1, 1), Rate: money.MustRate("4.4")},
+		{Currency: "GBP", Date: d(2022, 1, 1), Rate: money.MustRate("4.5")},
+	}), "PutRates")
+	if r, _, err := s.RateOn(ctx, other.org.ID, "GBP", d(2022, 1, 1)); err != nil || r != money.MustRate("4.5") {
+		t.Fatalf("PutRates: the later of two rates of a day wins: %v %v", r, err)
+	}
 
 	cases := []struct {
 		cur      string
