@@ -152,34 +152,19 @@ func (n analyticNames) side(s ledger.Side) string {
 // analytic) as a sheet: the opening balance, every movement with its
 // corresponding account and the running balance (debit positive), the
 // turnover and the closing balance. It reads the card a store page at a
-// time, up to MaxExportCardLines movements.
+// time, up to MaxExportCardLines movements, the running balance carried
+// from page to page (AccountCardAll).
 func (a *App) AccountCardSheet(ctx context.Context, actor Actor, orgCode string, q CardQuery, lang string) (*sheet.Sheet, error) {
 	org, err := a.Org(ctx, actor, orgCode)
 	if err != nil {
 		return nil, err
 	}
-	q.Limit, q.After = store.MaxCardLimit, CardCursor{}
-	var card *Card
-	var lines []CardLine
-	more := false
-	for {
-		c, err := a.AccountCard(ctx, actor, orgCode, q)
-		if err != nil {
-			return nil, err
-		}
-		if card == nil {
-			card = c
-		}
-		lines = append(lines, c.Lines...)
-		if c.Next == nil {
-			break
-		}
-		if len(lines) >= MaxExportCardLines {
-			more = true
-			break
-		}
-		q.After = *c.Next
+	q.Limit = store.MaxCardLimit
+	card, err := a.AccountCardAll(ctx, actor, orgCode, q, MaxExportCardLines)
+	if err != nil {
+		return nil, err
 	}
+	lines, more := card.Lines, card.Next != nil
 	var ids []ledger.AnalyticID
 	for _, l := range lines {
 		ids = append(ids, l.Side.Analytics[:]...)

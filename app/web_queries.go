@@ -143,7 +143,48 @@ func (a *App) AccountCard(ctx context.Context, actor Actor, orgCode string, q Ca
 	if err != nil {
 		return nil, err
 	}
-	chart, err := a.Store.Chart(ctx, org.ID)
+	return a.accountCard(ctx, org.ID, q)
+}
+
+// AccountCardAll returns the card of q's period read to its end, or to
+// the first store page that reaches maxLines movements (Next then says
+// where the rest starts): the heading and the first page as AccountCard
+// gives them, then each later page run on from the balance after the
+// previous one, so the opening is read once whatever the number of pages
+// (a page of AccountCard alone starts again from the totals before its
+// cursor's day). q.After is ignored; q.Limit is the store page
+// (store.MaxCardLimit when 0). Read to its end, the card's last balance
+// must be its closing balance from the totals; EInternal if it is not.
+func (a *App) AccountCardAll(ctx context.Context, actor Actor, orgCode string, q CardQuery, maxLines int) (*Card, error) {
+	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
+	if err != nil {
+		return nil, err
+	}
+	if q.Limit <= 0 {
+		q.Limit = store.MaxCardLimit
+	}
+	q.After = CardCursor{}
+	c, err := a.accountCard(ctx, org.ID, q)
+	if err != nil {
+		return nil, err
+	}
+	for c.Next != nil && len(c.Lines) < maxLines {
+		q.After = *c.Next
+		page := &Card{StartingBalance: c.Lines[len(c.Lines)-1].Balance}
+		if err := a.cardLines(ctx, org.ID, q, page); err != nil {
+			return nil, err
+		}
+		c.Lines, c.Next = append(c.Lines, page.Lines...), page.Next
+	}
+	if c.Next == nil && len(c.Lines) > 0 && c.Lines[len(c.Lines)-1].Balance != c.Closing {
+		return nil, ledger.Errorf(ledger.EInternal, "the card of %s runs to %d, its totals close at %d", q.Account, c.Lines[len(c.Lines)-1].Balance, c.Closing)
+	}
+	return c, nil
+}
+
+// accountCard is AccountCard once the organisation is known.
+func (a *App) accountCard(ctx context.Context, org ledger.OrgID, q CardQuery) (*Card, error) {
+	chart, err := a.Store.Chart(ctx, org)
 	if err != nil {
 		return nil, err
 	}
@@ -156,17 +197,17 @@ func (a *App) AccountCard(ctx context.Context, actor Actor, orgCode string, q Ca
 	}
 	c := &Card{Account: *acc, From: q.From, To: q.To, Corr: q.Corr}
 	if q.Corr != "" {
-		return a.corrCard(ctx, org.ID, chart, q, c)
+		return a.corrCard(ctx, org, chart, q, c)
 	}
 	end := endOfTime
 	if q.To != ledger.NoDate {
 		end = q.To + 1
 	}
-	open, err := a.balanceBefore(ctx, org.ID, q.Account, q.Analytic, q.From)
+	open, err := a.balanceBefore(ctx, org, q.Account, q.Analytic, q.From)
 	if err != nil {
 		return nil, err
 	}
-	closing, err := a.Store.AccountOpening(ctx, org.ID, q.Account, q.Analytic, end)
+	closing, err := a.Store.AccountOpening(ctx, org, q.Account, q.Analytic, end)
 	if err != nil {
 		return nil, err
 	}
@@ -180,10 +221,10 @@ func (a *App) AccountCard(ctx context.Context, actor Actor, orgCode string, q Ca
 	if err1 != nil || err2 != nil {
 		return nil, ledger.Errorf(ledger.EInvalid, "turnover of %s out of range", q.Account)
 	}
-	if c.StartingBalance, err = a.balanceAtCursor(ctx, org.ID, q, c.Opening); err != nil {
+	if c.StartingBalance, err = a.balanceAtCursor(ctx, org, q, c.Opening); err != nil {
 		return nil, err
 	}
-	if err := a.cardLines(ctx, org.ID, q, c); err != nil {
+	if err := a.cardLines(ctx, org, q, c); err != nil {
 		return nil, err
 	}
 	return c, nil
