@@ -41,6 +41,11 @@ type PostingSettings struct {
 	OffsetVAT     bool              `json:"offset_vat"`
 	Capital       []string          `json:"capital"`
 	Accounts      map[string]string `json:"accounts"`
+	// ProfitTaxRate is the profit tax rate of the close, a percentage as
+	// a decimal string ("8", "8.5"); NotRevalued the accounts kept in a
+	// currency that the revaluation leaves at their historical rate.
+	ProfitTaxRate string   `json:"profit_tax_rate"`
+	NotRevalued   []string `json:"not_revalued"`
 }
 
 // OrgSettings is the body of GET /orgs/{org}/settings.
@@ -53,7 +58,9 @@ type OrgSettings struct {
 }
 
 // postingSettingsInput is the posting settings of a PUT: every field but the
-// accounts is required; the accounts named replace those stored.
+// accounts and the closing choices is required; the accounts named replace
+// those stored, and a closing choice left out keeps the stored one (a
+// client older than them keeps them).
 type postingSettingsInput struct {
 	DefaultVAT    *string           `json:"default_vat"`
 	VATRounding   *string           `json:"vat_rounding"`
@@ -61,6 +68,8 @@ type postingSettingsInput struct {
 	OffsetVAT     *bool             `json:"offset_vat"`
 	Capital       []string          `json:"capital"`
 	Accounts      map[string]string `json:"accounts"`
+	ProfitTaxRate *string           `json:"profit_tax_rate"`
+	NotRevalued   []string          `json:"not_revalued"`
 }
 
 // settingsInput is the body of PUT /orgs/{org}/settings.
@@ -81,7 +90,8 @@ func settingsJSON(s app.OrgSettings) OrgSettings {
 	p := s.Posting
 	out.Posting = PostingSettings{Saved: s.PostingSaved, ChartDefaults: s.ChartDefaults, DefaultVAT: string(p.DefaultVAT),
 		VATRounding: string(p.VATRounding), VATOnAdvances: p.VATOnAdvances, OffsetVAT: p.Purchases.OffsetVAT,
-		Capital: append([]string{}, p.Purchases.Capital...), Accounts: map[string]string{}}
+		Capital: append([]string{}, p.Purchases.Capital...), Accounts: map[string]string{},
+		ProfitTaxRate: strings.TrimSuffix(string(p.Closing.ProfitTaxRate), "%"), NotRevalued: append([]string{}, p.Closing.NotRevalued...)}
 	for _, f := range p.AccountFields() {
 		out.Posting.Accounts[f.Path] = string(*f.Code)
 	}
@@ -134,6 +144,12 @@ func (s *server) saveOrgSettings(w http.ResponseWriter, r *http.Request, q *requ
 	ps := &st.Posting
 	ps.DefaultVAT, ps.VATRounding = doc.Rate(*p.DefaultVAT), doc.Rounding(*p.VATRounding)
 	ps.VATOnAdvances, ps.Purchases.OffsetVAT, ps.Purchases.Capital = *p.VATOnAdvances, *p.OffsetVAT, p.Capital
+	if p.ProfitTaxRate != nil { // app.SaveOrgSettings reads and checks it
+		ps.Closing.ProfitTaxRate = doc.Rate(*p.ProfitTaxRate)
+	}
+	if p.NotRevalued != nil {
+		ps.Closing.NotRevalued = p.NotRevalued
+	}
 	fields := map[string]*ledger.AccountCode{}
 	for _, f := range ps.AccountFields() {
 		fields[f.Path] = f.Code
@@ -185,6 +201,10 @@ func apiPostingField(path string) string {
 		return "vat_rounding"
 	case "Purchases.Capital":
 		return "capital"
+	case "Closing.ProfitTaxRate":
+		return "profit_tax_rate"
+	case "Closing.NotRevalued":
+		return "not_revalued"
 	}
 	return "accounts." + path
 }

@@ -88,3 +88,65 @@ func jsonInt(t *testing.T, v any) int64 {
 	}
 	return i
 }
+
+// TestSettingsClosingAPI: the posting settings carry the close's profit
+// tax rate (a decimal string) and the accounts not revalued; a PUT sets
+// them, one without them keeps them, and a bad one names its field in the
+// caller's language and saves nothing.
+func TestSettingsClosingAPI(t *testing.T) {
+	f := books(t)
+	chief := f.callers["chief"]
+	const path = "/api/v1/orgs/" + acme + "/settings"
+	get := func() (int64, any, any) {
+		t.Helper()
+		r := f.do(t, chief, call{method: "GET", path: path})
+		mustStatus(t, "GET", r, 200)
+		return jsonInt(t, field(r.json, "version")), field(r.json, "posting", "profit_tax_rate"), field(r.json, "posting", "not_revalued")
+	}
+	version, rate, notRevalued := get()
+	if rate != "8" || fmt.Sprint(notRevalued) != "[60.22 62.22]" {
+		t.Fatalf("GET: profit_tax_rate %v, not_revalued %v", rate, notRevalued)
+	}
+	with := func(v int64, closing string) string {
+		return strings.Replace(settingsBody(v, "90.01", "1"), `"capital":["08"],`, `"capital":["08"],`+closing, 1)
+	}
+	for _, c := range []struct{ closing, want string }{
+		{`"profit_tax_rate":"101",`, "posting.profit_tax_rate: ставка налога на прибыль 101 % больше 100 %"},
+		{`"profit_tax_rate":"-1",`, "posting.profit_tax_rate: ставка налога на прибыль -1 % отрицательная"},
+		{`"profit_tax_rate":"8.125",`, "posting.profit_tax_rate: у ставки налога на прибыль 8.125 % больше двух знаков"},
+		{`"profit_tax_rate":"x",`, `posting.profit_tax_rate: ставка налога на прибыль "x" — не число`},
+		{`"not_revalued":["62.22","99.99"],`, "posting.not_revalued: счёт 99.99 не существует"},
+		{`"not_revalued":["60"],`, "posting.not_revalued: у счёта 60 есть субсчета"},
+	} {
+		r := f.do(t, chief, call{method: "PUT", path: path + "?lang=ru", body: with(version, c.closing)})
+		if r.status != 422 || !strings.Contains(fmt.Sprint(field(r.json, "message")), c.want) {
+			t.Errorf("PUT %s: %d %s, want 422 with %q", c.closing, r.status, r.body, c.want)
+		}
+	}
+	if v, _, _ := get(); v != version {
+		t.Fatalf("a refused PUT saved: version %d → %d", version, v)
+	}
+
+	r := f.do(t, chief, call{method: "PUT", path: path, body: with(version, `"profit_tax_rate":"12.5","not_revalued":["62.22"],`)})
+	mustStatus(t, "PUT", r, 200)
+	if field(r.json, "posting", "profit_tax_rate") != "12.5" || fmt.Sprint(field(r.json, "posting", "not_revalued")) != "[62.22]" {
+		t.Fatalf("PUT answered %s", r.body)
+	}
+	// An older client's PUT, without them, keeps them.
+	r = f.do(t, chief, call{method: "PUT", path: path, body: settingsBody(version+1, "90.01", "1")})
+	mustStatus(t, "PUT without the closing choices", r, 200)
+	if v, rate, notRevalued := get(); v != version+2 || rate != "12.5" || fmt.Sprint(notRevalued) != "[62.22]" {
+		t.Errorf("after a PUT without them: version %d, profit_tax_rate %v, not_revalued %v", v, rate, notRevalued)
+	}
+	if s, _ := f.app.OrgSettings(context.Background(), app.System, acme); s.Posting.Closing.ProfitTaxRate != "12.5%" {
+		t.Errorf("stored rate %q, want 12.5%%", s.Posting.Closing.ProfitTaxRate)
+	}
+	// Back to the defaults, for the other tests on acme; [] lists none.
+	r = f.do(t, chief, call{method: "PUT", path: path, body: with(version+2, `"profit_tax_rate":"8","not_revalued":[],`)})
+	mustStatus(t, "PUT", r, 200)
+	if fmt.Sprint(field(r.json, "posting", "not_revalued")) != "[]" {
+		t.Errorf("not_revalued [] answered %s", r.body)
+	}
+	r = f.do(t, chief, call{method: "PUT", path: path, body: with(version+3, `"not_revalued":["60.22","62.22"],`)})
+	mustStatus(t, "PUT", r, 200)
+}

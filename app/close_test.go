@@ -480,3 +480,83 @@ func testMonthCloseProperty(t *testing.T, a *app.App) {
 		t.Errorf("verify: %v", err)
 	}
 }
+
+func TestClosingSettings(t *testing.T) { eachStore(t, testClosingSettings) }
+
+// testClosingSettings: the profit tax rate and the accounts not revalued
+// are checked when saved, each problem at its field and nothing saved; a
+// rate typed "8,5" is kept as 8.5 %, and October's profit tax is worked
+// out at it:
+//
+//	10-05  Dt 50.03 Kt 90.01   1 000.00   a sale
+//	10-05  Dt 90.02 Kt 20        333.33   its cost
+//
+// the profit is 666.67 and the tax 8.5 % of it, 56.66695, rounded to
+// 56.67: Dt 99 Kt 68.04 56.67.
+func testClosingSettings(t *testing.T, a *app.App) {
+	ctx := context.Background()
+	b := newCloseBooks(t, a)
+	s, err := a.OrgSettings(ctx, b.chief, "cl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := s.Posting.Closing; c.ProfitTaxRate != "8%" || !reflect.DeepEqual(c.NotRevalued, []string{"60.22", "62.22"}) {
+		t.Fatalf("the defaults: %q %v", c.ProfitTaxRate, c.NotRevalued)
+	}
+	for _, c := range []struct {
+		rate        doc.Rate
+		notRevalued []string
+		field, want string
+	}{
+		{"-8", nil, "posting.Closing.ProfitTaxRate", "the profit tax rate -8 % is negative"},
+		{"100.01", nil, "posting.Closing.ProfitTaxRate", "the profit tax rate 100.01 % is over 100 %"},
+		{"1000", nil, "posting.Closing.ProfitTaxRate", "is over 100 %"},
+		{"eight", nil, "posting.Closing.ProfitTaxRate", `the profit tax rate "eight" is not a number`},
+		{"8.", nil, "posting.Closing.ProfitTaxRate", "is not a number"},
+		{"", nil, "posting.Closing.ProfitTaxRate", "is not a number"},
+		{"exempt", nil, "posting.Closing.ProfitTaxRate", "is not a number"},
+		{"8.125", nil, "posting.Closing.ProfitTaxRate", "the profit tax rate 8.125 % has more than two decimal places"},
+		{"8", []string{"60.22", "99.99"}, "posting.Closing.NotRevalued", "account 99.99 does not exist"},
+		{"8", []string{"60"}, "posting.Closing.NotRevalued", "account 60 has sub-accounts"},
+	} {
+		bad := s
+		bad.Posting.Closing.ProfitTaxRate, bad.Posting.Closing.NotRevalued = c.rate, c.notRevalued
+		_, err := a.SaveOrgSettings(ctx, b.chief, "cl", bad)
+		fes := app.FieldErrors(err)
+		if len(fes) != 1 || fes[0].Field != c.field || !strings.Contains(fes[0].Err.Error(), c.want) || !ledger.IsCode(err, ledger.EInvalid) {
+			t.Errorf("rate %q, not revalued %v: %v, want %s: %s", c.rate, c.notRevalued, err, c.field, c.want)
+		}
+	}
+	if after, _ := a.OrgSettings(ctx, b.chief, "cl"); after.Version != s.Version {
+		t.Fatalf("refused settings were saved: version %d → %d", s.Version, after.Version)
+	}
+	good := s
+	good.Posting.Closing.ProfitTaxRate, good.Posting.Closing.NotRevalued = " 8,50 % ", []string{" 62.22", "60.22", "62.22", ""}
+	saved, err := a.SaveOrgSettings(ctx, b.chief, "cl", good)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := saved.Posting.Closing; c.ProfitTaxRate != "8.5%" || !reflect.DeepEqual(c.NotRevalued, []string{"62.22", "60.22"}) {
+		t.Fatalf("saved: %q %v, want 8.5%% [62.22 60.22]", c.ProfitTaxRate, c.NotRevalued)
+	}
+	log, err := a.Audit(ctx, b.owner, "cl", 0, 1)
+	if err != nil || len(log) != 1 || !strings.Contains(log[0].Detail, "Closing.ProfitTaxRate 8%→8.5%") {
+		t.Errorf("the audit of the save: %+v %v", log, err)
+	}
+
+	d := ledger.DateOf
+	b.post(t, d(2026, 10, 5), acct("50.03"), acct("90.01"), "1000.00")
+	b.post(t, d(2026, 10, 5), acct("90.02"), acct("20"), "333.33")
+	oct := d(2026, 10, 1)
+	mc, err := a.MonthClose(ctx, b.chief, "cl", oct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := mc.Steps[2].Preview; len(p) != 1 || p[0].Amount != mustAmount("56.67") || p[0].Credit.Account != "68.04" {
+		t.Errorf("the profit tax's preview at 8.5 %%: %+v", p)
+	}
+	b.postAll(t, oct)
+	if got := balanceOf(b.balances(t), "68.04"); got != mustAmount("-56.67") {
+		t.Errorf("68.04 after October's close at 8.5 %%: %s, want −56.67", money.Decimal(got, 2))
+	}
+}

@@ -112,9 +112,12 @@ func (a *App) closingSettings(ctx context.Context, org ledger.Org) (doc.Settings
 // "bank_name", "bank_account", "bank_code", "director",
 // "chief_accountant", "cashier" for the details; "posting." and the path
 // in doc.Settings for the posting settings ("posting.DefaultVAT",
-// "posting.Sales.Revenue", "posting.Purchases.Capital"). An account must
-// be in the chart, active, and take postings (not a group); an empty
-// account is allowed, and a document that needs it is refused when posted.
+// "posting.Sales.Revenue", "posting.Purchases.Capital",
+// "posting.Closing.ProfitTaxRate", "posting.Closing.NotRevalued"). An
+// account must be in the chart, active, and take postings (not a group);
+// an empty account is allowed, and a document that needs it is refused
+// when posted. The profit tax rate may come as typed ("8", "8,5", "8.5%"):
+// it is saved as the rate the documents carry ("8.5%").
 // Saving always stores the posting settings, so from then on they no
 // longer follow the chart's defaults.
 func (a *App) SaveOrgSettings(ctx context.Context, actor Actor, orgCode string, s OrgSettings) (OrgSettings, error) {
@@ -257,27 +260,94 @@ func checkPosting(fs *fields, s *doc.Settings, chart ledger.Chart) {
 }
 
 // checkClosing checks the choices of the closing documents beyond their
-// accounts: the profit tax rate, the accounts not revalued.
+// accounts: the profit tax rate, read as a percentage as typed ("8",
+// "8.5", "8,5" or "8%") into the rate the documents carry ("8.5%"), and
+// the accounts not revalued, each a posting account of the chart (listed
+// once, in the order given).
 func checkClosing(fs *fields, c *doc.ClosingAccounts, chart ledger.Chart) {
-	if c.ProfitTaxRate == "" || c.ProfitTaxRate == doc.Exempt || c.ProfitTaxRate.Check() != nil {
-		fs.add("posting.Closing.ProfitTaxRate", ledger.Errorf(ledger.EInvalid, "the profit tax rate %q is not a percentage such as 8%%", string(c.ProfitTaxRate)))
+	if r, err := percentRate(string(c.ProfitTaxRate)); err != nil {
+		fs.add("posting.Closing.ProfitTaxRate", err)
+	} else {
+		c.ProfitTaxRate = r
 	}
-	kept := c.NotRevalued[:0:0]
+	var kept []string
 	for _, p := range c.NotRevalued {
-		if p = strings.TrimSpace(p); p != "" {
+		if p = strings.TrimSpace(p); p != "" && !slices.Contains(kept, p) {
 			kept = append(kept, p)
 		}
 	}
 	c.NotRevalued = kept
 	if len(kept) > maxCapital {
 		fs.add("posting.Closing.NotRevalued", ledger.Errorf(ledger.EInvalid, "at most %d accounts", maxCapital))
+		return
 	}
 	for _, p := range kept {
-		if chart[ledger.AccountCode(p)] == nil {
-			fs.add("posting.Closing.NotRevalued", ledger.Errorf(ledger.EInvalid, "account %s does not exist", p))
-			break
+		a, ok := chart[ledger.AccountCode(p)]
+		var err error
+		switch {
+		case !ok:
+			err = ledger.Errorf(ledger.EInvalid, "account %s does not exist", p)
+		case a.Group:
+			err = ledger.Errorf(ledger.EInvalid, "account %s has sub-accounts: choose one of them", p)
+		case a.Inactive:
+			err = ledger.Errorf(ledger.EInvalid, "account %s is deactivated", p)
+		}
+		if err != nil {
+			fs.add("posting.Closing.NotRevalued", err)
+			return
 		}
 	}
+}
+
+// maxRateText bounds a percentage as typed.
+const maxRateText = 20
+
+// percentRate reads a percentage as typed on the settings page or sent by
+// the API: a decimal from 0 to 100 with at most two decimal places, with a
+// point or a comma, and a percent sign or none ("8", "8.5", "8,5 %"). It
+// returns the rate the documents carry ("8%", "8.5%": no leading or
+// trailing zeros), or an error that says what is wrong with it.
+func percentRate(typed string) (doc.Rate, error) {
+	s := strings.TrimSpace(typed)
+	if len(s) > maxRateText {
+		return "", ledger.Errorf(ledger.EInvalid, "the profit tax rate is longer than %d characters", maxRateText)
+	}
+	s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	neg := strings.HasPrefix(s, "-") || strings.HasPrefix(s, "−")
+	num := strings.TrimPrefix(strings.TrimPrefix(s, "-"), "−")
+	whole, frac, _ := strings.Cut(strings.Replace(num, ",", ".", 1), ".")
+	if whole+frac == "" || !allDigits(whole) || !allDigits(frac) || strings.HasSuffix(num, ".") || strings.HasSuffix(num, ",") {
+		return "", ledger.Errorf(ledger.EInvalid, "the profit tax rate %q is not a number: write the percentage as a decimal such as 8 or 8.5", typed)
+	}
+	whole, frac = strings.TrimLeft(whole, "0"), strings.TrimRight(frac, "0")
+	switch {
+	case neg && whole+frac != "":
+		return "", ledger.Errorf(ledger.EInvalid, "the profit tax rate %s %% is negative", s)
+	case len(frac) > 2:
+		return "", ledger.Errorf(ledger.EInvalid, "the profit tax rate %s %% has more than two decimal places", s)
+	case len(whole) > 3 || whole > "100" && len(whole) == 3 || whole == "100" && frac != "":
+		return "", ledger.Errorf(ledger.EInvalid, "the profit tax rate %s %% is over 100 %%", s)
+	}
+	if whole == "" {
+		whole = "0"
+	}
+	r := doc.Rate(whole + "%")
+	if frac != "" {
+		r = doc.Rate(whole + "." + frac + "%")
+	}
+	if err := r.Check(); err != nil { // cannot happen: the checks above are Check's
+		return "", err
+	}
+	return r, nil
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // settingsChanges describes for the audit log what a save changed.

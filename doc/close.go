@@ -27,14 +27,16 @@ type ClosingAccounts struct {
 	// (cis: 91.01 other income and 91.02 other expenses, which have no
 	// sub-account for them in the built-in chart; ifrs: 8100 and 8150).
 	FXGain, FXLoss ledger.AccountCode
-	// NotRevalued lists account prefixes kept in a currency that a
-	// revaluation leaves at their historical rate. cis: the advances paid
-	// and received in currency (60.22, 62.22). The rule followed: IAS 21
-	// §16 and §23 (and the Russian PBU 3/2006 §7 that CIS charts follow)
-	// revalue monetary items only; an advance paid or received is settled
-	// by goods or services, not by currency, so it is non-monetary and
-	// stays at the rate of the day it was paid. The built-in ifrs chart
-	// keeps no advance in a currency, so its list is empty.
+	// NotRevalued lists accounts kept in a currency that a revaluation
+	// leaves at their historical rate (the settings take posting accounts
+	// of the chart only; a code also matches the codes under it). cis: the
+	// advances paid and received in currency (60.22, 62.22). The rule
+	// followed: IAS 21 §16 and §23 (and the Russian PBU 3/2006 §7 that CIS
+	// charts follow) revalue monetary items only; an advance paid or
+	// received is settled by goods or services, not by currency, so it is
+	// non-monetary and stays at the rate of the day it was paid. The
+	// built-in ifrs chart keeps no advance in a currency, so its list is
+	// empty.
 	NotRevalued []string
 	// SalesResult and OtherResult are the result sub-accounts of the sales
 	// and other income groups (cis: 90.09 and 91.09; their parents 90 and

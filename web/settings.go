@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"hasap/app"
 	"hasap/auth"
@@ -89,6 +90,11 @@ type settingsData struct {
 	Saved    bool
 	CanEdit  bool
 	Accounts []accountOption // the postable accounts, for the datalist
+
+	// ProfitTaxRate is the profit tax rate as a percentage without its
+	// sign ("8", "8.5"), or as typed; NotRevalued the accounts not
+	// revalued, comma-separated, as typed.
+	ProfitTaxRate, NotRevalued string
 }
 
 // DetailFields are the details in form order with their labels.
@@ -120,7 +126,8 @@ func (s *server) orgSettings(w http.ResponseWriter, r *http.Request, q *request)
 		s.fail(w, r, q, err)
 		return
 	}
-	d := &settingsData{S: st, Capital: strings.Join(st.Posting.Purchases.Capital, ", "), Saved: r.URL.Query().Get("saved") == "1"}
+	d := &settingsData{S: st, Capital: strings.Join(st.Posting.Purchases.Capital, ", "), Saved: r.URL.Query().Get("saved") == "1",
+		ProfitTaxRate: strings.TrimSuffix(string(st.Posting.Closing.ProfitTaxRate), "%"), NotRevalued: strings.Join(st.Posting.Closing.NotRevalued, ", ")}
 	s.renderSettings(w, r, q, http.StatusOK, d)
 }
 
@@ -161,12 +168,23 @@ func (s *server) orgSettingsSave(w http.ResponseWriter, r *http.Request, q *requ
 			p.Purchases.Capital = append(p.Purchases.Capital, c)
 		}
 	}
+	// The closing choices, when the form has them (app.SaveOrgSettings
+	// reads the rate as typed: "8", "8,5", "8.5%").
+	rate, notRevalued := strings.TrimSuffix(string(p.Closing.ProfitTaxRate), "%"), strings.Join(p.Closing.NotRevalued, ", ")
+	if _, ok := v["posting.Closing.ProfitTaxRate"]; ok {
+		rate = t("posting.Closing.ProfitTaxRate")
+		p.Closing.ProfitTaxRate = doc.Rate(rate)
+	}
+	if _, ok := v["posting.Closing.NotRevalued"]; ok {
+		notRevalued = t("posting.Closing.NotRevalued")
+		p.Closing.NotRevalued = strings.FieldsFunc(notRevalued, func(r rune) bool { return r == ',' || r == ';' || unicode.IsSpace(r) })
+	}
 	_, err = s.app.SaveOrgSettings(r.Context(), q.actor, q.org.Code, st)
 	if err == nil {
 		http.Redirect(w, r, s.newPage(r, q, "").O("/settings")+"?saved=1", http.StatusSeeOther)
 		return
 	}
-	d := &settingsData{S: st, Capital: capital}
+	d := &settingsData{S: st, Capital: capital, ProfitTaxRate: rate, NotRevalued: notRevalued}
 	fes := app.FieldErrors(err)
 	switch {
 	case len(fes) > 0:

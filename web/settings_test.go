@@ -237,3 +237,89 @@ func TestSettingsPage(t *testing.T) {
 		t.Errorf("no audit event of the save in %+v", ev)
 	}
 }
+
+// TestSettingsClosing: the settings page shows the profit tax rate as a
+// percentage and the accounts not revalued in the close's fieldset; a bad
+// rate or an unknown account is marked at its field in the user's
+// language, as typed, and saves nothing; a good save shows again as
+// saved; a form without the two fields keeps them.
+func TestSettingsClosing(t *testing.T) {
+	f := settingsBooks(t)
+	ctx := context.Background()
+	u := "/o/" + setOrg + "/settings"
+	chief := f.login(t, setChief, "ru")
+	st, err := f.app.OrgSettings(ctx, app.System, setOrg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body := chief.get(u)
+	body = html.UnescapeString(body)
+	for _, w := range []string{"Закрытие месяца и года", "Ставка налога на прибыль, в процентах", `name="posting.Closing.ProfitTaxRate" value="8"`,
+		"Счета без переоценки", `name="posting.Closing.NotRevalued" value="60.22, 62.22"`} {
+		if !strings.Contains(body, w) {
+			t.Errorf("the page lacks %q", w)
+		}
+	}
+	// The form as stored, with the closing choices given.
+	form := func(version int64, rate, notRevalued string) url.Values {
+		d, p := st.Details, st.Posting
+		v := url.Values{"version": {strconv.FormatInt(version, 10)}, "legal_name": {d.LegalName}, "tax_id": {d.TaxID}, "address": {d.Address},
+			"phone": {d.Phone}, "bank_name": {d.BankName}, "bank_account": {d.BankAccount}, "bank_code": {d.BankCode}, "director": {d.Director},
+			"chief_accountant": {d.ChiefAccountant}, "cashier": {d.Cashier}, "posting.DefaultVAT": {string(p.DefaultVAT)},
+			"posting.VATRounding": {string(p.VATRounding)}, "posting.Purchases.Capital": {strings.Join(p.Purchases.Capital, ",")}}
+		if p.Purchases.OffsetVAT {
+			v.Set("posting.Purchases.OffsetVAT", "1")
+		}
+		if p.VATOnAdvances {
+			v.Set("posting.VATOnAdvances", "1")
+		}
+		if rate != "-" {
+			v.Set("posting.Closing.ProfitTaxRate", rate)
+		}
+		if notRevalued != "-" {
+			v.Set("posting.Closing.NotRevalued", notRevalued)
+		}
+		return v
+	}
+	for _, c := range []struct{ rate, notRevalued, want, typed string }{
+		{"-5", "60.22", "ставка налога на прибыль -5 % отрицательная", `value="-5"`},
+		{"120", "60.22", "ставка налога на прибыль 120 % больше 100 %", `value="120"`},
+		{"8,125", "60.22", "у ставки налога на прибыль 8,125 % больше двух знаков после запятой", `value="8,125"`},
+		{"восемь", "60.22", "ставка налога на прибыль \"восемь\" — не число", `value="восемь"`},
+		{"8", "60.22, 99.99", "счёт 99.99 не существует", `value="60.22, 99.99"`},
+		{"8", "62", "у счёта 62 есть субсчета", `value="62"`},
+	} {
+		res, body := chief.post(u, form(st.Version, c.rate, c.notRevalued), nil)
+		body = html.UnescapeString(body)
+		if res.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, c.want) || !strings.Contains(body, c.typed) ||
+			!strings.Contains(body, `aria-invalid="true"`) {
+			t.Errorf("rate %q, not revalued %q: %d, want 422 with %q and %s", c.rate, c.notRevalued, res.StatusCode, c.want, c.typed)
+		}
+	}
+	if after, _ := f.app.OrgSettings(ctx, app.System, setOrg); after.Version != st.Version {
+		t.Fatalf("refused settings were saved: version %d → %d", st.Version, after.Version)
+	}
+
+	res, _ := chief.post(u, form(st.Version, "8,5", "62.22; 60.22"), nil)
+	if res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("good closing settings: %d", res.StatusCode)
+	}
+	saved, err := f.app.OrgSettings(ctx, app.System, setOrg)
+	if c := saved.Posting.Closing; err != nil || c.ProfitTaxRate != "8.5%" || strings.Join(c.NotRevalued, " ") != "62.22 60.22" {
+		t.Fatalf("saved: %q %v, %v", c.ProfitTaxRate, c.NotRevalued, err)
+	}
+	_, body = chief.get(u)
+	for _, w := range []string{`name="posting.Closing.ProfitTaxRate" value="8.5"`, `name="posting.Closing.NotRevalued" value="62.22, 60.22"`} {
+		if !strings.Contains(body, w) {
+			t.Errorf("the saved page lacks %q", w)
+		}
+	}
+	// A form without them (a page opened before they were on it) keeps them.
+	if res, _ := chief.post(u, form(saved.Version, "-", "-"), nil); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("a form without the closing choices: %d", res.StatusCode)
+	}
+	again, err := f.app.OrgSettings(ctx, app.System, setOrg)
+	if c := again.Posting.Closing; err != nil || again.Version != saved.Version+1 || c.ProfitTaxRate != "8.5%" || strings.Join(c.NotRevalued, " ") != "62.22 60.22" {
+		t.Errorf("after a form without them: %q %v, %v", c.ProfitTaxRate, c.NotRevalued, err)
+	}
+}
