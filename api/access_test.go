@@ -68,6 +68,9 @@ func endpoints() []endpoint {
 		{method: "GET", path: o + "/analytic-analysis?catalog=counterparty&code=C-ALTYN&from=2025-01-01&to=2025-12-31", ok: 200},
 		{method: "GET", path: o + "/chessboard?from=2025-01-01&to=2025-12-31&level=sub", ok: 200},
 		{method: "GET", path: o + "/accounts/62/analysis?from=2025-01-01&to=2025-03-31&by_month=true", ok: 200},
+		{method: "GET", path: o + "/accounts/62.01/card?from=2025-01-01&to=2025-12-31&limit=1", ok: 200},
+		{method: "GET", path: o + "/accounts/62.01/card?catalog=counterparty&code=C-ALTYN", ok: 200},
+		{method: "GET", path: o + "/cash-book?account=52&date=2025-01-15", ok: 200},
 		{method: "GET", path: o + "/counterparties/{id}/open-items", ok: 200,
 			pathf: func() string { return fmt.Sprintf("%s/counterparties/%d/open-items", o, acmeIDs.cust) }},
 		{method: "GET", path: o + "/counterparties/{id}/reconciliation", ok: 200,
@@ -193,7 +196,8 @@ func TestOtherTenantLooksLikeNothing(t *testing.T) {
 	for _, suffix := range []string{"", "/accounts", "/entries", "/entries/2025/1", "/balances", "/trial-balance", "/chessboard", "/accounts/62/analysis", "/analytics/counterparty", "/documents", "/documents/1",
 		"/counterparties/1/open-items", "/counterparties/1/reconciliation?from=2025-01-01&to=2025-01-31", "/settings",
 		"/counterparty-balances", "/ageing?date=2025-12-31", "/vat-books?year=2025&month=1",
-		"/general-ledger?from=2025-01-01&to=2025-12-31", "/analytic-analysis?catalog=counterparty&code=C-ALTYN"} {
+		"/general-ledger?from=2025-01-01&to=2025-12-31", "/analytic-analysis?catalog=counterparty&code=C-ALTYN",
+		"/accounts/62.01/card", "/accounts/62.01/card?catalog=counterparty&code=C-ALTYN", "/cash-book?account=52&date=2025-01-15"} {
 		a := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/" + zeta + suffix})
 		b := f.do(t, acct, call{method: "GET", path: "/api/v1/orgs/nobody" + suffix})
 		mustStatus(t, "zeta"+suffix, a, 404)

@@ -1,8 +1,9 @@
 // Package api serves Hasap's JSON API, version 1, for programs: the
 // organisation of an API token, its chart of accounts, analytics catalogs,
 // entries (list, read, post, reverse), business documents (list, read,
-// draft, save, post, unpost, cancel), balances and the trial balance, and
-// the OpenAPI document that describes them (openapi.json, embedded).
+// draft, save, post, unpost, cancel), balances, the trial balance and the
+// other reports (the account card and the cash book among them), and the
+// OpenAPI document that describes them (openapi.json, embedded).
 //
 // Every route is in the one table below, on the standard http.ServeMux;
 // each handler reads straight down: parse, call a use case of package app,
@@ -107,6 +108,8 @@ func (s *server) routes() []route {
 		{"GET " + v1 + "/orgs/{org}/analytic-analysis", s.token(s.analyticAnalysis)},
 		{"GET " + v1 + "/orgs/{org}/chessboard", s.token(s.chessboard)},
 		{"GET " + v1 + "/orgs/{org}/accounts/{code}/analysis", s.token(s.accountAnalysis)},
+		{"GET " + v1 + "/orgs/{org}/accounts/{code}/card", s.token(s.accountCard)},
+		{"GET " + v1 + "/orgs/{org}/cash-book", s.token(s.cashBook)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/open-items", s.token(s.openItems)},
 		{"GET " + v1 + "/orgs/{org}/counterparties/{id}/reconciliation", s.token(s.reconciliation)},
 		{"GET " + v1 + "/orgs/{org}/counterparty-balances", s.token(s.counterpartyBalances)},

@@ -285,7 +285,9 @@ func (d *openAPI) checkRequest(t *testing.T, method, path, body string) {
 var intFields = map[string]bool{"seq": true, "year": true, "number": true, "depth": true, "level": true, "id": true, "version": true,
 	// bank statements: line numbers, counts of lines and documents, document ids
 	"line": true, "offset": true, "total_lines": true, "not_posted_lines": true, "invoice": true, "document": true,
-	"made": true, "posted": true, "already": true, "imported": true, "based_on": true}
+	"made": true, "posted": true, "already": true, "imported": true, "based_on": true,
+	// the cash book: the sheet's number, counts of cash orders, a line's document and entry
+	"sheet": true, "receipt_orders": true, "expense_orders": true, "document_id": true, "entry_year": true, "entry_number": true}
 
 // checkResponse checks an answer against the document: the status is one
 // the operation lists, and the body fits the schema of that response.

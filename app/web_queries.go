@@ -184,6 +184,9 @@ func (a *App) AccountCardAll(ctx context.Context, actor Actor, orgCode string, q
 
 // accountCard is AccountCard once the organisation is known.
 func (a *App) accountCard(ctx context.Context, org ledger.OrgID, q CardQuery) (*Card, error) {
+	if q.From != ledger.NoDate && q.To != ledger.NoDate && q.From > q.To {
+		return nil, ledger.Errorf(ledger.EInvalid, "the period starts after it ends")
+	}
 	chart, err := a.Store.Chart(ctx, org)
 	if err != nil {
 		return nil, err
