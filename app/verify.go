@@ -29,12 +29,14 @@ type VerifyResult struct {
 	Totals   int
 	Days     int
 	Corr     int
+	Years    int
+	Months   int
 }
 
 // String is the one-line summary `hasap verify` prints.
 func (r VerifyResult) String() string {
-	return fmt.Sprintf("ok: %s: %d entries, %d postings, chain head %s, %d totals rows, %d day rows and %d correspondence rows match the postings",
-		r.Org, r.Entries, r.Postings, r.Head, r.Totals, r.Days, r.Corr)
+	return fmt.Sprintf("ok: %s: %d entries, %d postings, chain head %s, %d totals rows (summed in %d year rows and %d account month rows), %d day rows and %d correspondence rows match the postings",
+		r.Org, r.Entries, r.Postings, r.Head, r.Totals, r.Years, r.Months, r.Days, r.Corr)
 }
 
 // Verify recomputes the organisation's hash chain and every total from its
@@ -101,7 +103,22 @@ func (a *App) verify(ctx context.Context, org ledger.Org, cp *Checkpoint) (Verif
 			return err
 		}
 		res.Totals, res.Days, res.Corr = len(totals), len(days), len(corr)
-		return v.CheckCorrTotals(corr)
+		if err := v.CheckCorrTotals(corr); err != nil {
+			return err
+		}
+		years, err := r.YearTotals(ctx, org.ID)
+		if err != nil {
+			return err
+		}
+		if err := v.CheckYearTotals(years); err != nil {
+			return err
+		}
+		months, err := r.AccountMonths(ctx, org.ID)
+		if err != nil {
+			return err
+		}
+		res.Years, res.Months = len(years), len(months)
+		return v.CheckAccountMonths(months)
 	})
 	if err != nil {
 		return res, err

@@ -205,6 +205,12 @@ type Reader interface {
 	// CorrTotals returns the stored correspondence totals rows (every
 	// month), sorted by key: what verify compares with the postings.
 	CorrTotals(ctx context.Context, org ledger.OrgID) ([]ledger.CorrRow, error)
+	// YearTotals returns the stored year totals (the monthly totals summed
+	// per key and calendar year) and AccountMonths the stored account
+	// months (summed per account, currency and month over the analytics):
+	// what verify compares with the postings.
+	YearTotals(ctx context.Context, org ledger.OrgID) (ledger.YearTotals, error)
+	AccountMonths(ctx context.Context, org ledger.OrgID) (ledger.AccountMonths, error)
 	// CorrTurnover sums the amounts of the postings per (Dt account, Kt
 	// account) for from ≤ date ≤ to (either may be ledger.NoDate for
 	// open-ended), sorted by debit then credit account (exact codes; ""

@@ -51,6 +51,8 @@ func BenchmarkReports(b *testing.B) {
 		{"tb-part-month", "tb", part},
 		{"tb-expanded-62-month", "tb-expanded", with(june, func(q *query) { q.expand = []ledger.AccountCode{"62"} })},
 		{"tb-expanded-all-year", "tb-expanded", with(year, func(q *query) { q.all = true })},
+		{"tb-expanded-60-62-76-year", "tb-expanded", with(year, func(q *query) { q.expand = []ledger.AccountCode{"60", "62", "76"} })},
+		{"tb-expanded-62-mid-year", "tb-expanded", with(query{org: "bench", from: d(2024, 7, 15), to: d(2025, 3, 10)}, func(q *query) { q.expand = []ledger.AccountCode{"62"} })},
 		{"card-first-page", "card", june},
 		{"general-ledger-year", "general-ledger", year},
 		{"pnl-year", "statement", with(year, func(q *query) { q.kind = statement.ProfitLoss })},
@@ -75,6 +77,31 @@ func BenchmarkReports(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkColdTrialBalance opens the database afresh for every call and
+// reads the trial balance of 2025 once: what a new `hasap report` process
+// or the server's first request pays (the per-account month figures are
+// loaded from nothing each time).
+//
+//	HASAP_BENCH_DB=/tmp/hasap-reports-1m/hasap.db go test ./bench/reports -run X -bench Cold -benchtime 10x
+func BenchmarkColdTrialBalance(b *testing.B) {
+	dsn := os.Getenv("HASAP_BENCH_DB")
+	if dsn == "" {
+		b.Skip("HASAP_BENCH_DB is not set")
+	}
+	ctx := context.Background()
+	q := query{org: "bench", from: ledger.DateOf(2025, 1, 1), to: ledger.DateOf(2025, 12, 31)}
+	for b.Loop() {
+		db, err := open.Open(ctx, dsn, open.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := reports["tb"](ctx, app.New(db, ""), q); err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
 	}
 }
 

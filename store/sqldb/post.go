@@ -42,6 +42,8 @@ type poster struct {
 	totals     batch
 	days       batch
 	corr       batch
+	yearSums   batch
+	accMonths  batch
 	bulk       bool
 	sinceFlush int
 	buf        []byte
@@ -77,6 +79,10 @@ func (db *DB) BeginPost(ctx context.Context, orgID ledger.OrgID, opts store.Post
 	p.days.suffix = daysUpsert
 	p.corr = newBatch(db, tx, p.w, corrInsert, 5, rows)
 	p.corr.suffix = corrUpsert
+	p.yearSums = newBatch(db, tx, p.w, yearsInsert, 13, rows)
+	p.yearSums.suffix = yearsUpsert
+	p.accMonths = newBatch(db, tx, p.w, accMonthsInsert, 10, rows)
+	p.accMonths.suffix = accMonthsUpsert
 	p.bulk = opts.Bulk
 	p.postings = newBatch(db, tx, p.w, `INSERT INTO postings (org_id, seq, line, day, dt_account, kt_account, amount, dt_analytics, kt_analytics, detail) VALUES `, 10, rows)
 	return p, nil
@@ -395,6 +401,9 @@ func (p *poster) flushDerived() error {
 			return fmt.Errorf("correspondence totals: %w", err)
 		}
 	}
+	if err := p.writeSums(); err != nil {
+		return err
+	}
 	p.derived = ledger.NewDerived()
 	p.sinceFlush = 0
 	// a key must not appear twice in one multi-row upsert (PostgreSQL
@@ -403,6 +412,12 @@ func (p *poster) flushDerived() error {
 		return err
 	}
 	if err := p.corr.flush(); err != nil {
+		return err
+	}
+	if err := p.yearSums.flush(); err != nil {
+		return err
+	}
+	if err := p.accMonths.flush(); err != nil {
 		return err
 	}
 	return p.days.flush()

@@ -331,6 +331,7 @@ func checkTotals(t *testing.T, s store.Store, org ledger.OrgID, want *ledger.Der
 		t.Fatalf("stored day totals differ from the postings:\n got  %v\n want %v", gotD, wantD)
 	}
 	checkCorr(t, s, org, want.Corr)
+	checkYearSums(t, s, org, want.Totals)
 }
 
 // checkCorr fails unless the stored correspondence totals equal a model

@@ -61,6 +61,8 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"CorrTurnover", testCorrTurnover},
 		{"StatementTemplates", testStatementTemplates},
 		{"CorrBackfill", testCorrBackfill},
+		{"YearTotals", testYearTotals},
+		{"YearTotalsBackfill", testYearTotalsBackfill},
 		{"Totals", testTotals},
 		{"Turnover", testTurnover},
 		{"TotalsOverflow", testTotalsOverflow},

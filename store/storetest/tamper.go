@@ -293,6 +293,36 @@ func testTamper(t *testing.T, open func(t *testing.T) Store) {
 			ts.attack("UPDATE corr_totals SET kt_account = '91.01' WHERE " + ts.orgCond + " AND month = 202412 AND dt_account = '62.01' AND kt_account = '90.01'")
 			return verify(t, ts)
 		}, []string{`correspondence totals of Dt 62\.01 Kt 91\.01, month 2024-12\b`}},
+		{"edit a year totals row", func(t *testing.T, ts *tamperSetup) error {
+			ts.attack("UPDATE year_totals SET debit = debit + 100 WHERE " + ts.orgCond + " AND account = '51' AND year = 2024")
+			return verify(t, ts)
+		}, []string{`year totals of account 51, year 2024\b`}},
+		{"edit a year totals quantity", func(t *testing.T, ts *tamperSetup) error {
+			ts.attack("UPDATE year_totals SET credit_qty = credit_qty + 1 WHERE " + ts.orgCond + " AND account = '41.01' AND year = 2024")
+			return verify(t, ts)
+		}, []string{`year totals of account 41\.01, year 2024\b`}},
+		{"delete a year totals row", func(t *testing.T, ts *tamperSetup) error {
+			ts.attack("DELETE FROM year_totals WHERE " + ts.orgCond + " AND account = '62.01' AND year = 2024")
+			return verify(t, ts)
+		}, []string{`year totals of account 62\.01, year 2024\b`, "missing"}},
+		{"add a year totals row", func(t *testing.T, ts *tamperSetup) error {
+			ts.attack("INSERT INTO year_totals SELECT org_id, account, a1, a2, a3, currency, 2026, debit, credit, debit_cur, credit_cur, debit_qty, credit_qty FROM year_totals WHERE " +
+				ts.orgCond + " AND account = '80' AND year = 2024")
+			return verify(t, ts)
+		}, []string{`year totals of account 80, year 2026\b`}},
+		{"edit an account month row", func(t *testing.T, ts *tamperSetup) error {
+			ts.attack("UPDATE account_months SET credit = credit + 100 WHERE " + ts.orgCond + " AND account = '90.01' AND month = 202412")
+			return verify(t, ts)
+		}, []string{`account month totals of account 90\.01, month 2024-12\b`}},
+		{"delete an account month row", func(t *testing.T, ts *tamperSetup) error {
+			ts.attack("DELETE FROM account_months WHERE " + ts.orgCond + " AND account = '52' AND month = 202412")
+			return verify(t, ts)
+		}, []string{`account month totals of account 52, month 2024-12, currency USD\b`, "missing"}},
+		{"move an account month to another month", func(t *testing.T, ts *tamperSetup) error {
+			// the month totals and the year totals still agree: only the account months tell
+			ts.attack("UPDATE account_months SET month = 202410 WHERE " + ts.orgCond + " AND account = '51' AND month = 202412")
+			return verify(t, ts)
+		}, []string{`account month totals of account 51, month 2024-1[02]\b`}},
 	}
 	for _, a := range attacks {
 		t.Run(a.name, func(t *testing.T) {

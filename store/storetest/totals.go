@@ -201,12 +201,26 @@ func testTotalsOverflow(t *testing.T, open func(t *testing.T) Store) {
 	checkTotals(t, s, f.org.ID, derive(t, first))
 	ok(t, Verify(ctx, s, f.org.ID), "verify")
 
-	// Per-month totals fit, but a period's sum does not.
-	f.post(entry(d+31, "next month", f.posting(6, 20, 0, 0)))
+	// The next month's totals fit, but the year's (migration 0018) do not:
+	// the same refusal.
+	p, err = s.BeginPost(ctx, f.org.ID, store.PostOptions{})
+	ok(t, err, "begin post")
+	e = entry(d+31, "overflows the year totals", f.posting(6, 20, 0, 0))
+	_, err = p.Post(&e)
+	ok(t, err, "post")
+	if err := p.Commit(); err == nil {
+		t.Fatalf("commit of a posting that overflows the stored year totals succeeded")
+	}
+	checkTotals(t, s, f.org.ID, derive(t, first))
+	ok(t, Verify(ctx, s, f.org.ID), "verify")
+
+	// Per-month and per-year totals fit, but a period's sum does not.
+	next := ledger.DateOf(2025, 1, 10)
+	f.post(entry(next, "next year", f.posting(6, 20, 0, 0)))
 	if got, err := s.Turnover(ctx, f.org.ID, ledger.NoDate, ledger.NoDate); err == nil {
 		t.Fatalf("Turnover past the int64 range returned %v, want an error", got)
 	}
-	if got, err := s.Turnover(ctx, f.org.ID, d, d+40); err == nil {
+	if got, err := s.Turnover(ctx, f.org.ID, d, next+5); err == nil {
 		t.Fatalf("Turnover past the int64 range (day totals) returned %v, want an error", got)
 	}
 }

@@ -17,8 +17,8 @@ type Checkpoint struct {
 
 // Verify checks an organisation's books the way `hasap verify` does: in one
 // snapshot it feeds every entry to a ledger.Verifier in chain order, then
-// compares the recorded head, the monthly totals, the day totals and the
-// correspondence totals with what
+// compares the recorded head, the monthly totals, the day totals, the
+// correspondence totals, the year totals and the account months with what
 // the entries give. It returns the first difference (ETampered) or nil.
 func Verify(ctx context.Context, s store.Store, org ledger.OrgID) error {
 	return verify(ctx, s, org, nil)
@@ -63,6 +63,20 @@ func verify(ctx context.Context, s store.Store, org ledger.OrgID, cp *Checkpoint
 		if err != nil {
 			return fmt.Errorf("verify: correspondence totals: %w", err)
 		}
-		return v.CheckCorrTotals(corr)
+		if err := v.CheckCorrTotals(corr); err != nil {
+			return err
+		}
+		years, err := r.YearTotals(ctx, org)
+		if err != nil {
+			return fmt.Errorf("verify: year totals: %w", err)
+		}
+		if err := v.CheckYearTotals(years); err != nil {
+			return err
+		}
+		months, err := r.AccountMonths(ctx, org)
+		if err != nil {
+			return fmt.Errorf("verify: account month totals: %w", err)
+		}
+		return v.CheckAccountMonths(months)
 	})
 }
