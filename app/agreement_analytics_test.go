@@ -201,6 +201,13 @@ var agreementPeriods = [][2]ledger.Date{
 	{ledger.DateOf(2024, 11, 15), ledger.DateOf(2025, 2, 9)}, // cut months at both ends, across a year
 	{ledger.NoDate, ledger.DateOf(2024, 6, 17)},
 	{ledger.DateOf(2025, 7, 2), ledger.NoDate},
+	// whole years from the year totals, the rest from the months
+	{ledger.DateOf(2024, 1, 1), ledger.DateOf(2025, 12, 31)}, // two whole years
+	{ledger.DateOf(2024, 7, 1), ledger.DateOf(2025, 6, 30)},  // whole months from mid-year
+	{ledger.DateOf(2024, 5, 17), ledger.DateOf(2025, 9, 8)},  // mid-month from mid-year
+	{ledger.DateOf(2025, 1, 1), ledger.NoDate},               // open end from a year start
+	{ledger.NoDate, ledger.DateOf(2024, 12, 31)},             // open start to a year end
+	{ledger.NoDate, ledger.DateOf(2024, 12, 20)},             // open start to mid-December
 }
 
 // TestAgreementWithScannedPostings imports a generated journal on the cis
@@ -226,20 +233,27 @@ func TestAgreementWithScannedPostings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		check := func(ms []movement, periods [][2]ledger.Date) (qty, cur, expanded int) {
+			used := map[ledger.AccountCode]bool{}
+			for _, m := range ms {
+				used[m.key.Account] = true
+			}
+			for _, p := range periods {
+				q, c := checkTB(t, a, ch, ms, p[0], p[1])
+				qty, cur = qty+q, cur+c
+				expanded += checkExpandedTB(t, a, ch, ms, p[0], p[1])
+				for acct := range used {
+					checkAnalyticTurnovers(t, a, org.ID, ms, acct, p[0], p[1])
+				}
+			}
+			return qty, cur, expanded
+		}
 		ms := scanMovements(t, a, org.ID)
 		used := map[ledger.AccountCode]bool{}
 		for _, m := range ms {
 			used[m.key.Account] = true
 		}
-		qty, cur, expanded := 0, 0, 0
-		for _, p := range agreementPeriods {
-			q, c := checkTB(t, a, ch, ms, p[0], p[1])
-			qty, cur = qty+q, cur+c
-			expanded += checkExpandedTB(t, a, ch, ms, p[0], p[1])
-			for acct := range used {
-				checkAnalyticTurnovers(t, a, org.ID, ms, acct, p[0], p[1])
-			}
-		}
+		qty, cur, expanded := check(ms, agreementPeriods)
 		if expanded < 100 {
 			t.Errorf("the expanded trial balances had %d analytic rows: too few to check", expanded)
 		}
@@ -250,6 +264,17 @@ func TestAgreementWithScannedPostings(t *testing.T) {
 			for acct := range used {
 				checkAnalyticsOpening(t, a, org.ID, ms, acct, d)
 			}
+		}
+		// More books into 2024 and 2025, whose year totals exist: the bulk
+		// import adds to them.
+		more := cisJournal(rand.New(rand.NewPCG(agreementSeed(t), 12)), 200)
+		if _, err := a.ImportLedger(ctx, app.System, "agr", strings.NewReader(more), app.ImportOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		ms = scanMovements(t, a, org.ID)
+		check(ms, agreementPeriods[len(agreementPeriods)-6:])
+		for acct := range used {
+			checkAnalyticsOpening(t, a, org.ID, ms, acct, ledger.DateOf(2025, 3, 15))
 		}
 	})
 }

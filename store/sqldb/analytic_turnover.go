@@ -65,6 +65,8 @@ func (r reader) AnalyticTurnovers(ctx context.Context, org ledger.OrgID, f store
 		return nil, err
 	}
 	p := cutPeriod(f.From, f.To)
+	stmts := stmtCache{q: r.q, on: len(accounts) > 1}
+	defer stmts.close()
 	var out []store.AnalyticTurnover
 	for _, a := range accounts {
 		if len(out) >= limit {
@@ -77,7 +79,7 @@ func (r reader) AnalyticTurnovers(ctx context.Context, org ledger.OrgID, f store
 		if f.After != nil && a.code == f.After.Account {
 			after = f.After
 		}
-		rows, err := r.accountKeys(ctx, org, a.code, a.match, p, after, limit-len(out))
+		rows, err := r.accountKeys(ctx, &stmts, org, a.code, a.match, p, after, limit-len(out))
 		if err != nil {
 			return nil, fmt.Errorf("turnover of %s by analytics: %w", a.code, err)
 		}
@@ -149,42 +151,23 @@ func (r reader) analyticAccounts(ctx context.Context, org ledger.OrgID, f store.
 	return out, nil
 }
 
-// turnoverSums are the twelve sums of a key: opening then period, each
-// debit, credit, debit and credit in currency, debit and credit quantity.
-const turnoverSums = `sum(CASE WHEN month < ? THEN debit ELSE 0 END), sum(CASE WHEN month < ? THEN credit ELSE 0 END),
-	sum(CASE WHEN month < ? THEN debit_cur ELSE 0 END), sum(CASE WHEN month < ? THEN credit_cur ELSE 0 END),
-	sum(CASE WHEN month < ? THEN debit_qty ELSE 0 END), sum(CASE WHEN month < ? THEN credit_qty ELSE 0 END),
-	sum(CASE WHEN month >= ? AND month <= ? THEN debit ELSE 0 END), sum(CASE WHEN month >= ? AND month <= ? THEN credit ELSE 0 END),
-	sum(CASE WHEN month >= ? AND month <= ? THEN debit_cur ELSE 0 END), sum(CASE WHEN month >= ? AND month <= ? THEN credit_cur ELSE 0 END),
-	sum(CASE WHEN month >= ? AND month <= ? THEN debit_qty ELSE 0 END), sum(CASE WHEN month >= ? AND month <= ? THEN credit_qty ELSE 0 END)`
+// turnoverSums are the twelve sums of a key over keyRows: opening (class
+// 0) then period (class 1), each debit, credit, debit and credit in
+// currency, debit and credit quantity.
+const turnoverSums = `sum(CASE WHEN cls = 0 THEN debit ELSE 0 END), sum(CASE WHEN cls = 0 THEN credit ELSE 0 END),
+	sum(CASE WHEN cls = 0 THEN debit_cur ELSE 0 END), sum(CASE WHEN cls = 0 THEN credit_cur ELSE 0 END),
+	sum(CASE WHEN cls = 0 THEN debit_qty ELSE 0 END), sum(CASE WHEN cls = 0 THEN credit_qty ELSE 0 END),
+	sum(CASE WHEN cls = 1 THEN debit ELSE 0 END), sum(CASE WHEN cls = 1 THEN credit ELSE 0 END),
+	sum(CASE WHEN cls = 1 THEN debit_cur ELSE 0 END), sum(CASE WHEN cls = 1 THEN credit_cur ELSE 0 END),
+	sum(CASE WHEN cls = 1 THEN debit_qty ELSE 0 END), sum(CASE WHEN cls = 1 THEN credit_qty ELSE 0 END)`
 
 // accountKeys reads up to limit keys of one account after the cursor, with
-// their whole months summed.
-func (r reader) accountKeys(ctx context.Context, org ledger.OrgID, account ledger.AccountCode, match [ledger.MaxAnalytics]ledger.AnalyticID,
+// their whole months summed (whole years from the year totals: keyRows).
+func (r reader) accountKeys(ctx context.Context, stmts *stmtCache, org ledger.OrgID, account ledger.AccountCode, match [ledger.MaxAnalytics]ledger.AnalyticID,
 	p analyticPeriod, after *store.TotalsKey, limit int) ([]store.AnalyticTurnover, error) {
-	var args []any
-	for i := 0; i < 6; i++ {
-		args = append(args, p.openBefore)
-	}
-	for i := 0; i < 6; i++ {
-		args = append(args, p.p1, p.p2)
-	}
-	var w where
-	w.add("org_id = ?", int64(org))
-	w.add("account = ?", string(account))
-	for i, id := range match {
-		if id != 0 {
-			w.add("a"+strconv.Itoa(i+1)+" = ?", int64(id))
-		}
-	}
-	if after != nil {
-		w.add("(a1, a2, a3, currency) > (?, ?, ?, ?)", int64(after.Analytics[0]), int64(after.Analytics[1]), int64(after.Analytics[2]), after.Currency)
-	}
-	// month stays out of the index (+month): the key range is the account's.
-	w.add("+month <= ?", p.last)
-	args = append(args, w.args...)
-	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT a1, a2, a3, currency, `+turnoverSums+`
-		FROM totals WHERE `+w.sql()+` GROUP BY a1, a2, a3, currency ORDER BY a1, a2, a3, currency LIMIT ?`), append(args, limit)...)
+	src, args := keyRows(org, account, match, after, p)
+	rows, err := stmts.query(ctx, r.db.q(`SELECT a1, a2, a3, currency, `+turnoverSums+`
+		FROM (`+src+`) k GROUP BY a1, a2, a3, currency ORDER BY a1, a2, a3, currency LIMIT ?`), append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}

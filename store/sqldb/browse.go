@@ -607,17 +607,11 @@ func (r reader) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account 
 		return err
 	}
 	// The match's slots narrow the primary key's (org, account, a1, a2,
-	// a3) range; month stays out of the index (+month) as before.
-	where, args := "", []any{int64(org), string(account)}
-	for i, id := range match {
-		if id != 0 {
-			where += " AND a" + strconv.Itoa(i+1) + " = ?"
-			args = append(args, int64(id))
-		}
-	}
-	args = append(args, date.Month())
+	// a3) range; whole years come from the year totals (keyRows).
+	m := date.Month()
+	src, args := keyRows(org, account, match, nil, analyticPeriod{openBefore: m, p1: m, p2: prevMonth(m), last: prevMonth(m)})
 	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT a1, a2, a3, sum(debit), sum(credit), sum(debit_cur), sum(credit_cur), sum(debit_qty), sum(credit_qty)
-		FROM totals WHERE org_id = ? AND account = ?`+where+` AND +month < ? GROUP BY a1, a2, a3`), args...)
+		FROM (`+src+`) k WHERE cls = 0 GROUP BY a1, a2, a3`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("opening of %s by analytics: %w", account, err)
 	}

@@ -81,6 +81,8 @@ func testYearTotals(t *testing.T, open func(t *testing.T) Store) {
 		{d(2026, 1, 1), d(2026, 12, 31)},   // the last year
 		{d(2022, 1, 1), d(2022, 12, 31)},   // a year before the books
 		{d(2024, 2, 1), d(2024, 2, 29)},    // a month
+		{d(2024, 2, 1), d(2025, 12, 31)},   // from February: one whole year
+		{d(2024, 1, 1), d(2025, 11, 30)},   // to November: one whole year
 		{d(2025, 3, 1), d(2025, 2, 28)},    // from after to
 		{randomDate(r, f.first, f.last), randomDate(r, f.last, f.last+400)}, // random
 	}
