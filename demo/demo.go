@@ -3,7 +3,7 @@
 // kept on the cis chart in manat, with a year of ordinary activity —
 // purchases from Turkmen suppliers, imports from Turkey and China paid in US
 // dollars, sales to shops and companies, payroll, rent, VAT, depreciation and
-// the month's closing.
+// the month and year close.
 //
 // The year is kept the way an accountant keeps it: in business documents,
 // each drafted and posted at once with app.App.CreateAndPostDocument, so
@@ -15,7 +15,10 @@
 // and outgoing payments, cash receipt and expense orders and an advance
 // report. What has no document type yet (payroll, depreciation, transfers
 // between warehouses, buying dollars, customs VAT, bank charges, the VAT
-// offset of imports and the month's closing) is a manual operation. The
+// offset of imports and the closing of 26 and 44) is a manual operation;
+// each month ends with the month close of the app (app.MonthClose and
+// PostCloseStep: revaluation, 90 and 91 to 99, profit tax, in December the
+// year close), which moves the lock date to the month's end. The
 // demo is so also a realistic load and a check that the chart, the rules,
 // validation, totals and reports work together. The books depend only on
 // the period: the random generator (math/rand/v2, PCG) has a fixed seed,

@@ -97,6 +97,10 @@ func TestBuild(t *testing.T) {
 			doc.PaymentIn: {300, 900}, doc.PaymentOut: {150, 500},
 			doc.CashReceipt: {80, 300}, doc.CashExpense: {30, 150},
 			doc.AdvanceReport: {12, 12}, doc.Manual: {60, 200},
+			// The month close: 90 and 91 closed and the profit tax accrued
+			// every month, the year closed on 31 December; the dollar
+			// stays at 3.50, so there is nothing to revalue.
+			doc.CloseMonth: {12, 12}, doc.ProfitTax: {12, 12}, doc.CloseYear: {1, 1}, doc.Revaluation: {0, 0},
 		} {
 			if n := byType[typ]; n < want[0] || n > want[1] {
 				t.Errorf("%d documents of type %s, want %d to %d", n, typ, want[0], want[1])
@@ -257,8 +261,52 @@ func TestBuild(t *testing.T) {
 				t.Errorf("%s is not closed at year end: %+v", acc, r)
 			}
 		}
-		if p := row(t, tb, "99"); p.ClosingCredit <= 0 {
-			t.Errorf("the demo company made no profit: %+v", p)
+	})
+
+	t.Run("month and year close", func(t *testing.T) {
+		// Every month is closed by the month close: the lock date is the
+		// year's end.
+		org, err := a.Org(ctx, app.System, demo.Code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if org.LockDate != ledger.DateOf(year, 12, 31) {
+			t.Errorf("the lock date is %s, want the year's end", org.LockDate)
+		}
+		tb, err := a.TrialBalance(ctx, app.System, demo.Code, ledger.NoDate, ledger.NoDate)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The year close leaves 90, 91 and 99 at zero, each sub-account.
+		for _, r := range tb.Rows {
+			if c := string(r.Account); (strings.HasPrefix(c, "90") || strings.HasPrefix(c, "91") || c == "99") && (r.ClosingDebit != 0 || r.ClosingCredit != 0) {
+				t.Errorf("%s after the year close: %+v", c, r.Amounts)
+			}
+		}
+		// The year's profit after tax went to 84 (Dt 99 Kt 84), and the
+		// profit tax accrued month by month (Dt 99 Kt 68.04, not yet paid)
+		// is 8 % of the profit before it, rounded once.
+		ds, err := a.ListDocuments(ctx, app.System, demo.Code, store.DocumentFilter{Type: string(doc.CloseYear), From: ledger.NoDate, To: ledger.NoDate, Limit: 10})
+		if err != nil || len(ds) != 1 {
+			t.Fatalf("year close documents: %d, %v", len(ds), err)
+		}
+		e, err := a.Store.Entry(ctx, org.ID, ds[0].Entry)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var afterTax money.Amount
+		for _, p := range e.Postings {
+			if p.Debit.Account == "99" && p.Credit.Account == "84" {
+				afterTax += p.Amount
+			}
+		}
+		tax := row(t, tb, "68.04").ClosingCredit
+		if afterTax <= 0 || tax <= 0 {
+			t.Fatalf("the year's profit after tax %s, the profit tax %s: the demo company made no profit", money.Decimal(afterTax, 2), money.Decimal(tax, 2))
+		}
+		before := afterTax + tax
+		if want := (before*8 + 50) / 100; tax != want {
+			t.Errorf("profit tax %s, want 8 %% of %s = %s", money.Decimal(tax, 2), money.Decimal(before, 2), money.Decimal(want, 2))
 		}
 	})
 
@@ -359,7 +407,8 @@ func TestBuildRefusesExistingOrg(t *testing.T) {
 // TestBuildEndsToday: without a year the demo runs the twelve months that
 // end today, as serve --demo builds it: from the first of the month eleven
 // months back to today, nothing after today, the months before this one
-// closed and this one still open.
+// closed by the month close (the lock date at the end of the last, the
+// past year closed) and this one still open.
 func TestBuildEndsToday(t *testing.T) {
 	ctx := context.Background()
 	today := time.Date(2026, 3, 10, 9, 30, 0, 0, time.UTC)
@@ -397,6 +446,18 @@ func TestBuildEndsToday(t *testing.T) {
 	}
 	if r := row(t, feb, "90"); r.ClosingDebit != r.ClosingCredit {
 		t.Errorf("90 does not net to zero at the end of February: %+v", r)
+	}
+	// The month close closed February last: the lock date is its end. The
+	// year 2025 is closed: its 99 went to 84 on 31 December.
+	if org.LockDate != ledger.DateOf(2026, 2, 28) {
+		t.Errorf("the lock date is %s, want 2026-02-28", org.LockDate)
+	}
+	y2025, err := a.TrialBalance(ctx, app.System, demo.Code, ledger.DateOf(2025, 4, 1), ledger.DateOf(2025, 12, 31))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := row(t, y2025, "99"); r.ClosingDebit != 0 || r.ClosingCredit != 0 || r.Credit == 0 {
+		t.Errorf("99 at the end of 2025: %+v, want the year's profit closed to 84", r.Amounts)
 	}
 	mar, err := a.TrialBalance(ctx, app.System, demo.Code, ledger.DateOf(2026, 3, 1), ledger.DateOf(2026, 3, 31))
 	if err != nil {

@@ -2,14 +2,17 @@ package demo
 
 import (
 	"fmt"
+	"strings"
 
+	"hasap/app"
 	"hasap/doc"
 	"hasap/ledger"
 	"hasap/money"
 )
 
 // The opening balances on 1 January and the month's end: depreciation,
-// payroll, the VAT offset and the closing of 26, 44, 90 and 91 to 99.
+// payroll, the VAT offset, the closing of 26 and 44, and the month close
+// (revaluation, 90 and 91 to 99, profit tax; in December the year close).
 
 // Rates of the payroll taxes of the demo year: personal income tax withheld
 // from the gross salary (no deductions are modelled) and the employer's
@@ -107,9 +110,10 @@ func (s *sim) scheduleTaxes(on ledger.Date, incomeTax, pension, vat money.Amount
 }
 
 // closeMonth runs the month's end in the order of DOMAIN.md: depreciation,
-// payroll, the VAT offset, then the closing of costs and results.
+// payroll, the VAT offset, the closing of costs (26 and 44, which have no
+// closing document yet), then the month close through the app.
 func (s *sim) closeMonth(d ledger.Date) error {
-	for _, step := range []func(ledger.Date) error{s.depreciate, s.payroll, s.offsetVAT, s.closeResults} {
+	for _, step := range []func(ledger.Date) error{s.depreciate, s.payroll, s.offsetVAT, s.closeCosts, s.closePeriod} {
 		if err := step(d); err != nil {
 			return err
 		}
@@ -190,40 +194,79 @@ func (s *sim) offsetVAT(d ledger.Date) error {
 	return nil
 }
 
-// closeResults closes 26 to 90.08 and 44 to 90.07, and the month's result
-// of sales (90.09) and of other income and expense (91.09) to 99, the way
-// 1C does: 90.01–90.08 keep the year's turnover and 90 as a whole nets to zero.
-func (s *sim) closeResults(d ledger.Date) error {
-	e := s.entry(d, "Aýyň ýapylyşy: "+monthName(d))
-	admin, selling := s.books.balance(accAdmin).amount, s.books.balance(accSelling).amount
-	if admin != 0 {
+// closeCosts closes 26 to 90.08 and 44 to 90.07, so that the month close
+// finds the month's administrative and selling expenses in 90.
+func (s *sim) closeCosts(d ledger.Date) error {
+	e := s.entry(d, "Umumy we söwda çykdajylarynyň ýapylyşy: "+monthName(d))
+	if admin := s.books.balance(accAdmin).amount; admin != 0 {
 		add(e, s.side(accAdminCost, refs{}), s.side(accAdmin, refs{}), admin)
 	}
-	if selling != 0 {
+	if selling := s.books.balance(accSelling).amount; selling != 0 {
 		add(e, s.side(accSellingCost, refs{}), s.side(accSelling, refs{}), selling)
-	}
-	sales := s.plus(admin, selling) // 90 as a whole, debit positive, once 26 and 44 are in
-	for _, c := range []ledger.AccountCode{accRevenue, accCostOfSales, accSalesVAT, accSellingCost, accAdminCost, accSalesResult} {
-		sales = s.plus(sales, s.books.balance(c).amount)
-	}
-	switch {
-	case sales < 0:
-		add(e, s.side(accSalesResult, refs{}), s.side(accProfit, refs{}), s.minus(0, sales))
-	case sales > 0:
-		add(e, s.side(accProfit, refs{}), s.side(accSalesResult, refs{}), sales)
-	}
-	var other money.Amount
-	for _, c := range []ledger.AccountCode{accOtherExpense, accOtherResult} {
-		other = s.plus(other, s.books.balance(c).amount)
-	}
-	switch {
-	case other > 0:
-		add(e, s.side(accProfit, refs{}), s.side(accOtherResult, refs{}), other)
-	case other < 0:
-		add(e, s.side(accOtherResult, refs{}), s.side(accProfit, refs{}), s.minus(0, other))
 	}
 	if len(e.Postings) == 0 {
 		return nil
 	}
 	return s.post(e)
+}
+
+// closePeriod closes d's month the way an accountant does on the month
+// close page (app.MonthClose, app.PostCloseStep): the revaluation of the
+// currency balances at the month end's rate, the closing of 90 and 91 to
+// 99 through 90.09 and 91.09, the profit tax of the year to date, and on
+// 31 December the year close, 99 to 84; each posted step is a closing
+// document, and the lock date moves to the month's end. The steps' entries
+// go into the sim's books and stats like those of the other documents.
+func (s *sim) closePeriod(d ledger.Date) error {
+	if s.err != nil {
+		return fmt.Errorf("demo: close %s: %w", monthName(d), s.err)
+	}
+	mc, err := s.app.MonthClose(s.ctx, s.actor, Code, d)
+	if err != nil {
+		return fmt.Errorf("demo: close %s: %w", monthName(d), err)
+	}
+	for i := 0; i < len(mc.Steps); i++ {
+		step := mc.Steps[i].Type
+		if mc.Steps[i].State != app.StepToDo {
+			continue
+		}
+		if mc, err = s.app.PostCloseStep(s.ctx, s.actor, Code, d, step); err != nil {
+			return fmt.Errorf("demo: close %s: %s: %w", monthName(d), step, err)
+		}
+	}
+	if !mc.Locked && mc.Done && len(mc.Steps) > 0 {
+		// Nothing to post: posting the first step closes the month.
+		if mc, err = s.app.PostCloseStep(s.ctx, s.actor, Code, d, mc.Steps[0].Type); err != nil {
+			return fmt.Errorf("demo: close %s: %w", monthName(d), err)
+		}
+	}
+	if !mc.Locked {
+		return fmt.Errorf("demo: close %s: the month is not closed: %s", monthName(d), closeStates(mc))
+	}
+	for _, st := range mc.Steps {
+		if st.State != app.StepPosted {
+			continue
+		}
+		e := st.Entry
+		if err := s.books.apply(&e); err != nil {
+			return fmt.Errorf("demo: close %s: %s: %w", monthName(d), st.Type, err)
+		}
+		s.stats.Documents++
+		s.stats.Entries++
+		s.stats.Postings += len(e.Postings)
+	}
+	return nil
+}
+
+// closeStates lists the steps of mc with their states, for an error.
+func closeStates(mc app.MonthClose) string {
+	var out []string
+	for _, st := range mc.Steps {
+		w := string(st.Type) + " " + string(st.State)
+		if st.Err != nil {
+			w += " (" + st.Err.Error() + ")"
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, ", ")
 }

@@ -9,8 +9,9 @@ import (
 )
 
 // TestBrowserControl drives chromium through the lock date and
-// verification page and the audit log as the demo's owner: close the first
-// half of the year, verify the books, and find both acts in the audit log.
+// verification page and the audit log as the demo's owner: the demo's
+// month close locked its year, the owner opens the second half of it
+// again, verifies the books, and finds both acts in the audit log.
 // HASAP_SCREENSHOTS=1 saves docs/screenshots/control.png and audit.png.
 // Skipped without chromium, as TestBrowser is.
 func TestBrowserControl(t *testing.T) {
@@ -21,12 +22,13 @@ func TestBrowserControl(t *testing.T) {
 	b := newBrowser(t, ctx, serveBooks(t, a, web.Options{}).URL)
 	b.logIn(ownerEmail, `/o/demo/$`)
 
-	// The page from the menu: no lock date yet, the chain's head.
+	// The page from the menu: the lock date the close of December moved
+	// to the year's end, the chain's head.
 	b.click(`nav.menu a[href="/o/demo/control"]`)
 	b.see("main h1", "Запрет изменений и проверка")
-	b.see("dl.control-state", "не задана: все даты открыты", "Операций в цепочке")
+	b.see("dl.control-state", "31.12.2025", "Операций в цепочке")
 
-	// Close the first half of the year.
+	// Open the second half of the year again: the lock date moves back.
 	b.setValue(`form[action="/o/demo/control/lock-date"] input[name="date"]`, "2025-06-30")
 	b.click(`form[action="/o/demo/control/lock-date"] button.primary`)
 	b.seeURL(`/o/demo/control\?saved=lock$`)
@@ -44,7 +46,7 @@ func TestBrowserControl(t *testing.T) {
 	b.see("main h1", "Журнал аудита")
 	b.seeCell(`table.audit tbody tr:nth-child(1)`, 3, "Проверка")
 	b.seeCell(`table.audit tbody tr:nth-child(2)`, 3, "Изменена дата запрета изменений")
-	b.see(`table.audit tbody tr:nth-child(2)`, "none → 2025-06-30", ownerEmail)
+	b.see(`table.audit tbody tr:nth-child(2)`, "2025-12-31 → 2025-06-30", ownerEmail)
 	b.see(`table.audit tbody`, "система", "Проведён документ") // the demo's documents
 	b.shot("audit")
 

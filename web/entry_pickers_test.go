@@ -210,7 +210,7 @@ func TestEntryFormPickers(t *testing.T) {
 	}
 
 	// A refused form keeps its pickers and says what is wrong at the slot.
-	res, body = c.post("/o/demo/entries/new", entryForm("2025-12-30", "pickers", "pickers-key-1",
+	res, body = c.post("/o/demo/entries/new", entryForm("2026-01-05", "pickers", "pickers-key-1",
 		[9]string{"26", "", "", "", "60.01", "K10", "", "", "10.00"}), nil)
 	if res.StatusCode != http.StatusUnprocessableEntity {
 		t.Fatalf("a form without the contract: status %d", res.StatusCode)
