@@ -3,6 +3,7 @@ package app
 import (
 	"cmp"
 	"context"
+	"math/big"
 	"slices"
 	"strings"
 	"time"
@@ -145,11 +146,7 @@ func (a *App) vatRows(ctx context.Context, org ledger.Org, s doc.Settings, t doc
 			if err != nil {
 				return err
 			}
-			rate, err := a.postedRate(ctx, org, d.Document, rates)
-			if err != nil {
-				return err
-			}
-			r, err := vatRowOf(d.Document, s, org.Currency, rate)
+			r, err := a.vatRow(ctx, org, d.Document, s, rates)
 			if err != nil {
 				return err
 			}
@@ -160,6 +157,218 @@ func (a *App) vatRows(ctx context.Context, org ledger.Org, s doc.Settings, t doc
 		}
 		f.BeforeID = list[len(list)-1].ID
 	}
+}
+
+// vatRow is d's row. A document in the base currency is its own amounts.
+// A currency document's amounts in the base currency are its entry's
+// (entryVATRow), so a rate entered or changed after it was posted does not
+// move past books; only when its entry cannot be read as the posting
+// rules wrote it is the document converted at the rate of its day again.
+func (a *App) vatRow(ctx context.Context, org ledger.Org, d doc.Document, s doc.Settings, rates map[rateKey]money.Rate) (VATRow, error) {
+	if d.Currency == "" || d.Currency == org.Currency.Code {
+		return vatRowOf(d, s, org.Currency, money.Rate{})
+	}
+	r, ok, err := a.entryVATRow(ctx, org, d, s)
+	if err != nil || ok {
+		return r, err
+	}
+	rate, err := a.postedRate(ctx, org, d, rates)
+	if err != nil {
+		return VATRow{}, err
+	}
+	return vatRowOf(d, s, org.Currency, rate)
+}
+
+// entryVATRow is a currency document's row from the entry it posted, in
+// the base currency as posted: the entry's VAT postings (Dt 90.03 Kt 68.02
+// of a sale; Dt 19.xx Kt 60.21 or 71.21 of a purchase) are its VAT, and
+// its postings against the contract's currency account (Dt 62.21 Kt 90.01;
+// Kt 60.21 or 71.21) its gross, whatever the rate of the day says now. The
+// document's lines, in its currency, only share these out by VAT rate:
+// each line's part along running totals of the line's gross (and VAT), so
+// the parts add up to the entry's amounts to the tenge. A capital
+// purchase's VAT, which its entry adds to the asset's cost, is the line's
+// VAT share of its part of the gross. ok is false when the entry's
+// postings do not add up to the document's amounts in its currency (the
+// posting accounts of the settings changed since it was posted).
+func (a *App) entryVATRow(ctx context.Context, org ledger.Org, d doc.Document, s doc.Settings) (VATRow, bool, error) {
+	r := VATRow{DocID: d.ID, DocType: d.Type, Number: d.Number, Date: d.Date, Counterparty: d.Counterparty}
+	if d.Entry == 0 {
+		return r, false, nil
+	}
+	e, err := a.Store.Entry(ctx, org.ID, d.Entry)
+	if err != nil {
+		return r, false, err
+	}
+	t, err := doc.ComputeTotals(d, s)
+	if err != nil {
+		return r, false, err
+	}
+	sale := slices.Contains(vatSalesTypes, d.Type)
+	posted := make([]bool, len(t.Lines)) // the line's VAT is posted as VAT
+	var wantVATCur money.Amount
+	for i, lt := range t.Lines {
+		_, capital := doc.PurchaseDebit(d, s, d.Lines[i])
+		if posted[i] = sale || !capital; posted[i] {
+			if wantVATCur, err = money.Add(wantVATCur, lt.VAT); err != nil {
+				return r, false, errRangeVAT
+			}
+		}
+	}
+	legs, err := vatLegsOf(e, d.Type, s, sale)
+	if err != nil {
+		return r, false, err
+	}
+	if legs.grossCur != t.Gross || !sale && legs.vatCur != wantVATCur {
+		return r, false, nil
+	}
+	gross, vat := share{total: legs.gross, weight: t.Gross}, share{total: legs.vat, weight: wantVATCur}
+	for i, lt := range t.Lines {
+		g, err := gross.next(lt.Gross)
+		if err != nil {
+			return r, false, err
+		}
+		var v money.Amount
+		switch {
+		case posted[i]:
+			v, err = vat.next(lt.VAT)
+		case lt.Gross != 0:
+			v, err = mulDivRound(g, lt.VAT, lt.Gross)
+		}
+		if err != nil {
+			return r, false, err
+		}
+		if err := r.addLine(lt.Rate, g, v); err != nil {
+			return r, false, err
+		}
+	}
+	if gross.done != legs.gross || vat.done != legs.vat {
+		return r, false, nil // weights of zero with amounts: nothing to share them out along
+	}
+	return r, true, r.sumGross()
+}
+
+// vatLegs are the amounts of a document's entry the VAT books read: the
+// gross (in the base currency and the document's) and the VAT (in the base
+// currency, and for a purchase in the document's).
+type vatLegs struct {
+	gross, grossCur, vat, vatCur money.Amount
+}
+
+// vatLegsOf sums e's postings as the sales and purchase rules write them
+// for a currency document (doc/rules.go): a sale's Dt ReceivableCur Kt
+// Revenue and Dt VAT Kt VATPayable; a purchase's postings to the credit of
+// PayableCur (AccountableCur for an advance report), those from an input
+// VAT account being its VAT. Advance offsets, costs and VAT offsets are
+// other postings.
+func vatLegsOf(e ledger.Entry, t doc.Type, s doc.Settings, sale bool) (vatLegs, error) {
+	var l vatLegs
+	credit := s.Purchases.PayableCur
+	if t == doc.AdvanceReport {
+		credit = s.AccountableCur
+	}
+	for _, p := range e.Postings {
+		var errs [4]error
+		switch {
+		case sale && p.Debit.Account == s.Sales.ReceivableCur && p.Credit.Account == s.Sales.Revenue:
+			l.gross, errs[0] = money.Add(l.gross, p.Amount)
+			l.grossCur, errs[1] = money.Add(l.grossCur, p.Debit.CurAmount)
+		case sale && p.Debit.Account == s.Sales.VAT && p.Credit.Account == s.Sales.VATPayable:
+			l.vat, errs[2] = money.Add(l.vat, p.Amount)
+		case !sale && p.Credit.Account == credit:
+			l.gross, errs[0] = money.Add(l.gross, p.Amount)
+			l.grossCur, errs[1] = money.Add(l.grossCur, p.Credit.CurAmount)
+			if p.Debit.Account == s.Purchases.InputVATGoods || p.Debit.Account == s.Purchases.InputVATServices {
+				l.vat, errs[2] = money.Add(l.vat, p.Amount)
+				l.vatCur, errs[3] = money.Add(l.vatCur, p.Credit.CurAmount)
+			}
+		}
+		for _, err := range errs {
+			if err != nil {
+				return l, errRangeVAT
+			}
+		}
+	}
+	return l, nil
+}
+
+// share hands total out along weights given one at a time, by running
+// totals: after weights adding up to cum, done is total × cum / weight
+// rounded half away from zero, so the parts add up to total once the
+// weights reach weight.
+type share struct {
+	total, weight, cum, done money.Amount
+}
+
+func (s *share) next(w money.Amount) (money.Amount, error) {
+	if s.weight == 0 {
+		return 0, nil
+	}
+	cum, err := money.Add(s.cum, w)
+	if err != nil {
+		return 0, errRangeVAT
+	}
+	upto, err := mulDivRound(s.total, cum, s.weight)
+	if err != nil {
+		return 0, err
+	}
+	part, err := money.Sub(upto, s.done)
+	if err != nil {
+		return 0, errRangeVAT
+	}
+	s.cum, s.done = cum, upto
+	return part, nil
+}
+
+// mulDivRound is a × n / d rounded half away from zero.
+func mulDivRound(a, n, d money.Amount) (money.Amount, error) {
+	num := new(big.Int).Mul(big.NewInt(int64(a)), big.NewInt(int64(n)))
+	den := big.NewInt(int64(d))
+	q, rem := new(big.Int).QuoRem(num, den, new(big.Int))
+	if rem.Abs(rem).Lsh(rem, 1).CmpAbs(den) >= 0 {
+		if (num.Sign() < 0) != (den.Sign() < 0) {
+			q.Sub(q, big.NewInt(1))
+		} else {
+			q.Add(q, big.NewInt(1))
+		}
+	}
+	if !q.IsInt64() {
+		return 0, errRangeVAT
+	}
+	return money.Amount(q.Int64()), nil
+}
+
+// addLine adds a line of the given VAT rate, gross g with VAT v, to r's
+// net amounts and VAT.
+func (r *VATRow) addLine(rate doc.Rate, g, v money.Amount) error {
+	net, err := money.Sub(g, v)
+	if err != nil {
+		return errRangeVAT
+	}
+	slot := &r.Net15
+	switch rate {
+	case doc.VAT0:
+		slot = &r.Net0
+	case doc.Exempt:
+		slot = &r.NetExempt
+	}
+	if *slot, err = money.Add(*slot, net); err != nil {
+		return errRangeVAT
+	}
+	if r.VAT, err = money.Add(r.VAT, v); err != nil {
+		return errRangeVAT
+	}
+	return nil
+}
+
+// sumGross sets r.Gross to its nets and VAT.
+func (r *VATRow) sumGross() error {
+	g, err := money.Sum(r.Net15, r.Net0, r.NetExempt, r.VAT)
+	if err != nil {
+		return errRangeVAT
+	}
+	r.Gross = g
+	return nil
 }
 
 // postedRate is the rate a currency document's entry converted at: the
@@ -187,12 +396,11 @@ func (a *App) postedRate(ctx context.Context, org ledger.Org, d doc.Document, ca
 	return rate, nil
 }
 
-// vatRowOf is d's row: its totals by rate, in the base currency. A
-// currency document is converted at rate, the rate its entry used
-// (postedRate), line by line along running totals of the gross and of the
-// VAT, each line's net their difference, as doc's posting rules convert
-// them: so the row's VAT and gross are the entry's to the tenge (its
-// credit of 68.02 or debit of 19).
+// vatRowOf is d's row from its own amounts: its totals by rate, in the
+// base currency. A currency document is converted at rate (postedRate,
+// when its entry cannot be read: vatRow) line by line along running totals
+// of the gross and of the VAT, each line's net their difference, as doc's
+// posting rules convert them.
 func vatRowOf(d doc.Document, s doc.Settings, base money.Currency, rate money.Rate) (VATRow, error) {
 	r := VATRow{DocID: d.ID, DocType: d.Type, Number: d.Number, Date: d.Date, Counterparty: d.Counterparty}
 	t, err := doc.ComputeTotals(d, s)
@@ -219,33 +427,11 @@ func vatRowOf(d doc.Document, s doc.Settings, base money.Currency, rate money.Ra
 		if err != nil {
 			return r, err
 		}
-		net, err := money.Sub(g, v)
-		if err != nil {
-			return r, errRangeVAT
-		}
-		slot := &r.Net15
-		switch l.Rate {
-		case doc.VAT0:
-			slot = &r.Net0
-		case doc.Exempt:
-			slot = &r.NetExempt
-		}
-		if *slot, err = money.Add(*slot, net); err != nil {
-			return r, errRangeVAT
-		}
-		if r.VAT, err = money.Add(r.VAT, v); err != nil {
-			return r, errRangeVAT
+		if err := r.addLine(l.Rate, g, v); err != nil {
+			return r, err
 		}
 	}
-	if r.Gross, err = money.Add(r.Net15, r.Net0); err == nil {
-		if r.Gross, err = money.Add(r.Gross, r.NetExempt); err == nil {
-			r.Gross, err = money.Add(r.Gross, r.VAT)
-		}
-	}
-	if err != nil {
-		return r, errRangeVAT
-	}
-	return r, nil
+	return r, r.sumGross()
 }
 
 // baseStream converts a sequence of amounts of a currency into the base

@@ -208,14 +208,7 @@ func (b *builder) purchase() error {
 
 func (b *builder) purchaseLine(l Line, lt LineTotal, credit ledger.AccountCode) error {
 	p := b.s.Purchases
-	acct := l.Account
-	switch {
-	case acct != "":
-	case l.Service || b.d.Type == AdvanceReport && l.Item == 0:
-		acct = p.Services
-	default:
-		acct = p.Goods
-	}
+	acct, capital := PurchaseDebit(b.d, b.s, l)
 	a, err := b.account("debit", acct)
 	if err != nil {
 		return err
@@ -248,7 +241,7 @@ func (b *builder) purchaseLine(l Line, lt LineTotal, credit ledger.AccountCode) 
 	if err != nil {
 		return errRange
 	}
-	if b.capital(acct) {
+	if capital {
 		return b.post(leg{dt: acct, kt: credit, dtRefs: refs, ktRefs: refs, amount: gross, cur: lt.Gross, qty: l.Qty})
 	}
 	if err := b.post(leg{dt: acct, kt: credit, dtRefs: refs, ktRefs: refs, amount: net, cur: netCur, qty: l.Qty}); err != nil {
@@ -270,14 +263,29 @@ func (b *builder) purchaseLine(l Line, lt LineTotal, credit ledger.AccountCode) 
 	return b.post(leg{dt: p.VATPayable, kt: input, dtRefs: refs, ktRefs: refs, amount: vat})
 }
 
-// capital reports whether acct is capital expenditure (Purchases.Capital).
-func (b *builder) capital(acct ledger.AccountCode) bool {
-	for _, prefix := range b.s.Purchases.Capital {
+// PurchaseDebit is the account a line of a purchase (a supplier invoice, a
+// goods receipt, an advance report) is debited to, as its posting rule
+// takes it: the line's Account, else the settings' services account (a
+// service, or an advance report's line without an item) or goods account;
+// and whether that is capital expenditure (Purchases.Capital), whose VAT
+// goes to the asset's cost with the rest instead of to input VAT (the VAT
+// books need to know which VAT the entry holds as such).
+func PurchaseDebit(d Document, s Settings, l Line) (acct ledger.AccountCode, capital bool) {
+	p := s.Purchases
+	acct = l.Account
+	switch {
+	case acct != "":
+	case l.Service || d.Type == AdvanceReport && l.Item == 0:
+		acct = p.Services
+	default:
+		acct = p.Goods
+	}
+	for _, prefix := range p.Capital {
 		if prefix != "" && strings.HasPrefix(string(acct), prefix) {
-			return true
+			return acct, true
 		}
 	}
-	return false
+	return acct, false
 }
 
 // payment posts money in or out, line by line:
