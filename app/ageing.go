@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"slices"
+	"strconv"
+	"strings"
 
 	"hasap/auth"
 	"hasap/ledger"
@@ -54,13 +56,16 @@ func (a *App) Ageing(ctx context.Context, actor Actor, orgCode string, asOf ledg
 // AgeingBuckets is Ageing with the buckets' upper limits in days (nil:
 // settle.DefaultLimits; see settle.Age for what limits it takes).
 //
-// It reads the totals of the side's accounts once (AnalyticsOpening per
-// account), and then, for each counterparty whose contracts there do not
-// net to zero, its movements on only the accounts of the side it has
-// totals on (CounterpartyMovements through the index of migration 0013)
-// and the documents they name (their BasedOn links decide what settled
-// what). So it costs a few indexed reads per open counterparty, and
-// nothing for a settled one.
+// Each counterparty's open items come from its kept state (settlestates.go)
+// when none of its movements is dated after asOf, which for an ageing as of
+// today or a period's end is nearly every one: one read of the states of
+// the side, plus working out again those posted to since the last report.
+// For the others (an ageing of a past day) it reads the totals of the
+// side's accounts as of asOf (ageingOpen) and settles each counterparty
+// whose contracts there do not net to zero from its movements up to asOf
+// on the accounts it has totals on (CounterpartyMovements through the
+// index of migration 0013), so a past day's ageing is what the books said
+// then.
 func (a *App) AgeingBuckets(ctx context.Context, actor Actor, orgCode string, asOf ledger.Date, side AgeingSide, limits []int) (*AgeingReport, error) {
 	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
 	if err != nil {
@@ -81,40 +86,89 @@ func (a *App) AgeingBuckets(ctx context.Context, actor Actor, orgCode string, as
 	if err != nil {
 		return nil, err
 	}
-	accts := settlementAccounts(org, chart)
-	for code, st := range accts {
-		if st.role != role {
-			delete(accts, code)
+	accts := roleAccounts(settlementAccounts(org, chart), role)
+	kept, err := a.settlementStates(ctx, org, role, accts)
+	if err != nil {
+		return nil, err
+	}
+	open := map[ledger.AnalyticID][]settle.Item{}
+	later := false
+	for cp, ks := range kept {
+		switch {
+		case ks.lastDate > asOf:
+			later = true
+		case len(ks.open) > 0:
+			open[cp] = ks.open
 		}
 	}
-	open, err := a.ageingOpen(ctx, org, accts, asOf)
-	if err != nil {
-		return nil, err
-	}
-	balances, err := a.counterpartyBalances(ctx, org, open.nets)
-	if err != nil {
-		return nil, err
-	}
-	for _, b := range balances {
-		ms, err := a.ageingMovements(ctx, org, b.Counterparty, accts, open.accounts[b.Counterparty.ID], asOf)
+	if later {
+		err := a.openFromHistory(ctx, org, accts, asOf, open, func(cp ledger.AnalyticID) bool {
+			ks, ok := kept[cp]
+			return ok && ks.lastDate <= asOf
+		})
 		if err != nil {
 			return nil, err
+		}
+	}
+	return a.ageingReport(ctx, org, rep, open, limits)
+}
+
+// openFromHistory adds to open the items, settled from their movements up
+// to asOf, of each counterparty with a contract of accts open then (from the
+// totals) but those known says are known.
+func (a *App) openFromHistory(ctx context.Context, org ledger.Org, accts map[ledger.AccountCode]settlement, asOf ledger.Date,
+	open map[ledger.AnalyticID][]settle.Item, known func(ledger.AnalyticID) bool) error {
+	past, err := a.ageingOpen(ctx, org, accts, asOf)
+	if err != nil {
+		return err
+	}
+	for cp, codes := range past.accounts {
+		if known(cp) {
+			continue
+		}
+		ms, err := a.ageingMovements(ctx, org, cp, accts, codes, asOf)
+		if err != nil {
+			return err
 		}
 		res, err := settle.Settle(ms)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		ag, err := settle.Age(res.Items, asOf, limits)
+		open[cp] = res.Items
+	}
+	return nil
+}
+
+// ageingReport ages each counterparty's items as of rep.AsOf into rep, a
+// row for each with open items, ordered by code, and the total.
+func (a *App) ageingReport(ctx context.Context, org ledger.Org, rep *AgeingReport, open map[ledger.AnalyticID][]settle.Item, limits []int) (*AgeingReport, error) {
+	ids := make([]ledger.AnalyticID, 0, len(open))
+	for cp := range open {
+		ids = append(ids, cp)
+	}
+	names, err := a.Store.AnalyticsByID(ctx, org.ID, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, cp := range ids {
+		ag, err := settle.Age(open[cp], rep.AsOf, limits)
 		if err != nil {
 			return nil, err
 		}
 		if len(ag.Items) == 0 {
 			continue
 		}
-		if err := rep.Total.Add(ag); err != nil {
+		an, ok := names[cp]
+		if !ok {
+			an = ledger.Analytic{ID: cp, Kind: ledger.Counterparty, Code: strconv.FormatInt(int64(cp), 10)}
+		}
+		rep.Rows = append(rep.Rows, AgeingRow{Counterparty: an, Ageing: ag})
+	}
+	slices.SortFunc(rep.Rows, func(x, y AgeingRow) int { return strings.Compare(x.Counterparty.Code, y.Counterparty.Code) })
+	for _, r := range rep.Rows {
+		if err := rep.Total.Add(r.Ageing); err != nil {
 			return nil, err
 		}
-		rep.Rows = append(rep.Rows, AgeingRow{Counterparty: b.Counterparty, Ageing: ag})
 	}
 	return rep, nil
 }
@@ -123,7 +177,8 @@ func (a *App) AgeingBuckets(ctx context.Context, actor Actor, orgCode string, as
 // of a day, and the accounts each counterparty has totals on.
 type openSettlements struct {
 	nets     map[settlementKey]money.Amount
-	accounts map[ledger.AnalyticID][]ledger.AccountCode
+	accounts map[ledger.AnalyticID][]ledger.AccountCode // of the counterparties with a contract open
+	all      map[ledger.AnalyticID][]ledger.AccountCode // of every counterparty with totals
 }
 
 // ageingOpen reads the totals of accts up to asOf: the contracts that do
@@ -162,7 +217,7 @@ func (a *App) ageingOpen(ctx context.Context, org ledger.Org, accts map[ledger.A
 			}
 		}
 	}
-	out := openSettlements{nets: map[settlementKey]money.Amount{}, accounts: map[ledger.AnalyticID][]ledger.AccountCode{}}
+	out := openSettlements{nets: map[settlementKey]money.Amount{}, accounts: map[ledger.AnalyticID][]ledger.AccountCode{}, all: touched}
 	for k, net := range nets {
 		if net != 0 {
 			out.nets[k] = net
@@ -174,18 +229,18 @@ func (a *App) ageingOpen(ctx context.Context, org ledger.Org, accts map[ledger.A
 
 // ageingMovements reads cp's movements up to asOf on the accounts given
 // (of accts) and links them to their documents.
-func (a *App) ageingMovements(ctx context.Context, org ledger.Org, cp ledger.Analytic, accts map[ledger.AccountCode]settlement,
+func (a *App) ageingMovements(ctx context.Context, org ledger.Org, cp ledger.AnalyticID, accts map[ledger.AccountCode]settlement,
 	codes []ledger.AccountCode, asOf ledger.Date) ([]settle.Movement, error) {
 	var ms []settle.Movement
-	err := a.Store.CounterpartyMovements(ctx, org.ID, cp.ID, codes, asOf, func(m store.CounterpartyMovement) error {
+	err := a.Store.CounterpartyMovements(ctx, org.ID, cp, codes, asOf, func(m store.CounterpartyMovement) error {
 		st := accts[m.Side.Account]
-		mv := settle.Movement{Counterparty: cp.ID, Role: st.role, Account: m.Side.Account, Date: m.Date, Seq: m.Seq, Line: m.Line,
+		mv := settle.Movement{Counterparty: cp, Role: st.role, Account: m.Side.Account, Date: m.Date, Seq: m.Seq, Line: m.Line,
 			Debit: m.Debit, Amount: m.Amount, Document: m.Document, Reverses: m.Reverses, Description: m.Description}
 		if st.contractSl >= 0 {
 			mv.Contract = m.Side.Analytics[st.contractSl]
 		}
 		if len(ms) >= MaxSettlementMovements {
-			return ledger.Errorf(ledger.EInvalid, "%s has more than %d settlement movements", cp.Code, MaxSettlementMovements)
+			return ledger.Errorf(ledger.EInvalid, "counterparty %d has more than %d settlement movements", cp, MaxSettlementMovements)
 		}
 		ms = append(ms, mv)
 		return nil
@@ -193,7 +248,7 @@ func (a *App) ageingMovements(ctx context.Context, org ledger.Org, cp ledger.Ana
 	if err != nil {
 		return nil, err
 	}
-	if _, err := a.settlementDocuments(ctx, org.ID, cp.ID, ms); err != nil {
+	if _, err := a.settlementDocuments(ctx, org.ID, cp, ms); err != nil {
 		return nil, err
 	}
 	return ms, nil

@@ -31,12 +31,15 @@ type VerifyResult struct {
 	Corr     int
 	Years    int
 	Months   int
+	// Settlements is the number of kept settlement states (settlestates.go)
+	// worked out again and found equal.
+	Settlements int
 }
 
 // String is the one-line summary `hasap verify` prints.
 func (r VerifyResult) String() string {
-	return fmt.Sprintf("ok: %s: %d entries, %d postings, chain head %s, %d totals rows (summed in %d year rows and %d account month rows), %d day rows and %d correspondence rows match the postings",
-		r.Org, r.Entries, r.Postings, r.Head, r.Totals, r.Years, r.Months, r.Days, r.Corr)
+	return fmt.Sprintf("ok: %s: %d entries, %d postings, chain head %s, %d totals rows (summed in %d year rows and %d account month rows), %d day rows, %d correspondence rows and %d settlement states match the postings",
+		r.Org, r.Entries, r.Postings, r.Head, r.Totals, r.Years, r.Months, r.Days, r.Corr, r.Settlements)
 }
 
 // Verify recomputes the organisation's hash chain and every total from its
@@ -124,7 +127,8 @@ func (a *App) verify(ctx context.Context, org ledger.Org, cp *Checkpoint) (Verif
 		return res, err
 	}
 	res.Entries, res.Postings, res.Head = v.Seq(), v.Postings, v.Head()
-	return res, nil
+	res.Settlements, err = a.verifySettlementStates(ctx, org)
+	return res, err
 }
 
 // Checkpoint is a signed statement of an organisation's chain head at a

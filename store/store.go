@@ -29,6 +29,7 @@ type Store interface {
 	Bank
 	Settings
 	Statements
+	SettlementStates
 	// Snapshot runs fn with a Reader that sees one consistent state of the
 	// database, as verify needs.
 	Snapshot(ctx context.Context, fn func(Reader) error) error
@@ -708,4 +709,43 @@ type Statements interface {
 	// DeleteStatementTemplate removes the organisation's template of a
 	// statement (none: nothing happens), so the shipped one applies again.
 	DeleteStatementTemplate(ctx context.Context, org ledger.OrgID, kind string) error
+}
+
+// SettlementState is what the application worked out of one
+// counterparty's settlements on the settlement accounts of one role, kept
+// so that a report need not read the counterparty's history again: Body
+// (package settle's encoding of its open items, which the store does not
+// read) and the latest date of its movements.
+type SettlementState struct {
+	Counterparty ledger.AnalyticID
+	LastDate     ledger.Date
+	Body         []byte
+}
+
+// SettlementMark says up to which entry of the chain (Head, a sequence
+// number) and under which rules and accounts (Key, the application's) the
+// kept states of a role are worked out. The zero mark: none are.
+type SettlementMark struct {
+	Head int64
+	Key  string
+}
+
+// MaxSettlementKey bounds a SettlementMark's Key.
+const MaxSettlementKey = 200
+
+// SettlementStates keeps the states of each organisation's counterparties
+// per role (a small positive number the application gives). They are
+// derived from the postings, as the totals are, but written by the
+// application after it worked them out, not by the poster.
+type SettlementStates interface {
+	// SettlementStates returns the mark of a role and its states, by
+	// counterparty.
+	SettlementStates(ctx context.Context, org ledger.OrgID, role int) (SettlementMark, []SettlementState, error)
+	// PutSettlementStates stores states (each replacing the one of its
+	// counterparty) and moves the role's mark from was to to, in one
+	// transaction, if the mark is still was; otherwise it writes nothing
+	// and returns false: another writer came between. With replace, every
+	// other state of the role is removed. A key over MaxSettlementKey or a
+	// role < 1 is EInvalid; no such organisation ENotFound.
+	PutSettlementStates(ctx context.Context, org ledger.OrgID, role int, was, to SettlementMark, states []SettlementState, replace bool) (bool, error)
 }

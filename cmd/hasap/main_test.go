@@ -225,7 +225,7 @@ func testCommandLineCorrespondence(t *testing.T, db string) {
 	if code, _, _ := hasap(t, db, "report", "account-analysis", "--org", "acme"); code != 2 {
 		t.Errorf("account analysis without --account: exit %d, want 2", code)
 	}
-	if out := mustRun(t, db, "verify", "--org", "acme"); !strings.Contains(out, "3 correspondence rows match") {
+	if out := mustRun(t, db, "verify", "--org", "acme"); !strings.Contains(out, "3 correspondence rows and") {
 		t.Errorf("verify said %q", out)
 	}
 }

@@ -60,6 +60,7 @@ func Run(t *testing.T, open func(t *testing.T) Store) {
 		{"Tamper", testTamper},
 		{"CorrTurnover", testCorrTurnover},
 		{"StatementTemplates", testStatementTemplates},
+		{"SettlementStates", testSettlementStates},
 		{"CorrBackfill", testCorrBackfill},
 		{"YearTotals", testYearTotals},
 		{"YearTotalsBackfill", testYearTotalsBackfill},

@@ -1,0 +1,267 @@
+package app
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"hasap/ledger"
+	"hasap/settle"
+	"hasap/store"
+)
+
+// Kept settlement states (issue 5, the ageing at any size). Working out a
+// counterparty's open items reads its whole settlement history, which on a
+// 1M-entry ledger costs seconds for an ageing of every customer. So the
+// open items of every counterparty with settlements on the accounts of a
+// role (customers, suppliers) are kept (store.SettlementStates), with the
+// latest date of its movements, and a mark saying up to which entry of the
+// chain they are worked out and under which rules (settle.Version) and
+// settlement accounts (stateKey).
+//
+// They stay exact without the poster's help because entries are never
+// changed or deleted: before a report uses them, the entries posted since
+// the mark are read (ScanEntries), the counterparties they touch on the
+// role's accounts are worked out again from their history, and the mark
+// moves to the head read before that. When the mark is of other rules or
+// accounts, or more than maxStateDelta entries behind, all are worked out
+// again. A state answers for any day on or after its LastDate: no movement
+// of that counterparty is later, so its open items then are those now. A
+// day before LastDate is read from the history as before. Two reports
+// refreshing at once each work out what they need; the store moves the
+// mark only from the mark the writer read, so the loser writes nothing.
+// verify works every kept state out again and reports a difference.
+
+// maxStateDelta is how many entries past the mark are scanned for the
+// counterparties they touch before it is cheaper to work out all again.
+const maxStateDelta = 20_000
+
+// keptRoles are the roles whose states are kept: the ageing's sides.
+var keptRoles = []settle.Role{settle.Customer, settle.Supplier}
+
+// roleAccounts returns the settlement accounts of role among accts.
+func roleAccounts(accts map[ledger.AccountCode]settlement, role settle.Role) map[ledger.AccountCode]settlement {
+	out := map[ledger.AccountCode]settlement{}
+	for code, st := range accts {
+		if st.role == role {
+			out[code] = st
+		}
+	}
+	return out
+}
+
+// stateKey names the rules and the accounts (with the slots of their
+// counterparty and contract) states are worked out under.
+func stateKey(accts map[ledger.AccountCode]settlement) string {
+	codes := make([]string, 0, len(accts))
+	for code, st := range accts {
+		codes = append(codes, fmt.Sprintf("%s/%d/%d", code, st.cpSlot, st.contractSl))
+	}
+	slices.Sort(codes)
+	sum := sha256.Sum256([]byte(strings.Join(codes, ";")))
+	return fmt.Sprintf("settle-v%d:%s", settle.Version, hex.EncodeToString(sum[:16]))
+}
+
+// keptState is a counterparty's kept state, decoded.
+type keptState struct {
+	lastDate ledger.Date
+	open     []settle.Item
+}
+
+// settlementStates returns the kept states of role (accts are the role's
+// settlement accounts), brought up to the chain's head first.
+func (a *App) settlementStates(ctx context.Context, org ledger.Org, role settle.Role, accts map[ledger.AccountCode]settlement) (map[ledger.AnalyticID]keptState, error) {
+	key := stateKey(accts)
+	mark, kept, err := a.Store.SettlementStates(ctx, org.ID, int(role))
+	if err != nil {
+		return nil, err
+	}
+	head, err := a.Store.Head(ctx, org.ID)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[ledger.AnalyticID]keptState, len(kept))
+	if mark.Key != key || head.Seq-mark.Head > maxStateDelta || head.Seq < mark.Head {
+		return a.workOutStates(ctx, org, role, accts, mark, store.SettlementMark{Head: head.Seq, Key: key})
+	}
+	for _, s := range kept {
+		items, err := settle.DecodeItems(s.Body)
+		if err != nil {
+			return nil, fmt.Errorf("kept settlements of counterparty %d: %w", s.Counterparty, err)
+		}
+		out[s.Counterparty] = keptState{lastDate: s.LastDate, open: items}
+	}
+	if head.Seq == mark.Head {
+		return out, nil
+	}
+	touched := map[ledger.AnalyticID]bool{}
+	err = a.Store.ScanEntries(ctx, org.ID, mark.Head+1, func(e *ledger.Entry) error {
+		for _, p := range e.Postings {
+			for _, side := range []ledger.Side{p.Debit, p.Credit} {
+				if st, ok := accts[side.Account]; ok && side.Analytics[st.cpSlot] != 0 {
+					touched[side.Analytics[st.cpSlot]] = true
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	cps := make([]ledger.AnalyticID, 0, len(touched))
+	for cp := range touched {
+		cps = append(cps, cp)
+	}
+	slices.Sort(cps)
+	codes := sortedCodes(accts)
+	states := make([]store.SettlementState, 0, len(cps))
+	for _, cp := range cps {
+		ks, st, err := a.workOutState(ctx, org, cp, accts, codes)
+		if err != nil {
+			return nil, err
+		}
+		out[cp] = ks
+		states = append(states, st)
+	}
+	if _, err := a.Store.PutSettlementStates(ctx, org.ID, int(role), mark, store.SettlementMark{Head: head.Seq, Key: key}, states, false); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// workOutStates works out the state of every counterparty with totals on
+// accts and keeps them in place of all kept before.
+func (a *App) workOutStates(ctx context.Context, org ledger.Org, role settle.Role, accts map[ledger.AccountCode]settlement,
+	was, to store.SettlementMark) (map[ledger.AnalyticID]keptState, error) {
+	touched, err := a.settlementTouched(ctx, org, accts)
+	if err != nil {
+		return nil, err
+	}
+	cps := make([]ledger.AnalyticID, 0, len(touched))
+	for cp := range touched {
+		cps = append(cps, cp)
+	}
+	slices.Sort(cps)
+	out := make(map[ledger.AnalyticID]keptState, len(cps))
+	states := make([]store.SettlementState, 0, len(cps))
+	for _, cp := range cps {
+		ks, st, err := a.workOutState(ctx, org, cp, accts, touched[cp])
+		if err != nil {
+			return nil, err
+		}
+		out[cp] = ks
+		states = append(states, st)
+	}
+	if _, err := a.Store.PutSettlementStates(ctx, org.ID, int(role), was, to, states, true); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// workOutState settles all of cp's movements on codes (of accts).
+func (a *App) workOutState(ctx context.Context, org ledger.Org, cp ledger.AnalyticID, accts map[ledger.AccountCode]settlement,
+	codes []ledger.AccountCode) (keptState, store.SettlementState, error) {
+	ms, err := a.ageingMovements(ctx, org, cp, accts, codes, ledger.NoDate)
+	if err != nil {
+		return keptState{}, store.SettlementState{}, err
+	}
+	res, err := settle.Settle(ms)
+	if err != nil {
+		return keptState{}, store.SettlementState{}, err
+	}
+	ks := keptState{open: res.Open()}
+	for _, m := range ms {
+		ks.lastDate = max(ks.lastDate, m.Date)
+	}
+	return ks, store.SettlementState{Counterparty: cp, LastDate: ks.lastDate, Body: settle.EncodeItems(ks.open)}, nil
+}
+
+// sortedCodes returns the codes of accts in order.
+func sortedCodes(accts map[ledger.AccountCode]settlement) []ledger.AccountCode {
+	codes := make([]ledger.AccountCode, 0, len(accts))
+	for code := range accts {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	return codes
+}
+
+// settlementTouched returns every counterparty with totals on accts, with
+// the accounts it has them on.
+func (a *App) settlementTouched(ctx context.Context, org ledger.Org, accts map[ledger.AccountCode]settlement) (map[ledger.AnalyticID][]ledger.AccountCode, error) {
+	open, err := a.ageingOpen(ctx, org, accts, ledger.DateOf(9999, 12, 30))
+	return open.all, err
+}
+
+// verifySettlementStates brings the kept states of each role up to date,
+// then works every counterparty's state out again from its history and
+// compares: a kept state that differs, or a counterparty with settlements
+// and no state, is ETampered. The states are not in verify's snapshot, so
+// a difference is checked once more after bringing them up to date again
+// (an entry posted meanwhile), before it is reported. It returns the number
+// of states compared.
+func (a *App) verifySettlementStates(ctx context.Context, org ledger.Org) (int, error) {
+	chart, err := a.Store.Chart(ctx, org.ID)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, role := range keptRoles {
+		accts := roleAccounts(settlementAccounts(org, chart), role)
+		var diff error
+		for range 2 {
+			if diff, err = a.compareStates(ctx, org, role, accts); err != nil {
+				return 0, err
+			}
+			if diff == nil {
+				break
+			}
+		}
+		if diff != nil {
+			return 0, diff
+		}
+		touched, err := a.settlementTouched(ctx, org, accts)
+		if err != nil {
+			return 0, err
+		}
+		n += len(touched)
+	}
+	return n, nil
+}
+
+// compareStates compares the kept states of role, brought up to date,
+// with those worked out again: a difference is returned as diff.
+func (a *App) compareStates(ctx context.Context, org ledger.Org, role settle.Role, accts map[ledger.AccountCode]settlement) (diff, err error) {
+	kept, err := a.settlementStates(ctx, org, role, accts)
+	if err != nil {
+		return nil, err
+	}
+	touched, err := a.settlementTouched(ctx, org, accts)
+	if err != nil {
+		return nil, err
+	}
+	for _, cp := range slices.Sorted(maps.Keys(touched)) {
+		fresh, _, err := a.workOutState(ctx, org, cp, accts, touched[cp])
+		if err != nil {
+			return nil, err
+		}
+		ks, ok := kept[cp]
+		if !ok {
+			return ledger.Errorf(ledger.ETampered, "the kept settlements of counterparty %d (role %d) are missing", cp, role), nil
+		}
+		if ks.lastDate != fresh.lastDate || !slices.Equal(settle.EncodeItems(ks.open), settle.EncodeItems(fresh.open)) {
+			return ledger.Errorf(ledger.ETampered, "the kept settlements of counterparty %d (role %d) differ from its postings: %d open items kept, %d worked out",
+				cp, role, len(ks.open), len(fresh.open)), nil
+		}
+	}
+	for cp, ks := range kept {
+		if _, ok := touched[cp]; !ok && len(ks.open) > 0 {
+			return ledger.Errorf(ledger.ETampered, "counterparty %d (role %d) has kept open settlements and no postings", cp, role), nil
+		}
+	}
+	return nil, nil
+}
