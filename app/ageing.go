@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -60,12 +61,14 @@ func (a *App) Ageing(ctx context.Context, actor Actor, orgCode string, asOf ledg
 // when none of its movements is dated after asOf, which for an ageing as of
 // today or a period's end is nearly every one: one read of the states of
 // the side, plus working out again those posted to since the last report.
-// For the others (an ageing of a past day) it reads the totals of the
-// side's accounts as of asOf (ageingOpen) and settles each counterparty
-// whose contracts there do not net to zero from its movements up to asOf
-// on the accounts it has totals on (CounterpartyMovements through the
-// index of migration 0013), so a past day's ageing is what the books said
-// then.
+// For the others (an ageing of a past day) they come from the kept history
+// (settle.OpenOnEncoded: what was open on the day), and where that cannot
+// tell (an item with movements on both sides of the day) from the totals of
+// the side's accounts as of asOf (ageingOpen) and, for each such
+// counterparty whose contracts there do not net to zero, its movements up
+// to asOf on the accounts it has totals on (CounterpartyMovements through
+// the index of migration 0013). Either way a past day's ageing is what the
+// books said then.
 func (a *App) AgeingBuckets(ctx context.Context, actor Actor, orgCode string, asOf ledger.Date, side AgeingSide, limits []int) (*AgeingReport, error) {
 	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
 	if err != nil {
@@ -102,12 +105,29 @@ func (a *App) AgeingBuckets(ctx context.Context, actor Actor, orgCode string, as
 		}
 	}
 	if later {
-		err := a.openFromHistory(ctx, org, accts, asOf, open, func(cp ledger.AnalyticID) bool {
-			ks, ok := kept[cp]
-			return ok && ks.lastDate <= asOf
-		})
+		// Those with movements after the day: from the kept history where
+		// it can tell, from the movements up to the day where it cannot.
+		hs, err := a.Store.SettlementHistories(ctx, org.ID, int(role), asOf)
 		if err != nil {
 			return nil, err
+		}
+		untold := map[ledger.AnalyticID]bool{}
+		for _, s := range hs {
+			items, ok, err := settle.OpenOnEncoded(s.History, asOf)
+			if err != nil {
+				return nil, fmt.Errorf("kept settlements of counterparty %d: %w", s.Counterparty, err)
+			}
+			if ok {
+				open[s.Counterparty] = items
+			} else {
+				untold[s.Counterparty] = true
+			}
+		}
+		if len(untold) > 0 {
+			err := a.openFromHistory(ctx, org, accts, asOf, open, func(cp ledger.AnalyticID) bool { return !untold[cp] })
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
 	return a.ageingReport(ctx, org, rep, open, limits)

@@ -162,22 +162,23 @@ func (a *App) workOutStates(ctx context.Context, org ledger.Org, role settle.Rol
 	return out, nil
 }
 
-// workOutState settles all of cp's movements on codes (of accts).
+// workOutState settles all of cp's movements on codes (of accts), keeping
+// the whole history for an ageing of an earlier day.
 func (a *App) workOutState(ctx context.Context, org ledger.Org, cp ledger.AnalyticID, accts map[ledger.AccountCode]settlement,
 	codes []ledger.AccountCode) (keptState, store.SettlementState, error) {
 	ms, err := a.ageingMovements(ctx, org, cp, accts, codes, ledger.NoDate)
 	if err != nil {
 		return keptState{}, store.SettlementState{}, err
 	}
-	res, err := settle.Settle(ms)
+	h, err := settle.NewHistory(ms)
 	if err != nil {
 		return keptState{}, store.SettlementState{}, err
 	}
-	ks := keptState{open: res.Open()}
+	ks := keptState{open: h.Open()}
 	for _, m := range ms {
 		ks.lastDate = max(ks.lastDate, m.Date)
 	}
-	return ks, store.SettlementState{Counterparty: cp, LastDate: ks.lastDate, Body: settle.EncodeItems(ks.open)}, nil
+	return ks, store.SettlementState{Counterparty: cp, LastDate: ks.lastDate, Body: settle.EncodeItems(ks.open), History: settle.EncodeHistory(h)}, nil
 }
 
 // sortedCodes returns the codes of accts in order.
@@ -244,8 +245,9 @@ func (a *App) compareStates(ctx context.Context, org ledger.Org, role settle.Rol
 	if err != nil {
 		return nil, err
 	}
+	histories := map[ledger.AnalyticID][]byte{}
 	for _, cp := range slices.Sorted(maps.Keys(touched)) {
-		fresh, _, err := a.workOutState(ctx, org, cp, accts, touched[cp])
+		fresh, st, err := a.workOutState(ctx, org, cp, accts, touched[cp])
 		if err != nil {
 			return nil, err
 		}
@@ -253,9 +255,20 @@ func (a *App) compareStates(ctx context.Context, org ledger.Org, role settle.Rol
 		if !ok {
 			return ledger.Errorf(ledger.ETampered, "the kept settlements of counterparty %d (role %d) are missing", cp, role), nil
 		}
-		if ks.lastDate != fresh.lastDate || !slices.Equal(settle.EncodeItems(ks.open), settle.EncodeItems(fresh.open)) {
+		if ks.lastDate != fresh.lastDate || !slices.Equal(settle.EncodeItems(ks.open), st.Body) {
 			return ledger.Errorf(ledger.ETampered, "the kept settlements of counterparty %d (role %d) differ from its postings: %d open items kept, %d worked out",
 				cp, role, len(ks.open), len(fresh.open)), nil
+		}
+		histories[cp] = st.History
+	}
+	// The histories, of every state (all are after the first day).
+	hs, err := a.Store.SettlementHistories(ctx, org.ID, int(role), ledger.NoDate)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hs {
+		if want, ok := histories[h.Counterparty]; ok && !slices.Equal(h.History, want) {
+			return ledger.Errorf(ledger.ETampered, "the kept settlement history of counterparty %d (role %d) differs from its postings", h.Counterparty, role), nil
 		}
 	}
 	for cp, ks := range kept {

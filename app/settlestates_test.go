@@ -110,6 +110,18 @@ func testAgeingKeptStates(t *testing.T, a *app.App) {
 			if p.live {
 				made, _, err = a.UnpostDocument(ctx, accountant, "a", p.id, p.version)
 			} else {
+				if rnd.IntN(2) == 0 { // moved to another day first: its item then spans both days
+					d, err := a.GetDocument(ctx, accountant, "a", p.id)
+					if err != nil {
+						t.Fatal(err)
+					}
+					d.Date = date()
+					if d, err = a.SaveDocument(ctx, accountant, "a", d); err != nil {
+						t.Fatalf("step %d: move %d: %v", step, p.id, err)
+					}
+					p.version = d.Version
+					last = max(last, d.Date)
+				}
 				made, _, err = a.PostDocument(ctx, accountant, "a", p.id, p.version)
 			}
 			if err != nil {

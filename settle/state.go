@@ -57,41 +57,10 @@ func DecodeItems(b []byte) ([]Item, error) {
 	if len(b) == 0 || b[0] != encodingV1 {
 		return bad("unknown encoding")
 	}
-	d := decoder{b: b[1:]}
-	n := d.uvarint()
-	if d.bad || n > uint64(len(d.b)/minEncodedItem) {
-		return bad("count out of range")
-	}
-	items := make([]Item, n)
-	for i := range items {
-		it := &items[i]
-		var v [9]int64
-		for j := range v {
-			v[j] = d.varint()
-		}
-		it.Counterparty, it.Contract, it.Role, it.DocID, it.BasedOn = ledger.AnalyticID(v[0]), ledger.AnalyticID(v[1]), Role(v[2]), v[3], v[4]
-		if v[5] != int64(int32(v[5])) {
-			return bad("date out of range")
-		}
-		it.Date, it.Seq, it.Amount, it.Open = ledger.Date(v[5]), v[6], money.Amount(v[7]), money.Amount(v[8])
-		switch d.byte() {
-		case 0:
-		case 1:
-			it.Debit = true
-		default:
-			d.bad = true
-		}
-		var s [4]string
-		for j := range s {
-			s[j] = d.string()
-		}
-		it.Ref, it.Document, it.Description, it.Account = s[0], s[1], s[2], ledger.AccountCode(s[3])
-		if d.bad {
-			return bad("truncated")
-		}
-		if it.Counterparty == 0 || !it.Role.Valid() || it.Amount <= 0 || it.Open < 0 || it.Open > it.Amount {
-			return bad("an item out of range")
-		}
+	d := newDecoder(b[1:])
+	items, err := d.items()
+	if err != nil {
+		return nil, err
 	}
 	if len(d.b) != 0 {
 		return bad("trailing bytes")
@@ -99,11 +68,68 @@ func DecodeItems(b []byte) ([]Item, error) {
 	return items, nil
 }
 
-// decoder reads varints and strings, setting bad instead of failing.
+// items reads a count and the items EncodeItems wrote after its first byte.
+func (d *decoder) items() ([]Item, error) {
+	bad := func(what string) ([]Item, error) {
+		return nil, ledger.Errorf(ledger.EInvalid, "kept settlement items: %s", what)
+	}
+	n := d.uvarint()
+	if d.bad || n > uint64(len(d.b)/minEncodedItem) {
+		return bad("count out of range")
+	}
+	items := make([]Item, n)
+	for i := range items {
+		var err error
+		if items[i], err = d.item(); err != nil {
+			return nil, err
+		}
+	}
+	return items, nil
+}
+
+// item reads one item EncodeItems wrote.
+func (d *decoder) item() (Item, error) {
+	var it Item
+	var v [9]int64
+	for j := range v {
+		v[j] = d.varint()
+	}
+	it.Counterparty, it.Contract, it.Role, it.DocID, it.BasedOn = ledger.AnalyticID(v[0]), ledger.AnalyticID(v[1]), Role(v[2]), v[3], v[4]
+	if v[5] != int64(int32(v[5])) {
+		d.bad = true
+	}
+	it.Date, it.Seq, it.Amount, it.Open = ledger.Date(v[5]), v[6], money.Amount(v[7]), money.Amount(v[8])
+	switch d.byte() {
+	case 0:
+	case 1:
+		it.Debit = true
+	default:
+		d.bad = true
+	}
+	var s [4]string
+	for j := range s {
+		s[j] = d.string()
+	}
+	it.Ref, it.Document, it.Description, it.Account = s[0], s[1], s[2], ledger.AccountCode(s[3])
+	if d.bad {
+		return it, ledger.Errorf(ledger.EInvalid, "kept settlement items: truncated")
+	}
+	if it.Counterparty == 0 || !it.Role.Valid() || it.Amount <= 0 || it.Open < 0 || it.Open > it.Amount {
+		return it, ledger.Errorf(ledger.EInvalid, "kept settlement items: an item out of range")
+	}
+	return it, nil
+}
+
+// decoder reads varints and strings, setting bad instead of failing. The
+// strings are cut from one copy of the whole input (src), so an item's
+// text costs no allocation of its own.
 type decoder struct {
 	b   []byte
+	src string // the input from which b is left, as a string
 	bad bool
 }
+
+func newDecoder(b []byte) decoder { return decoder{b: b, src: string(b)} }
 
 func (d *decoder) uvarint() uint64 {
 	v, n := binary.Uvarint(d.b)
@@ -141,7 +167,8 @@ func (d *decoder) string() string {
 		d.bad = true
 		return ""
 	}
-	s := string(d.b[:n])
+	at := len(d.src) - len(d.b)
+	s := d.src[at : at+int(n)]
 	d.b = d.b[n:]
 	if !utf8.ValidString(s) {
 		d.bad = true

@@ -713,13 +713,15 @@ type Statements interface {
 
 // SettlementState is what the application worked out of one
 // counterparty's settlements on the settlement accounts of one role, kept
-// so that a report need not read the counterparty's history again: Body
-// (package settle's encoding of its open items, which the store does not
-// read) and the latest date of its movements.
+// so that a report need not read the counterparty's movements again: Body
+// (its open items) and History (every item and what settled what), in
+// package settle's encodings, which the store does not read, and the latest
+// date of its movements.
 type SettlementState struct {
 	Counterparty ledger.AnalyticID
 	LastDate     ledger.Date
 	Body         []byte
+	History      []byte
 }
 
 // SettlementMark says up to which entry of the chain (Head, a sequence
@@ -739,8 +741,11 @@ const MaxSettlementKey = 200
 // application after it worked them out, not by the poster.
 type SettlementStates interface {
 	// SettlementStates returns the mark of a role and its states, by
-	// counterparty.
+	// counterparty, without their History.
 	SettlementStates(ctx context.Context, org ledger.OrgID, role int) (SettlementMark, []SettlementState, error)
+	// SettlementHistories returns the states of a role whose LastDate is
+	// after day, by counterparty, with their History and without Body.
+	SettlementHistories(ctx context.Context, org ledger.OrgID, role int, day ledger.Date) ([]SettlementState, error)
 	// PutSettlementStates stores states (each replacing the one of its
 	// counterparty) and moves the role's mark from was to to, in one
 	// transaction, if the mark is still was; otherwise it writes nothing

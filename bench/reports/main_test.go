@@ -58,6 +58,8 @@ func BenchmarkReports(b *testing.B) {
 		{"pnl-year", "statement", with(year, func(q *query) { q.kind = statement.ProfitLoss })},
 		{"pnl-year-vs-prev", "statement", with(year, func(q *query) { q.kind, q.compare = statement.ProfitLoss, statement.ComparePrevYear })},
 		{"balance-sheet", "statement", with(year, func(q *query) { q.kind = statement.BalanceSheet })},
+		{"ageing-customers-year-end", "ageing", query{org: "bench", to: d(2025, 12, 31)}},
+		{"ageing-suppliers-year-end", "ageing-suppliers", query{org: "bench", to: d(2025, 12, 31)}},
 		{"ageing-suppliers-mid-june", "ageing-suppliers", query{org: "bench", to: d(2025, 6, 15)}},
 	}
 	only := os.Getenv("HASAP_BENCH_ONLY")

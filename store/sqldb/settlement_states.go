@@ -77,14 +77,21 @@ func (db *DB) PutSettlementStates(ctx context.Context, org ledger.OrgID, role in
 			return false, fmt.Errorf("save settlement states: %w", err)
 		}
 	}
-	stmt, err := tx.PrepareContext(ctx, db.q(`INSERT INTO settlement_states (org_id, role, cp, last_day, items) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (org_id, role, cp) DO UPDATE SET last_day = excluded.last_day, items = excluded.items`))
+	stmt, err := tx.PrepareContext(ctx, db.q(`INSERT INTO settlement_states (org_id, role, cp, last_day, items, history) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (org_id, role, cp) DO UPDATE SET last_day = excluded.last_day, items = excluded.items, history = excluded.history`))
 	if err != nil {
 		return false, fmt.Errorf("save settlement states: %w", err)
 	}
 	defer stmt.Close()
 	for _, s := range states {
-		if _, err := stmt.ExecContext(ctx, int64(org), role, int64(s.Counterparty), int64(s.LastDate), s.Body); err != nil {
+		body, history := s.Body, s.History
+		if body == nil {
+			body = []byte{}
+		}
+		if history == nil {
+			history = []byte{}
+		}
+		if _, err := stmt.ExecContext(ctx, int64(org), role, int64(s.Counterparty), int64(s.LastDate), body, history); err != nil {
 			return false, fmt.Errorf("save settlement states: %w", err)
 		}
 	}
@@ -93,4 +100,25 @@ func (db *DB) PutSettlementStates(ctx context.Context, org ledger.OrgID, role in
 		return false, fmt.Errorf("save settlement mark: %w", err)
 	}
 	return true, tx.Commit()
+}
+
+// SettlementHistories implements store.SettlementStates.
+func (db *DB) SettlementHistories(ctx context.Context, org ledger.OrgID, role int, day ledger.Date) ([]store.SettlementState, error) {
+	rows, err := db.r.QueryContext(ctx, db.q(`SELECT cp, last_day, history FROM settlement_states WHERE org_id = ? AND role = ? AND last_day > ? ORDER BY cp`),
+		int64(org), role, int64(day))
+	if err != nil {
+		return nil, fmt.Errorf("read settlement histories: %w", err)
+	}
+	defer rows.Close()
+	var out []store.SettlementState
+	for rows.Next() {
+		var s store.SettlementState
+		var cp, d int64
+		if err := rows.Scan(&cp, &d, &s.History); err != nil {
+			return nil, fmt.Errorf("read settlement histories: %w", err)
+		}
+		s.Counterparty, s.LastDate = ledger.AnalyticID(cp), ledger.Date(d)
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }

@@ -32,8 +32,8 @@ func testSettlementStates(t *testing.T, open func(t *testing.T) Store) {
 		ok(t, err, "put")
 		return done
 	}
-	a := store.SettlementState{Counterparty: 5, LastDate: ledger.DateOf(2025, 3, 1), Body: []byte{1, 2, 0, 3}}
-	b := store.SettlementState{Counterparty: 3, LastDate: ledger.DateOf(2025, 1, 9), Body: []byte{1}}
+	a := store.SettlementState{Counterparty: 5, LastDate: ledger.DateOf(2025, 3, 1), Body: []byte{1, 2, 0, 3}, History: []byte{2, 7}}
+	b := store.SettlementState{Counterparty: 3, LastDate: ledger.DateOf(2025, 1, 9), Body: []byte{1}, History: []byte{2, 8, 0}}
 	if !put(f.org.ID, 1, store.SettlementMark{}, m1, []store.SettlementState{a, b}, true) {
 		t.Fatal("first put not done")
 	}
@@ -51,6 +51,25 @@ func testSettlementStates(t *testing.T, open func(t *testing.T) Store) {
 		}
 	}
 	want(f.org.ID, 1, m1, b, a)
+	// The histories of the states whose last date is after a day.
+	for _, c := range []struct {
+		day  ledger.Date
+		want []store.SettlementState
+	}{{ledger.DateOf(2025, 1, 8), []store.SettlementState{b, a}}, {ledger.DateOf(2025, 1, 9), []store.SettlementState{a}}, {ledger.DateOf(2025, 3, 1), nil}} {
+		hs, err := s.SettlementHistories(ctx, f.org.ID, 1, c.day)
+		ok(t, err, "histories")
+		if len(hs) != len(c.want) {
+			t.Fatalf("histories after %s: %+v, want %+v", c.day, hs, c.want)
+		}
+		for i := range hs {
+			if hs[i].Counterparty != c.want[i].Counterparty || hs[i].LastDate != c.want[i].LastDate || string(hs[i].History) != string(c.want[i].History) {
+				t.Fatalf("histories after %s: %+v, want %+v", c.day, hs, c.want)
+			}
+		}
+	}
+	if hs, err := s.SettlementHistories(ctx, o.org.ID, 1, 0); err != nil || len(hs) != 0 {
+		t.Fatalf("another organisation's histories: %v %+v", err, hs)
+	}
 	want(f.org.ID, 2, store.SettlementMark{})
 	want(o.org.ID, 1, store.SettlementMark{})
 

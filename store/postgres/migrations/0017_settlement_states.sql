@@ -1,8 +1,9 @@
 -- What the application worked out of each counterparty's settlements
 -- (issue 5): its open items on the settlement accounts of one role
--- (1 customers, 2 suppliers), as package settle encodes them, and the
--- latest date of its movements, so that an ageing reads one row per
--- counterparty instead of its history. Derived from the postings like the
+-- (1 customers, 2 suppliers), its whole settlement history (every item and
+-- what settled what, for an ageing of an earlier day), as package settle
+-- encodes them, and the latest date of its movements, so that an ageing
+-- reads one row per counterparty instead of its movements. Derived from the postings like the
 -- totals: settlement_heads says up to which entry of the chain (head) and
 -- under which rules and accounts (key) the states of a role are worked
 -- out; the application works out again those of the counterparties posted
@@ -21,6 +22,7 @@ CREATE TABLE settlement_states (
     cp        BIGINT  NOT NULL,
     last_day  INTEGER NOT NULL,
     items     BYTEA   NOT NULL,
+    history   BYTEA   NOT NULL,
     PRIMARY KEY (org_id, role, cp),
     FOREIGN KEY (org_id, role) REFERENCES settlement_heads (org_id, role)
 );
