@@ -112,20 +112,10 @@ func (a *App) settlementStates(ctx context.Context, org ledger.Org, role settle.
 	if err != nil {
 		return nil, err
 	}
-	cps := make([]ledger.AnalyticID, 0, len(touched))
-	for cp := range touched {
-		cps = append(cps, cp)
-	}
-	slices.Sort(cps)
 	codes := sortedCodes(accts)
-	states := make([]store.SettlementState, 0, len(cps))
-	for _, cp := range cps {
-		ks, st, err := a.workOutState(ctx, org, cp, accts, codes)
-		if err != nil {
-			return nil, err
-		}
-		out[cp] = ks
-		states = append(states, st)
+	states, err := a.workOutMany(ctx, org, slices.Sorted(maps.Keys(touched)), accts, func(ledger.AnalyticID) []ledger.AccountCode { return codes }, out)
+	if err != nil {
+		return nil, err
 	}
 	if _, err := a.Store.PutSettlementStates(ctx, org.ID, int(role), mark, store.SettlementMark{Head: head.Seq, Key: key}, states, false); err != nil {
 		return nil, err
@@ -141,25 +131,31 @@ func (a *App) workOutStates(ctx context.Context, org ledger.Org, role settle.Rol
 	if err != nil {
 		return nil, err
 	}
-	cps := make([]ledger.AnalyticID, 0, len(touched))
-	for cp := range touched {
-		cps = append(cps, cp)
+	out := make(map[ledger.AnalyticID]keptState, len(touched))
+	states, err := a.workOutMany(ctx, org, slices.Sorted(maps.Keys(touched)), accts, func(cp ledger.AnalyticID) []ledger.AccountCode { return touched[cp] }, out)
+	if err != nil {
+		return nil, err
 	}
-	slices.Sort(cps)
-	out := make(map[ledger.AnalyticID]keptState, len(cps))
+	if _, err := a.Store.PutSettlementStates(ctx, org.ID, int(role), was, to, states, true); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// workOutMany works out the state of each of cps from its movements on the
+// accounts codes gives it, into out, and returns them to keep.
+func (a *App) workOutMany(ctx context.Context, org ledger.Org, cps []ledger.AnalyticID, accts map[ledger.AccountCode]settlement,
+	codes func(ledger.AnalyticID) []ledger.AccountCode, out map[ledger.AnalyticID]keptState) ([]store.SettlementState, error) {
 	states := make([]store.SettlementState, 0, len(cps))
 	for _, cp := range cps {
-		ks, st, err := a.workOutState(ctx, org, cp, accts, touched[cp])
+		ks, st, err := a.workOutState(ctx, org, cp, accts, codes(cp))
 		if err != nil {
 			return nil, err
 		}
 		out[cp] = ks
 		states = append(states, st)
 	}
-	if _, err := a.Store.PutSettlementStates(ctx, org.ID, int(role), was, to, states, true); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return states, nil
 }
 
 // workOutState settles all of cp's movements on codes (of accts), keeping
