@@ -10,10 +10,14 @@ import (
 
 // Whole months of a turnover (the trial balance's opening balances and
 // periods, the balances) come from a per-organisation cache of each
-// month's turnover per account and currency, summed from the totals rows
-// over their analytics. Without it a trial balance of a 1M-entry ledger
-// summed ~7,000 totals rows twice a request (9–11 ms); with it, it adds up
-// ≤ months × accounts figures in memory.
+// month's turnover per account and currency: the account months
+// (migration 0018), the totals summed over their analytics by the poster.
+// Without the cache a trial balance of a 1M-entry ledger summed ~7,000
+// totals rows twice a request (9–11 ms); with it, it adds up ≤ months ×
+// accounts figures in memory. Filling it read the totals grouped by
+// month, account and currency (279,493 rows, ~330 ms of CPU in every new
+// process: BENCHMARKS.md section 5, R1); it now reads the account months
+// (4,691 rows at 1M).
 //
 // The cache is exact for the chain head it names: totals change only in a
 // posting transaction, and every posting transaction moves the head. A
@@ -61,7 +65,10 @@ const (
 	maxDeltaRows  = 20000 // entries since the cached head past which everything is reloaded
 )
 
-const monthSumsColumns = `sum(debit), sum(credit), sum(debit_cur), sum(credit_cur), sum(debit_qty), sum(credit_qty)`
+const (
+	monthSumsColumns    = `sum(debit), sum(credit), sum(debit_cur), sum(credit_cur), sum(debit_qty), sum(credit_qty)`
+	accountMonthColumns = `debit, credit, debit_cur, credit_cur, debit_qty, credit_qty`
+)
 
 // monthTurnover returns the organisation's month figures exact for the
 // chain head as r sees it, or ok=false when r sees an older head than the
@@ -130,8 +137,8 @@ func (r reader) refreshMonths(ctx context.Context, org ledger.OrgID, c *monthSum
 	}
 	next := &monthSums{seq: seq, index: map[turnKey]int{}, months: map[int][]figure{}}
 	if changed == nil { // everything
-		rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT month, account, currency, `+monthSumsColumns+`
-			FROM totals WHERE org_id = ? GROUP BY month, account, currency`), int64(org))
+		rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT month, account, currency, `+accountMonthColumns+`
+			FROM account_months WHERE org_id = ?`), int64(org))
 		if err != nil {
 			return nil, err
 		}
@@ -147,8 +154,8 @@ func (r reader) refreshMonths(ctx context.Context, org ledger.OrgID, c *monthSum
 		}
 	}
 	for m := range changed {
-		rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT month, account, currency, `+monthSumsColumns+`
-			FROM totals WHERE org_id = ? AND month = ? GROUP BY month, account, currency`), int64(org), m)
+		rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT month, account, currency, `+accountMonthColumns+`
+			FROM account_months WHERE org_id = ? AND month = ?`), int64(org), m)
 		if err != nil {
 			return nil, err
 		}
