@@ -32,18 +32,25 @@ type Statement struct {
 
 // StatementLine is one line. A heading has no amounts. Equity lines have
 // the opening balance, increase and decrease besides the closing Amount.
+// With a comparison, Previous is the other period's amount (the closing
+// balance, for equity).
 type StatementLine struct {
-	Code     string          `json:"code,omitempty"`
-	Name     string          `json:"name"`
-	Level    int             `json:"level"`
-	Heading  bool            `json:"heading,omitempty"`
-	Total    bool            `json:"total,omitempty"` // it adds up other lines
-	Amount   string          `json:"amount,omitempty"`
-	Previous string          `json:"previous,omitempty"`
-	Open     string          `json:"open,omitempty"`
-	Increase string          `json:"increase,omitempty"`
-	Decrease string          `json:"decrease,omitempty"`
-	Parts    []StatementPart `json:"parts,omitempty"`
+	Code     string `json:"code,omitempty"`
+	Name     string `json:"name"`
+	Level    int    `json:"level"`
+	Heading  bool   `json:"heading,omitempty"`
+	Total    bool   `json:"total,omitempty"` // it adds up other lines
+	Amount   string `json:"amount,omitempty"`
+	Previous string `json:"previous,omitempty"`
+	// Difference is Amount − Previous, ChangePercent the change over
+	// |Previous| in percent with one decimal ("-1.4"); no ChangePercent
+	// when Previous is zero.
+	Difference    string          `json:"difference,omitempty"`
+	ChangePercent string          `json:"change_percent,omitempty"`
+	Open          string          `json:"open,omitempty"`
+	Increase      string          `json:"increase,omitempty"`
+	Decrease      string          `json:"decrease,omitempty"`
+	Parts         []StatementPart `json:"parts,omitempty"`
 }
 
 // StatementPart is an account (or cash-flow item) behind a line, in the
@@ -81,7 +88,14 @@ func StatementJSON(r *statement.Report, custom bool, c statement.Compare, lang s
 				sl.Open, sl.Increase, sl.Decrease = d(v.Open), d(v.Increase), d(v.Decrease)
 			}
 			if r.Previous != nil {
-				sl.Previous = d(r.Previous.Values[i].Amount)
+				prev := r.Previous.Values[i].Amount
+				sl.Previous = d(prev)
+				if diff, ok := statement.Difference(v.Amount, prev); ok {
+					sl.Difference = d(diff)
+				}
+				if c, ok := statement.ChangeTenths(v.Amount, prev); ok {
+					sl.ChangePercent = money.Decimal(c, 1)
+				}
 			}
 		}
 		out.Lines = append(out.Lines, sl)

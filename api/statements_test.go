@@ -62,10 +62,28 @@ func TestStatementEndpoints(t *testing.T) {
 	if res.StatusCode != 200 || json.Unmarshal(b, &st) != nil {
 		t.Fatalf("%d %s", res.StatusCode, b)
 	}
+	// Against nothing at the start of the year: the difference is the
+	// whole amount and there is no percent.
 	want := map[string][2]string{"1210": {"1150.00", "0.00"}, "1310": {"1150.00", "0.00"}, "1600": {"1150.00", "0.00"}, "1700": {"1150.00", "0.00"}}
 	for _, l := range st.Lines {
-		if w, ok := want[l.Code]; ok && (l.Amount != w[0] || l.Previous != w[1]) {
-			t.Errorf("line %s: %s, %s; want %v", l.Code, l.Amount, l.Previous, w)
+		if w, ok := want[l.Code]; ok && (l.Amount != w[0] || l.Previous != w[1] || l.Difference != w[0] || l.ChangePercent != "") {
+			t.Errorf("line %s: %s, %s, %s, %s; want %v", l.Code, l.Amount, l.Previous, l.Difference, l.ChangePercent, w)
+		}
+	}
+	// February against January, after Dt 26 Kt 80 345.00 on 3 February:
+	// 1310 1495.00 against 1150.00 is +345.00, +30.0 %.
+	e2 := ledger.Entry{Date: ledger.DateOf(2025, 2, 3), Postings: []ledger.Posting{{Debit: ledger.Side{Account: "26"}, Credit: ledger.Side{Account: "80"}, Amount: 34500}}}
+	if _, err := a.Post(ctx, app.System, "st", e2); err != nil {
+		t.Fatal(err)
+	}
+	res, b = call("GET", "/api/v1/orgs/st/statements/balance-sheet?period=2025-02&compare=prev-month&lang=en", "")
+	var feb api.Statement
+	if res.StatusCode != 200 || json.Unmarshal(b, &feb) != nil {
+		t.Fatalf("%d %s", res.StatusCode, b)
+	}
+	for _, l := range feb.Lines {
+		if l.Code == "1310" && (l.Amount != "1495.00" || l.Previous != "1150.00" || l.Difference != "345.00" || l.ChangePercent != "30.0") {
+			t.Errorf("February's 1310: %+v", l)
 		}
 	}
 	if st.To != "2025-01-31" || st.PrevTo != "2024-12-31" || st.Title != "Statement of financial position" {

@@ -69,13 +69,15 @@ func periodTitle(k Kind, p Period, lang string) string {
 }
 
 // Sheet lays the statement out in lang: code, line, the amount of the
-// period, and with a comparison the amount of the other period and the
-// difference (the changes in equity: opening, increase, decrease and
-// closing of each period). Cash-flow lines list their items under them.
+// period, and with a comparison the amount of the other period, the
+// difference (current − comparison) and the change in percent with one
+// decimal, empty when the comparison is zero (the changes in equity:
+// opening, increase, decrease and closing of each period, then the
+// difference and change of the closing balances). Cash-flow lines list their items under them.
 // Rows whose line no template line claims (accounts a balance sheet leaves
 // out, cash-flow items) close the sheet, so nothing goes unseen.
 func (r *Report) Sheet(lang string) (*sheet.Sheet, []RowRef) {
-	sh := &sheet.Sheet{Name: string(r.Kind), Title: Title(r.Kind, lang), Landscape: r.Kind == Equity && r.Previous != nil}
+	sh := &sheet.Sheet{Name: string(r.Kind), Title: Title(r.Kind, lang), Landscape: r.Previous != nil} // the comparison, difference and change need the width
 	sh.Lines = append(sh.Lines, r.Org)
 	if r.Kind == BalanceSheet {
 		sh.Lines = append(sh.Lines, i18n.Sprintf(lang, "At %s", dateText(r.Period.To, lang)))
@@ -104,8 +106,12 @@ func (r *Report) Sheet(lang string) (*sheet.Sheet, []RowRef) {
 	} else {
 		sh.Columns = append(sh.Columns, col(cur, ""))
 		if r.Previous != nil {
-			sh.Columns = append(sh.Columns, col(prev, ""), col(i18n.T(lang, "Difference"), ""))
+			sh.Columns = append(sh.Columns, col(prev, ""))
 		}
+	}
+	if r.Previous != nil {
+		sh.Columns = append(sh.Columns, col(i18n.T(lang, "Difference"), ""),
+			sheet.Column{Title: i18n.T(lang, "Change, %"), Kind: sheet.Number, Exp: 1, Width: 10})
 	}
 	var refs []RowRef
 	for i, l := range r.Current.Template.Lines {
@@ -137,7 +143,7 @@ func (r *Report) Sheet(lang string) (*sheet.Sheet, []RowRef) {
 				}
 				c := []sheet.Cell{sheet.T(it.code), sheet.T(name), sheet.M(it.cur)}
 				if r.Previous != nil {
-					c = append(c, sheet.M(it.prev), sheet.M(it.cur-it.prev))
+					c = append(append(c, sheet.M(it.prev)), changeCells(it.cur, it.prev)...)
 				}
 				sh.Add(sheet.Plain, l.Level+1, c...)
 				refs = append(refs, RowRef{Line: l.Code, Item: it.code, Sub: true})
@@ -156,18 +162,27 @@ func (r *Report) amounts(i int) []sheet.Cell {
 		if r.Previous != nil {
 			p := r.Previous.Values[i]
 			out = append(out, sheet.M(p.Open), sheet.M(p.Increase), sheet.M(p.Decrease), sheet.M(p.Amount))
+			out = append(out, changeCells(v.Amount, p.Amount)...)
 		}
 		return out
 	}
 	out := []sheet.Cell{sheet.M(v.Amount)}
 	if r.Previous != nil {
 		p := r.Previous.Values[i].Amount
-		d, err := money.Sub(v.Amount, p)
-		cell := sheet.M(d)
-		if err != nil {
-			cell = sheet.Cell{}
-		}
-		out = append(out, sheet.M(p), cell)
+		out = append(append(out, sheet.M(p)), changeCells(v.Amount, p)...)
+	}
+	return out
+}
+
+// changeCells are the difference cur − prev and the change in tenths of
+// a percent (ChangeTenths); a cell is empty when there is none.
+func changeCells(cur, prev money.Amount) []sheet.Cell {
+	out := make([]sheet.Cell, 2)
+	if d, ok := Difference(cur, prev); ok {
+		out[0] = sheet.M(d)
+	}
+	if c, ok := ChangeTenths(cur, prev); ok {
+		out[1] = sheet.M(c)
 	}
 	return out
 }

@@ -61,8 +61,9 @@ type stmtData struct {
 }
 
 type stmtGroup struct {
-	Title string
-	Span  int
+	Title  string
+	Span   int
+	Single bool // a column of no group: its title spans both rows
 }
 
 // stmtKind reads the {kind} of the path; an unknown one is not found.
@@ -195,22 +196,34 @@ func (s *server) statementPage(w http.ResponseWriter, r *http.Request, q *reques
 // pathOf is the request's path, for links to the same page.
 func pathOf(r *http.Request) string { return r.URL.EscapedPath() }
 
-// stmtHeads are the titles of the amount columns and their groups.
+// stmtHeads are the titles of the amount columns and, when some columns
+// are grouped (the changes in equity), the header's first row: each group
+// over its columns and each column of no group on its own, spanning both
+// rows; then heads are the second row's titles, those of grouped columns.
 func stmtHeads(sh *sheet.Sheet) ([]string, []stmtGroup) {
-	var heads []string
+	var heads, sub []string
 	var groups []stmtGroup
+	grouped := false
 	for _, c := range sh.Columns[2:] {
 		heads = append(heads, c.Title)
+		grouped = grouped || c.Group != ""
+	}
+	if !grouped {
+		return heads, nil
+	}
+	for _, c := range sh.Columns[2:] {
 		if c.Group == "" {
+			groups = append(groups, stmtGroup{Title: c.Title, Span: 1, Single: true})
 			continue
 		}
-		if n := len(groups); n > 0 && groups[n-1].Title == c.Group {
+		sub = append(sub, c.Title)
+		if n := len(groups); n > 0 && !groups[n-1].Single && groups[n-1].Title == c.Group {
 			groups[n-1].Span++
 			continue
 		}
 		groups = append(groups, stmtGroup{Title: c.Group, Span: 1})
 	}
-	return heads, groups
+	return sub, groups
 }
 
 // stmtPart is one account, item or line behind a statement line.

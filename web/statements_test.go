@@ -87,6 +87,24 @@ func TestStatementPages(t *testing.T) {
 			t.Errorf("balance sheet: no %q", want)
 		}
 	}
+	// Compared with January (1600 50 000,00): the difference 1 150,00 and
+	// +2,3 %; receivables 1230 were 0, so no percent.
+	_, body = c.get("/o/stmtpages/statements/balance-sheet?period=2026-02&compare=prev-month")
+	for line, want := range map[string][]string{
+		"1600": {">51 150,00<", ">50 000,00<", ">1 150,00<", ">2,3<"},
+		"1230": {">1 150,00<", ">0,00<", "<td></td>"},
+		"1310": {">50 000,00<", ">0,00<", ">0,0<"},
+	} {
+		row := stmtRowHTML(body, line)
+		for _, w := range want {
+			if !strings.Contains(row, w) {
+				t.Errorf("compared balance sheet, line %s: no %q in %s", line, w, row)
+			}
+		}
+	}
+	if !strings.Contains(body, "Изменение, %") || !strings.Contains(body, "Разница") {
+		t.Error("compared balance sheet: no difference and change columns")
+	}
 	_, body = c.get("/o/stmtpages/statements/balance-sheet/lines/1250?period=2026-02")
 	if !strings.Contains(body, "/o/stmtpages/accounts/51/card?from=2026-01-01&amp;to=2026-02-28") {
 		t.Errorf("drill-down of 1250 links no card of 51: %s", snippet(body))
@@ -153,4 +171,17 @@ func TestStatementTemplatePage(t *testing.T) {
 	if strings.Contains(page, "Net sales") || !strings.Contains(page, "Revenue") {
 		t.Error("reset left the organisation's template")
 	}
+}
+
+// stmtRowHTML is the table row of a statement's line in a page.
+func stmtRowHTML(body, line string) string {
+	i := strings.Index(body, `data-line="`+line+`"`)
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(body[i:], "</tr>")
+	if j < 0 {
+		return body[i:]
+	}
+	return body[i : i+j]
 }
