@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand"
 	"reflect"
 	"strconv"
@@ -558,5 +559,80 @@ func testClosingSettings(t *testing.T, a *app.App) {
 	b.postAll(t, oct)
 	if got := balanceOf(b.balances(t), "68.04"); got != mustAmount("-56.67") {
 		t.Errorf("68.04 after October's close at 8.5 %%: %s, want −56.67", money.Decimal(got, 2))
+	}
+}
+
+func TestRevaluationOf(t *testing.T) { eachStore(t, testRevaluationOf) }
+
+// testRevaluationOf: what a revaluation revalued, by hand:
+//
+//	10-01  Dt 52 (CF) Kt 80   3 500.00 = 1 000.00 USD at 3.50
+//	10-02  Dt 52 (CF) Kt 80     780.00 =   200.00 EUR at 3.90 (the rate of 09-30)
+//	10-31  USD 3.60, EUR 4.00
+//
+// USD: 1 000.00 × 3.60 − 3 500.00 = 100.00; EUR: 200.00 × 4.00 − 780.00 =
+// 20.00; the rates of the month before: USD 3.50, EUR 3.90 of 09-30.
+func testRevaluationOf(t *testing.T, a *app.App) {
+	ctx := context.Background()
+	b := newCloseBooks(t, a)
+	d := ledger.DateOf
+	an := [ledger.MaxAnalytics]ledger.AnalyticID{b.cf}
+	b.post(t, d(2026, 10, 1), ledger.Side{Account: "52", Analytics: an, Currency: "USD", CurAmount: mustAmount("1000.00")}, acct("80"), "3500.00")
+	b.post(t, d(2026, 10, 2), ledger.Side{Account: "52", Analytics: an, Currency: "EUR", CurAmount: mustAmount("200.00")}, acct("80"), "780.00")
+	for _, r := range []struct {
+		cur  string
+		day  ledger.Date
+		rate string
+	}{{"EUR", d(2026, 9, 30), "3.9"}, {"USD", d(2026, 10, 31), "3.6"}, {"EUR", d(2026, 10, 31), "4"}} {
+		if err := a.PutRate(ctx, b.chief, "cl", r.cur, r.day, money.MustRate(r.rate)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	oct := d(2026, 10, 1)
+	mc, err := a.PostCloseStep(ctx, b.chief, "cl", oct, doc.Revaluation)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := mc.Steps[0].Document.ID
+	check := func(what string) {
+		t.Helper()
+		rv, err := a.RevaluationOf(ctx, b.acct, "cl", id)
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		want := map[string][4]string{"USD": {"1000.00", "3500.00", "100.00", "3600.00"}, "EUR": {"200.00", "780.00", "20.00", "800.00"}}
+		if len(rv.Lines) != 2 {
+			t.Fatalf("%s: lines %+v", what, rv.Lines)
+		}
+		for _, l := range rv.Lines {
+			w := want[l.Currency]
+			if l.Account != "52" || l.Analytics != an || l.CurAmount != mustAmount(w[0]) || l.Book != mustAmount(w[1]) ||
+				l.Difference != mustAmount(w[2]) || l.Revalued != mustAmount(w[3]) {
+				t.Errorf("%s: %s line %+v, want %v", what, l.Currency, l, w)
+			}
+		}
+		rates := map[string]string{}
+		for _, r := range rv.Rates {
+			rates[r.Currency] = fmt.Sprintf("%s %s, %s", r.Rate, r.Date, r.Previous)
+			if r.Currency == "EUR" {
+				rates[r.Currency] += " " + r.PreviousDate.String()
+			}
+		}
+		if want := map[string]string{"USD": "3.6 2026-10-31, 3.5", "EUR": "4 2026-10-31, 3.9 2026-09-30"}; !reflect.DeepEqual(rates, want) {
+			t.Errorf("%s: rates %v, want %v", what, rates, want)
+		}
+	}
+	check("posted")
+	// Unposted, the draft shows what posting it would revalue: the same.
+	if _, err := a.UnpostCloseStep(ctx, b.chief, "cl", oct, doc.Revaluation); err != nil {
+		t.Fatal(err)
+	}
+	check("the draft")
+	mc = b.postAll(t, oct)
+	if _, err := a.RevaluationOf(ctx, b.acct, "cl", mc.Steps[1].Document.ID); !ledger.IsCode(err, ledger.EInvalid) {
+		t.Errorf("the close of 90 as a revaluation: %v", err)
+	}
+	if _, err := a.RevaluationOf(ctx, b.acct, "cl", 1<<40); !ledger.IsCode(err, ledger.ENotFound) {
+		t.Errorf("no such document: %v", err)
 	}
 }

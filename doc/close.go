@@ -190,6 +190,11 @@ func profitAndLoss(a *ledger.Account, chart ledger.Chart, groups map[ledger.Acco
 	return a.Class == ledger.Income || a.Class == ledger.Expense || groupOf(a, chart, groups) != ""
 }
 
+// Revalues reports whether a revaluation with these choices revalues
+// account code's currency balances (those of an account kept in a
+// currency): whether code is not in NotRevalued, nor under one of them.
+func (c ClosingAccounts) Revalues(code ledger.AccountCode) bool { return !notRevalued(c, code) }
+
 func notRevalued(c ClosingAccounts, code ledger.AccountCode) bool {
 	for _, p := range c.NotRevalued {
 		p = strings.TrimSpace(p)

@@ -14,8 +14,10 @@ import (
 // TestBrowserClose drives chromium through the month close of October
 // 2026 as the owner of books of its own: the revaluation's preview, the
 // three steps posted in order, the month locked, the revaluation's
-// document page, and the period reopened with a reason.
-// HASAP_SCREENSHOTS=1 saves docs/screenshots/close-todo.png, close.png and close-print.png.
+// document page with its rates and the balances it revalued, its printed
+// statement, and the period reopened with a reason.
+// HASAP_SCREENSHOTS=1 saves docs/screenshots/close-todo.png, close.png,
+// close-revaluation.png and close-print.png.
 func TestBrowserClose(t *testing.T) {
 	ctx := needBrowser(t)
 	a := newBooks(t, ctx, false)
@@ -69,8 +71,11 @@ func TestBrowserClose(t *testing.T) {
 	b.click(`.close-step:nth-child(1) a[href^="/o/cls/documents/"]`)
 	b.see("main h1", "Переоценка валюты", "проведён")
 	b.see("table.postings", "52", "91.01", "100,00")
+	b.see("table.reval-rates", "USD", "3,6", "3,5")
+	b.see("table.reval", "52", "1 000,00 USD", "3 500,00", "3 600,00", "100,00")
+	b.shot("close-revaluation")
 	b.click(`.doc-actions a[href$="/print"]`)
-	b.see("body", "Переоценка валюты", "52 Валютные счета", "91.01 Прочие доходы", "100,00")
+	b.see("body", "Переоценка валюты", "Курс USD на конец периода", "52 Валютные счета", "1 000,00 USD", "3 600,00", "52 / 91.01", "100,00")
 	b.shot("close-print")
 	b.navigate("/o/cls/close?month=2026-10")
 	b.setValue(`form[action="/o/cls/close/reopen"] input[name="to"]`, "30.09.2026")

@@ -2,8 +2,11 @@ package web_test
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/url"
+	"os"
+	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
@@ -138,6 +141,40 @@ func TestClosePage(t *testing.T) {
 		res, doc := c.get("/o/" + closeOrg + "/documents/" + itoa64(mc.Steps[0].Document.ID))
 		if res.StatusCode != http.StatusOK || !strings.Contains(doc, "91.01") || strings.Contains(doc, "/edit") || strings.Contains(doc, "/unpost") {
 			t.Errorf("%s: the revaluation's page: %d", lang, res.StatusCode)
+		}
+	}
+	// The revaluation shows the rates it used and each balance it
+	// revalued: 1 000.00 USD × 3.60 − 3 500.00 = 100.00, on its page and
+	// its printed statement, where the difference's posting is named.
+	rv := "/o/" + closeOrg + "/documents/" + itoa64(mc.Steps[0].Document.ID)
+	for lang, want := range map[string][]string{
+		"ru": {"Курс на конец периода", "Курс на конец предыдущего месяца", "Переоценённые остатки", "3,6", "3,5", "1 000,00 USD", "3 500,00", "3 600,00", "100,00", "CF · Деньги"},
+		"en": {"Rate at the period's end", "3.6", "2026-10-31", "3.5", "1,000.00 USD", "3,500.00", "3,600.00", "100.00", "Book value before"},
+	} {
+		_, body := f.login(t, closeViewer, lang).get(rv)
+		body = strings.ReplaceAll(html.UnescapeString(body), "\u00a0", " ")
+		for _, w := range want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: the revaluation's page lacks %q", lang, w)
+			}
+		}
+	}
+	printed := []string{"Курс USD на конец периода", "3,6 (31.10.2026)", "Курс USD на конец предыдущего месяца", "52 Валютные счета; CF · Деньги",
+		"1 000,00 USD", "3 500,00", "3 600,00", "100,00", "52 / 91.01", "Остаток в валюте × курс на конец периода − балансовая стоимость до переоценки = курсовая разница."}
+	_, body = chief.get(rv + "/print?lang=ru")
+	body = strings.ReplaceAll(html.UnescapeString(body), "\u00a0", " ")
+	for _, w := range printed {
+		if !strings.Contains(body, w) {
+			t.Errorf("the printed revaluation lacks %q", w)
+		}
+	}
+	if _, err := exec.LookPath("pdftotext"); err == nil || os.Getenv("HASAP_REQUIRE_TOOLS") == "1" {
+		_, pdf := chief.get(rv + "/pdf?lang=ru")
+		text := strings.ReplaceAll(pdfText(t, pdf), "\u00a0", " ")
+		for _, w := range append(printed[:3:3], "1 000,00 USD", "3 600,00", "100,00", "52 / 91.01", "− балансовая стоимость до переоценки") {
+			if !strings.Contains(text, w) {
+				t.Errorf("the revaluation's PDF lacks %q:\n%s", w, text)
+			}
 		}
 	}
 	// The printed statement of the profit tax: its posting, in words of

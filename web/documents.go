@@ -221,6 +221,10 @@ type documentData struct {
 	Derived      []docRow      // the documents created from this one, newest first
 	Entry        *ledger.Entry // the posted entry, when posted
 	CanEdit      bool          // a form of this type is in the pages
+	// Reval: what a revaluation revalued, with the rates; RevalErr why it
+	// cannot be worked out.
+	Reval    *revalView
+	RevalErr string
 	// DeriveKey is the idempotency key of the "create based on" buttons: a
 	// double click or a resent form makes one document.
 	DeriveKey string
@@ -371,6 +375,16 @@ func (s *server) showDocument(w http.ResponseWriter, r *http.Request, q *request
 				s.fail(w, r, q, ledger.Errorf(ledger.EInvalid, "turnover out of range"))
 				return
 			}
+		}
+	}
+	if x.Type == doc.Revaluation {
+		d.Reval, err = s.revaluation(r, q, x.ID, q.lang, p.Date, d.Postings)
+		switch {
+		case ledger.IsCode(err, ledger.EInvalid): // a draft without its rate
+			d.RevalErr = i18n.Error(err, q.lang)
+		case err != nil:
+			s.fail(w, r, q, err)
+			return
 		}
 	}
 	derived, err := s.app.DocumentsBasedOn(ctx, q.actor, q.org.Code, x.ID)
