@@ -65,6 +65,10 @@ func (r reader) AnalyticTurnovers(ctx context.Context, org ledger.OrgID, f store
 		return nil, err
 	}
 	p := cutPeriod(f.From, f.To)
+	books, err := r.bookYears(ctx, org)
+	if err != nil {
+		return nil, err
+	}
 	stmts := stmtCache{q: r.q, on: len(accounts) > 1}
 	defer stmts.close()
 	var out []store.AnalyticTurnover
@@ -79,7 +83,7 @@ func (r reader) AnalyticTurnovers(ctx context.Context, org ledger.OrgID, f store
 		if f.After != nil && a.code == f.After.Account {
 			after = f.After
 		}
-		rows, err := r.accountKeys(ctx, &stmts, org, a.code, a.match, p, after, limit-len(out))
+		rows, err := r.accountKeys(ctx, &stmts, org, a.code, a.match, p, books, after, limit-len(out))
 		if err != nil {
 			return nil, fmt.Errorf("turnover of %s by analytics: %w", a.code, err)
 		}
@@ -164,8 +168,8 @@ const turnoverSums = `sum(CASE WHEN cls = 0 THEN debit ELSE 0 END), sum(CASE WHE
 // accountKeys reads up to limit keys of one account after the cursor, with
 // their whole months summed (whole years from the year totals: keyRows).
 func (r reader) accountKeys(ctx context.Context, stmts *stmtCache, org ledger.OrgID, account ledger.AccountCode, match [ledger.MaxAnalytics]ledger.AnalyticID,
-	p analyticPeriod, after *store.TotalsKey, limit int) ([]store.AnalyticTurnover, error) {
-	src, args := keyRows(org, account, match, after, p)
+	p analyticPeriod, books [2]int, after *store.TotalsKey, limit int) ([]store.AnalyticTurnover, error) {
+	src, args := keyRows(org, account, match, after, p, books)
 	rows, err := stmts.query(ctx, r.db.q(`SELECT a1, a2, a3, currency, `+turnoverSums+`
 		FROM (`+src+`) k GROUP BY a1, a2, a3, currency ORDER BY a1, a2, a3, currency LIMIT ?`), append(args, limit)...)
 	if err != nil {

@@ -609,7 +609,11 @@ func (r reader) AnalyticsOpening(ctx context.Context, org ledger.OrgID, account 
 	// The match's slots narrow the primary key's (org, account, a1, a2,
 	// a3) range; whole years come from the year totals (keyRows).
 	m := date.Month()
-	src, args := keyRows(org, account, match, nil, analyticPeriod{openBefore: m, p1: m, p2: prevMonth(m), last: prevMonth(m)})
+	books, err := r.bookYears(ctx, org)
+	if err != nil {
+		return nil, err
+	}
+	src, args := keyRows(org, account, match, nil, analyticPeriod{openBefore: m, p1: m, p2: prevMonth(m), last: prevMonth(m)}, books)
 	rows, err := r.q.QueryContext(ctx, r.db.q(`SELECT a1, a2, a3, sum(debit), sum(credit), sum(debit_cur), sum(credit_cur), sum(debit_qty), sum(credit_qty)
 		FROM (`+src+`) k WHERE cls = 0 GROUP BY a1, a2, a3`), args...)
 	if err != nil {

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 
 	"hasap/ledger"
@@ -31,6 +32,9 @@ import (
 //     year rows of those years, joined to the monthly rows of each key and
 //     year through the totals' primary key, so that it reads those years'
 //     months of the keys, not every month of the account.
+//
+// When the month arm would read at least half the books' years
+// (monthsOnly), every month comes from the monthly rows, as before.
 
 // yearSpan is where an analyticPeriod's whole years lie.
 type yearSpan struct {
@@ -63,11 +67,42 @@ func (y yearSpan) needsMonths() bool {
 	return y.open < y.p1 || y.p2 < y.last
 }
 
+// monthsOnly reports whether the month arm would read the months of at
+// least half the books' years up to the last month (books: their first
+// and last year): then one scan of the account's monthly rows, as before
+// the year totals, costs less than seeking each key's months year by year
+// (at 1M, 62 from 15 July 2024 to 10 March 2025: 180 ms of CPU a call
+// scanned, 238 ms sought).
+func (y yearSpan) monthsOnly(books [2]int) bool {
+	last := min(y.last, books[1])
+	if last < books[0] {
+		return true
+	}
+	n := 0
+	for yr := max(y.open, books[0]); yr <= last; yr++ {
+		if y.p1 > y.p2 || yr < y.p1 || yr > y.p2 {
+			n++
+		}
+	}
+	return 2*n >= last-books[0]+1
+}
+
+// bookYears returns the first and last year of the organisation's entries.
+func (r reader) bookYears(ctx context.Context, org ledger.OrgID) ([2]int, error) {
+	var lo, hi sql.NullInt64
+	err := r.q.QueryRowContext(ctx, r.db.q(`SELECT min(year), max(year) FROM year_numbers WHERE org_id = ?`), int64(org)).Scan(&lo, &hi)
+	if err != nil {
+		return [2]int{}, fmt.Errorf("years of the books: %w", err)
+	}
+	return [2]int{int(lo.Int64), int(hi.Int64)}, nil
+}
+
 // keyRows returns a subquery of the classed rows (a1, a2, a3, currency,
 // cls, debit, credit, debit_cur, credit_cur, debit_qty, credit_qty) of
 // one account's keys that carry match and sort after the cursor (nil:
-// from the first), and its arguments.
-func keyRows(org ledger.OrgID, account ledger.AccountCode, match [ledger.MaxAnalytics]ledger.AnalyticID, after *store.TotalsKey, p analyticPeriod) (string, []any) {
+// from the first), and its arguments; books are the first and last year
+// of the entries (bookYears).
+func keyRows(org ledger.OrgID, account ledger.AccountCode, match [ledger.MaxAnalytics]ledger.AnalyticID, after *store.TotalsKey, p analyticPeriod, books [2]int) (string, []any) {
 	y := p.years()
 	keys := func(t string) where {
 		var w where
@@ -85,6 +120,13 @@ func keyRows(org ledger.OrgID, account ledger.AccountCode, match [ledger.MaxAnal
 		return w
 	}
 	const sums = `debit, credit, debit_cur, credit_cur, debit_qty, credit_qty`
+	if y.monthsOnly(books) {
+		w := keys("")
+		// month stays out of the index (+month): the key range is the account's.
+		w.add("+month <= ?", p.last)
+		return `SELECT a1, a2, a3, currency, CASE WHEN month < ? THEN 0 WHEN month >= ? AND month <= ? THEN 1 ELSE 2 END AS cls, ` + sums + `
+			FROM totals WHERE ` + w.sql(), append([]any{p.openBefore, p.p1, p.p2}, w.args...)
+	}
 	w := keys("")
 	w.add("year <= ?", y.whole)
 	args := append([]any{y.open, y.p1, y.p2}, w.args...)
