@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -133,12 +134,41 @@ func (db *DB) AnalyticsByID(ctx context.Context, org ledger.OrgID, ids []ledger.
 		}
 	}
 	db.mu.Unlock()
-	for _, id := range missing {
-		a, err := scanAnalytic(db.r.QueryRowContext(ctx, db.q(`SELECT `+analyticColumns+` FROM analytics WHERE org_id = ? AND id = ?`), org, int64(id)))
-		if err != nil {
-			return nil, notFound(err, "analytic %d does not exist", id)
+	// The missing ones in chunks, one query each: a cold process naming
+	// the 8 000 keys of an expanded trial balance at 1M spent 80 ms in a
+	// query per id.
+	for chunk := range slices.Chunk(missing, min(500, db.d.MaxParams-1)) {
+		args := make([]any, 0, len(chunk)+1)
+		args = append(args, int64(org))
+		for _, id := range chunk {
+			args = append(args, int64(id))
 		}
-		out[id] = a
+		rows, err := db.r.QueryContext(ctx, db.q(`SELECT `+analyticColumns+` FROM analytics WHERE org_id = ? AND id IN (?`+
+			strings.Repeat(", ?", len(chunk)-1)+`)`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("read analytics: %w", err)
+		}
+		found := 0
+		for rows.Next() {
+			a, err := scanAnalytic(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("read analytics: %w", err)
+			}
+			out[a.ID] = a
+			found++
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("read analytics: %w", err)
+		}
+		if found < len(chunk) {
+			for _, id := range chunk {
+				if out[id].ID == 0 {
+					return nil, ledger.Errorf(ledger.ENotFound, "analytic %d does not exist", id)
+				}
+			}
+		}
 	}
 	if len(missing) > 0 {
 		db.mu.Lock()

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"fmt"
 	"reflect"
 	"slices"
 	"testing"
@@ -259,6 +260,25 @@ func testAnalytics(t *testing.T, open func(t *testing.T) Store) {
 	}
 	_, err = s.AnalyticsByID(ctx, f.org.ID, []ledger.AnalyticID{a.ID + 1000})
 	wantCode(t, err, ledger.ENotFound, "AnalyticsByID of an unknown id")
+
+	// More than one query's worth (they are read in chunks of 500), a
+	// second time from the cache, and another organisation's id refused.
+	var many []ledger.AnalyticID
+	for i := range 1100 {
+		x := ledger.Analytic{Kind: ledger.Counterparty, Code: fmt.Sprintf("MANY-%04d", i), Names: ru(fmt.Sprintf("Много %d", i))}
+		ok(t, s.CreateAnalytic(ctx, f.org.ID, &x), "CreateAnalytic")
+		many = append(many, x.ID)
+	}
+	for range 2 {
+		byID, err = s.AnalyticsByID(ctx, f.org.ID, many)
+		ok(t, err, "AnalyticsByID of 1 100")
+		if len(byID) != len(many) || byID[many[1099]].Code != "MANY-1099" || byID[many[500]].Code != "MANY-0500" {
+			t.Fatalf("AnalyticsByID of 1 100: %d, last %+v", len(byID), byID[many[1099]])
+		}
+	}
+	stranger := newFixture(t, s, "stranger")
+	_, err = s.AnalyticsByID(ctx, stranger.org.ID, []ledger.AnalyticID{stranger.item1, many[700]})
+	wantCode(t, err, ledger.ENotFound, "AnalyticsByID of another organisation's id")
 }
 
 func testRates(t *testing.T, open func(t *testing.T) Store) {
