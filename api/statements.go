@@ -51,6 +51,18 @@ type StatementLine struct {
 	Increase      string          `json:"increase,omitempty"`
 	Decrease      string          `json:"decrease,omitempty"`
 	Parts         []StatementPart `json:"parts,omitempty"`
+	// Movements split an equity line's change by kind (the template's
+	// movement lines, then the other changes, code ""): Open + the
+	// movements = Amount. None when the template has no movement lines.
+	Movements []StatementMovement `json:"movements,omitempty"`
+}
+
+// StatementMovement is what one kind of movement did to a line of the
+// changes in equity in the period.
+type StatementMovement struct {
+	Code   string `json:"code"` // the movement line's code; "" for the other changes
+	Name   string `json:"name"`
+	Amount string `json:"amount"`
 }
 
 // StatementPart is an account (or cash-flow item) behind a line, in the
@@ -79,13 +91,25 @@ func StatementJSON(r *statement.Report, custom bool, c statement.Compare, lang s
 		}
 		return o
 	}
+	mv := r.Current.Template.Movements()
 	for i, l := range r.Current.Template.Lines {
+		if l.Movement() {
+			continue
+		}
 		sl := StatementLine{Code: l.Code, Name: l.Names.In(lang), Level: l.Level, Heading: l.Heading(), Total: l.Formula()}
 		if !l.Heading() {
 			v := r.Current.Values[i]
 			sl.Amount, sl.Parts = d(v.Amount), parts(v.Parts)
 			if r.Kind == statement.Equity {
 				sl.Open, sl.Increase, sl.Decrease = d(v.Open), d(v.Increase), d(v.Decrease)
+				for k, m := range v.Moves {
+					sm := StatementMovement{Name: statement.OtherChanges(lang), Amount: d(m)}
+					if k < len(mv) {
+						ml := r.Current.Template.Lines[mv[k]]
+						sm.Code, sm.Name = ml.Code, ml.Names.In(lang)
+					}
+					sl.Movements = append(sl.Movements, sm)
+				}
 			}
 			if r.Previous != nil {
 				prev := r.Previous.Values[i].Amount

@@ -45,7 +45,8 @@ type StatementReport struct {
 // Statement computes a statement of the organisation for p, compared as c
 // asks (statement.CompareNone for none). Everything comes from the totals:
 // the balances at the end of days from the monthly and day totals, the
-// period's turnover, the correspondence totals (CT terms), and the cash
+// period's turnover, the correspondence totals (CT terms, and the
+// movements of the changes in equity, MV terms), and the cash
 // accounts' turnover per cash-flow item from the totals by analytics.
 func (a *App) Statement(ctx context.Context, actor Actor, orgCode string, kind statement.Kind, p statement.Period, c statement.Compare) (*StatementReport, error) {
 	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
@@ -133,7 +134,7 @@ func (sf *statementFacts) result(ctx context.Context, p statement.Period) (*stat
 			return nil, err
 		}
 	}
-	if needs[statement.Corr] {
+	if needs[statement.Corr] || needs[statement.Movement] {
 		if f.Corr, err = sf.a.Store.CorrTurnover(ctx, sf.org.ID, p.From, p.To, store.CorrFilter{}); err != nil {
 			return nil, err
 		}

@@ -214,6 +214,26 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 	if v := eq.Current.Values[0]; v.Open != 0 || v.Increase != 100_001_00 || v.Decrease != 0 {
 		t.Errorf("charter capital %+v", v)
 	}
+	// By kind of movement, from the correspondence totals: the capital
+	// came straight into 51 and 26, not through 75, so it is an other
+	// change; retained earnings moved by the profit alone.
+	//                      profit  owners  dividends  other
+	//   3310 charter           0       0          0  100 001
+	//   3350 retained      6 348       0          0        0
+	//   3300 total         6 348       0          0  100 001
+	for code, want := range map[string][4]money.Amount{
+		"3310": {0, 0, 0, 100_001_00}, "3350": {6_348_00, 0, 0, 0}, "3300": {6_348_00, 0, 0, 100_001_00},
+	} {
+		for i, l := range eq.Current.Template.Lines {
+			if l.Code != code {
+				continue
+			}
+			v := eq.Current.Values[i]
+			if len(v.Moves) != 4 || [4]money.Amount(v.Moves) != want {
+				t.Errorf("equity line %s moved by %v, want %v", code, v.Moves, want)
+			}
+		}
+	}
 
 	// The organisation's own cash-flow template: TR is a transfer.
 	shipped, err := a.StatementTemplate(context.Background(), viewer, "a", statement.CashFlow)

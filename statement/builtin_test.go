@@ -183,7 +183,9 @@ func TestPropertyShippedStatements(t *testing.T) {
 			if r.Value(ck.assets) != r.Value(ck.liabilities) || len(r.Unplaced) > 0 {
 				t.Fatalf("%s seed %d: assets %d, equity and liabilities %d, unplaced %v", name, seed, r.Value(ck.assets), r.Value(ck.liabilities), r.Unplaced)
 			}
-			re, err := Evaluate(eq, f)
+			// the changes in equity read the period's correspondence
+			pf := periodFacts(ps[:period0], ps[period0:])
+			re, err := Evaluate(eq, pf)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -191,8 +193,19 @@ func TestPropertyShippedStatements(t *testing.T) {
 				t.Fatalf("%s seed %d: changes in equity end at %d, the balance sheet's equity is %d", name, seed, re.Value(ck.equityTotal), r.Value(ck.equity))
 			}
 			for i, v := range re.Values {
+				if eq.Lines[i].Movement() {
+					continue
+				}
 				if v.Open+v.Increase-v.Decrease != v.Amount {
 					t.Fatalf("%s seed %d line %s: %d + %d - %d != %d", name, seed, eq.Lines[i].Code, v.Open, v.Increase, v.Decrease, v.Amount)
+				}
+				// opening + movements = closing, every component and the total
+				sum := v.Open
+				for _, m := range v.Moves {
+					sum += m
+				}
+				if len(v.Moves) != len(eq.Movements())+1 || sum != v.Amount {
+					t.Fatalf("%s seed %d line %s: %d + moves %v != %d", name, seed, eq.Lines[i].Code, v.Open, v.Moves, v.Amount)
 				}
 			}
 			// the P&L of the period: everything after the opening postings
@@ -212,6 +225,16 @@ func TestPropertyShippedStatements(t *testing.T) {
 			closed := isClosed(plAcc, f)
 			if closed && rp.Value(ck.profit) != moved {
 				t.Fatalf("%s seed %d: profit %d, the result account moved %d", name, seed, rp.Value(ck.profit), moved)
+			}
+			// the profit or loss column of the total equity is the P&L's
+			// profit, unless income or expense was posted straight against
+			// equity (the P&L counts it; equity moved inside itself)
+			straight := false
+			for _, p := range ps[period0:] {
+				straight = straight || isPL(plAcc, p.dt) && isEquity(bsAcc, p.kt) || isPL(plAcc, p.kt) && isEquity(bsAcc, p.dt)
+			}
+			if got := re.Values[eqLine(eq, ck.equityTotal)].Moves[0]; !straight && got != rp.Value(ck.profit) {
+				t.Fatalf("%s seed %d: equity moved by the profit or loss %d, the P&L's profit is %d", name, seed, got, rp.Value(ck.profit))
 			}
 		}
 	}
@@ -233,4 +256,22 @@ func isClosed(as []ledger.Account, f *Facts) bool {
 		}
 	}
 	return true
+}
+
+func eqLine(t *Template, code string) int {
+	for i, l := range t.Lines {
+		if l.Code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+func isEquity(as []ledger.Account, code ledger.AccountCode) bool {
+	for _, a := range as {
+		if a.Code == code {
+			return a.Class == ledger.Equity
+		}
+	}
+	return false
 }

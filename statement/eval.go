@@ -41,10 +41,14 @@ type Part struct {
 
 // Value is the amount of one line. For the changes in equity Amount is the
 // closing balance and Open, Increase and Decrease the rest of the row
-// (Open + Increase − Decrease = Amount).
+// (Open + Increase − Decrease = Amount); with movement lines in the
+// template, Moves splits the change by kind of movement, one amount for
+// each movement line in template order (Template.Movements) and the other
+// changes last, so that Open + the sum of Moves = Amount.
 type Value struct {
 	Amount                   money.Amount
 	Open, Increase, Decrease money.Amount
+	Moves                    []money.Amount
 	Parts                    []Part // sorted by account, item and measure
 }
 
@@ -97,7 +101,8 @@ func newClaimer(t *Template) claimer {
 
 func (c claimer) find(group, code string) (claim, bool) {
 	for _, cl := range c[group] {
-		if group == "ct" && matchesPair(cl.pattern, code) || group != "ct" && Matches(cl.pattern, code) {
+		pair := group == "ct" || group == "mv"
+		if pair && matchesPair(cl.pattern, code) || !pair && Matches(cl.pattern, code) {
 			return cl, true
 		}
 	}
@@ -145,6 +150,7 @@ type evaluator struct {
 	open   []money.Amount // equity: opening per line
 	inc    []money.Amount
 	dec    []money.Amount
+	moves  [][]money.Amount // equity with movement lines: per line, per movement and the other changes
 	unplcd map[partKey]money.Amount
 	err    error
 }
@@ -194,6 +200,7 @@ func Evaluate(t *Template, f *Facts) (*Result, error) {
 	e.corr(f.Corr)
 	if t.Kind == Equity {
 		e.equity(f.Opening, f.Closing)
+		e.movements(f.Corr)
 	}
 	if e.err != nil {
 		return nil, e.err
@@ -326,6 +333,45 @@ func (e *evaluator) equity(opening, closing []Bal) {
 	}
 }
 
+// movements spreads the period's postings (the correspondence totals) on
+// the components of equity by kind: each side of a pair whose account a
+// component's Net term claims moves that component (as the line adds it:
+// a credit raises a component read as -N), under the movement line whose
+// MV term matches the account and the other side's (the most specific
+// one), else under the other changes. A pair inside one component moves
+// it by nothing. As the balances at the start and the end and the
+// correspondence totals come from the same postings, Open + the moves =
+// Amount for every line.
+func (e *evaluator) movements(cs []ledger.CorrTurnover) {
+	mv := e.t.Movements()
+	if len(mv) == 0 {
+		return
+	}
+	col := make(map[int]int, len(mv))
+	for j, i := range mv {
+		col[i] = j
+	}
+	e.moves = make([][]money.Amount, len(e.t.Lines))
+	for i := range e.moves {
+		e.moves[i] = make([]money.Amount, len(mv)+1)
+	}
+	side := func(acc, counter ledger.AccountCode, v money.Amount) {
+		cl, ok := e.cl.find("dbal", string(acc))
+		if !ok || e.measure(cl) != Net {
+			return
+		}
+		k := len(mv)
+		if m, ok := e.cl.find("mv", string(acc)+"/"+string(counter)); ok {
+			k = col[m.line]
+		}
+		e.moves[cl.line][k] = e.sum(e.moves[cl.line][k], e.signed(cl, v))
+	}
+	for _, c := range cs {
+		side(c.Debit, c.Credit, c.Amount)
+		side(c.Credit, c.Debit, e.neg(c.Amount))
+	}
+}
+
 func (e *evaluator) neg(a money.Amount) money.Amount {
 	n, err := money.Neg(a)
 	if err != nil && e.err == nil {
@@ -354,6 +400,9 @@ func (e *evaluator) finish() (*Result, error) {
 			v.Amount = e.sum(v.Amount, p.Amount)
 		}
 		v.Open, v.Increase, v.Decrease = e.open[i], e.inc[i], e.dec[i]
+		if e.moves != nil {
+			v.Moves = e.moves[i]
+		}
 	}
 	idx := t.index()
 	done := make([]bool, len(t.Lines))
@@ -371,6 +420,13 @@ func (e *evaluator) finish() (*Result, error) {
 			j := idx[term.Pattern]
 			eval(j)
 			w := r.Values[j]
+			for k := range v.Moves {
+				if term.Sign < 0 {
+					v.Moves[k] = e.sum(v.Moves[k], e.neg(w.Moves[k]))
+				} else {
+					v.Moves[k] = e.sum(v.Moves[k], w.Moves[k])
+				}
+			}
 			if term.Sign < 0 {
 				v.Amount, v.Open = e.sum(v.Amount, e.neg(w.Amount)), e.sum(v.Open, e.neg(w.Open))
 				v.Increase, v.Decrease = e.sum(v.Increase, w.Decrease), e.sum(v.Decrease, w.Increase)

@@ -72,12 +72,12 @@ func periodTitle(k Kind, p Period, lang string) string {
 // period, and with a comparison the amount of the other period, the
 // difference (current − comparison) and the change in percent with one
 // decimal, empty when the comparison is zero (the changes in equity:
-// opening, increase, decrease and closing of each period, then the
-// difference and change of the closing balances). Cash-flow lines list their items under them.
+// opening, each kind of movement and closing of each period, see
+// equityTitles, then the difference and change of the closing balances). Cash-flow lines list their items under them.
 // Rows whose line no template line claims (accounts a balance sheet leaves
 // out, cash-flow items) close the sheet, so nothing goes unseen.
 func (r *Report) Sheet(lang string) (*sheet.Sheet, []RowRef) {
-	sh := &sheet.Sheet{Name: string(r.Kind), Title: Title(r.Kind, lang), Landscape: r.Previous != nil} // the comparison, difference and change need the width
+	sh := &sheet.Sheet{Name: string(r.Kind), Title: Title(r.Kind, lang), Landscape: r.Previous != nil || r.Kind == Equity} // the comparison, difference and change, the movements need the width
 	sh.Lines = append(sh.Lines, r.Org)
 	if r.Kind == BalanceSheet {
 		sh.Lines = append(sh.Lines, i18n.Sprintf(lang, "At %s", dateText(r.Period.To, lang)))
@@ -100,8 +100,9 @@ func (r *Report) Sheet(lang string) (*sheet.Sheet, []RowRef) {
 			if g == "" {
 				continue
 			}
-			sh.Columns = append(sh.Columns, col(i18n.T(lang, "Opening balance"), g), col(i18n.T(lang, "Increase"), g),
-				col(i18n.T(lang, "Decrease"), g), col(i18n.T(lang, "Closing balance"), g))
+			for _, title := range r.equityTitles(lang) {
+				sh.Columns = append(sh.Columns, col(title, g))
+			}
 		}
 	} else {
 		sh.Columns = append(sh.Columns, col(cur, ""))
@@ -115,6 +116,9 @@ func (r *Report) Sheet(lang string) (*sheet.Sheet, []RowRef) {
 	}
 	var refs []RowRef
 	for i, l := range r.Current.Template.Lines {
+		if l.Movement() {
+			continue // a column
+		}
 		style := sheet.Plain
 		switch {
 		case l.Heading():
@@ -158,10 +162,10 @@ func (r *Report) Sheet(lang string) (*sheet.Sheet, []RowRef) {
 func (r *Report) amounts(i int) []sheet.Cell {
 	v := r.Current.Values[i]
 	if r.Kind == Equity {
-		out := []sheet.Cell{sheet.M(v.Open), sheet.M(v.Increase), sheet.M(v.Decrease), sheet.M(v.Amount)}
+		out := equityCells(v)
 		if r.Previous != nil {
 			p := r.Previous.Values[i]
-			out = append(out, sheet.M(p.Open), sheet.M(p.Increase), sheet.M(p.Decrease), sheet.M(p.Amount))
+			out = append(out, equityCells(p)...)
 			out = append(out, changeCells(v.Amount, p.Amount)...)
 		}
 		return out
@@ -172,6 +176,40 @@ func (r *Report) amounts(i int) []sheet.Cell {
 		out = append(append(out, sheet.M(p)), changeCells(v.Amount, p)...)
 	}
 	return out
+}
+
+// equityTitles are the titles of a period's columns of the changes in
+// equity: the opening balance, each movement line and the other changes
+// (or, when the template has no movement lines, the increase and the
+// decrease), the closing balance.
+func (r *Report) equityTitles(lang string) []string {
+	t := r.Current.Template
+	mv := t.Movements()
+	if len(mv) == 0 {
+		return []string{i18n.T(lang, "Opening balance"), i18n.T(lang, "Increase"), i18n.T(lang, "Decrease"), i18n.T(lang, "Closing balance")}
+	}
+	out := []string{i18n.T(lang, "Opening balance")}
+	for _, i := range mv {
+		out = append(out, t.Lines[i].Names.In(lang))
+	}
+	return append(out, OtherChanges(lang), i18n.T(lang, "Closing balance"))
+}
+
+// OtherChanges names, in lang, the movements of equity no movement line
+// takes.
+func OtherChanges(lang string) string { return i18n.T(lang, "Other changes") }
+
+// equityCells are a period's cells of a line of the changes in equity, as
+// equityTitles names them.
+func equityCells(v Value) []sheet.Cell {
+	out := []sheet.Cell{sheet.M(v.Open)}
+	if v.Moves == nil {
+		out = append(out, sheet.M(v.Increase), sheet.M(v.Decrease))
+	}
+	for _, m := range v.Moves {
+		out = append(out, sheet.M(m))
+	}
+	return append(out, sheet.M(v.Amount))
 }
 
 // changeCells are the difference cur − prev and the change in tenths of
@@ -266,7 +304,7 @@ func (r *Report) unplaced(sh *sheet.Sheet, lang string, refs *[]RowRef) {
 		cells[len(cells)-len(empty)] = sheet.M(p.Amount)
 		if r.Kind == Equity {
 			cells[len(cells)-len(empty)] = sheet.Cell{}
-			cells[len(cells)-len(empty)+3] = sheet.M(p.Amount)
+			cells[len(cells)-len(empty)+len(r.equityTitles(lang))-1] = sheet.M(p.Amount)
 		}
 		sh.Add(sheet.Plain, 1, cells...)
 		*refs = append(*refs, RowRef{})

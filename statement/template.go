@@ -63,11 +63,12 @@ const (
 	Internal                      // X: a cash-flow item of transfers between the organisation's own cash accounts: not a flow
 	LineRef                       // L: the value of another line
 	Corr                          // CT: the period's postings Dt one account Kt another (pattern DT/KT, e.g. 99/68.04)
+	Movement                      // MV: a kind of movement of equity: a component's account against another (pattern ACCOUNT/COUNTER, e.g. 84/75)
 )
 
 var measureNames = map[Measure]string{
 	Debit: "D", Credit: "C", Net: "N", Opening: "O", DebitTurn: "DT", CreditTurn: "KT",
-	Inflow: "IN", Outflow: "OUT", Internal: "X", LineRef: "L", Corr: "CT",
+	Inflow: "IN", Outflow: "OUT", Internal: "X", LineRef: "L", Corr: "CT", Movement: "MV",
 }
 
 func (m Measure) String() string { return measureNames[m] }
@@ -81,7 +82,7 @@ var allowed = map[Kind][]Measure{
 	BalanceSheet: {Debit, Credit, Net, LineRef},
 	ProfitLoss:   {DebitTurn, CreditTurn, Corr, LineRef},
 	CashFlow:     {Net, Opening, Inflow, Outflow, Internal, Corr, LineRef},
-	Equity:       {Net, LineRef},
+	Equity:       {Net, LineRef, Movement},
 }
 
 // Term is one part of a line: Sign × Measure of what Pattern matches.
@@ -125,6 +126,25 @@ func (l *Line) Formula() bool {
 	return false
 }
 
+// Movement reports whether the line is a kind of movement of the changes
+// in equity (its terms are MV): not a row but a column, which takes the
+// period's postings of a component's account against the accounts its
+// terms name. Parse keeps MV terms alone on their lines.
+func (l *Line) Movement() bool { return len(l.Terms) > 0 && l.Terms[0].Measure == Movement }
+
+// Movements are the indexes of the movement lines, in template order:
+// the columns of the changes in equity between the opening and the
+// closing balance, before the other changes.
+func (t *Template) Movements() []int {
+	var out []int
+	for i := range t.Lines {
+		if t.Lines[i].Movement() {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // Template is the line structure of one statement.
 type Template struct {
 	Kind  Kind
@@ -156,6 +176,13 @@ func lineErr(row int, format string, args ...any) error {
 // statement line. source is empty for a heading, else terms separated by
 // spaces, each [+|-]MEASURE:PATTERN (D:62 -N:02 KT:90.01 -OUT:* L:1100).
 // The first line that breaks a rule is the error, naming the line.
+//
+// The changes in equity may have movement lines (MV:84/75 MV:84/70, the
+// dividends): each names, as ACCOUNT/COUNTER, the postings of a
+// component's account against another account that move equity in that
+// way, and becomes a column of the statement (see Evaluate). A movement
+// line has only MV terms and no line adds it up. A template without them
+// shows each component's increase and decrease, as before there were any.
 func Parse(k Kind, data []byte) (*Template, error) {
 	if !k.Valid() {
 		return nil, ledger.Errorf(ledger.EInvalid, "unknown statement %q", string(k))
@@ -267,6 +294,11 @@ func parseLine(k Kind, rec []string, row int) (Line, error) {
 	if l.Code == "" && len(l.Terms) > 0 {
 		return l, lineErr(row, "a line with an amount needs a code")
 	}
+	for _, t := range l.Terms {
+		if (t.Measure == Movement) != l.Movement() {
+			return l, lineErr(row, "a movement line has only MV terms")
+		}
+	}
 	return l, nil
 }
 
@@ -314,9 +346,12 @@ func parseTerm(k Kind, f string) (Term, error) {
 		if err := checkCode(pat); err != nil {
 			return t, err
 		}
-	case Corr:
+	case Corr, Movement:
 		dt, kt, ok := strings.Cut(pat, "/")
 		if !ok || dt == "" || kt == "" || strings.Contains(kt, "/") {
+			if t.Measure == Movement {
+				return t, ledger.Errorf(ledger.EInvalid, "term %q is not MV:ACCOUNT/COUNTER", f)
+			}
 			return t, ledger.Errorf(ledger.EInvalid, "term %q is not CT:DEBIT/CREDIT", f)
 		}
 		for _, p := range []string{dt, kt} {
@@ -350,8 +385,12 @@ func (t *Template) check() error {
 		l := &t.Lines[i]
 		for _, term := range l.Terms {
 			if term.Measure == LineRef {
-				if _, ok := idx[term.Pattern]; !ok {
+				j, ok := idx[term.Pattern]
+				if !ok {
 					return lineErr(l.Row, "no line %s", term.Pattern)
+				}
+				if t.Lines[j].Movement() {
+					return lineErr(l.Row, "line %s is a movement, not an amount", term.Pattern)
 				}
 				continue
 			}
@@ -427,6 +466,8 @@ func groups(m Measure) []string {
 		return []string{"in", "out"}
 	case Corr:
 		return []string{"ct"}
+	case Movement:
+		return []string{"mv"}
 	}
 	return nil
 }

@@ -35,6 +35,12 @@ func TestParseRefusesNamingTheLine(t *testing.T) {
 		{"empty", "balance-sheet", "", "the template is empty"},
 		{"no lines", "balance-sheet", hdr, "the template has no lines"},
 		{"unknown kind", "trial", hdr, "unknown statement"},
+		{"movement mixed", "equity", hdr + "1,0,-N:80,a,b,c\nPL,0,MV:80/75 -N:84,a,b,c\n", "template line 3: a movement line has only MV terms"},
+		{"movement mixed after", "equity", hdr + "1,0,-N:80 MV:80/75,a,b,c\n", "template line 2: a movement line has only MV terms"},
+		{"movement not a pair", "equity", hdr + "1,0,-N:80,a,b,c\nPL,0,MV:80,a,b,c\n", "template line 3: term \"MV:80\" is not MV:ACCOUNT/COUNTER"},
+		{"movement in the P&L", "pnl", hdr + "PL,0,MV:80/75,a,b,c\n", "template line 2: measure MV is not used"},
+		{"movement added up", "equity", hdr + "1,0,-N:80,a,b,c\nPL,0,MV:80/75,a,b,c\n9,0,L:1 L:PL,a,b,c\n", "template line 4: line PL is a movement"},
+		{"movement twice", "equity", hdr + "1,0,-N:80,a,b,c\nA,0,MV:80/75,a,b,c\nB,0,MV:80/75,a,b,c\n", "template line 4: MV:80/75 is already on line 3"},
 	}
 	for _, c := range cases {
 		_, err := Parse(Kind(c.kind), []byte(c.file))

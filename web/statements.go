@@ -263,7 +263,7 @@ func (s *server) statementLine(w http.ResponseWriter, r *http.Request, q *reques
 	code := r.PathValue("line")
 	i := -1
 	for j, l := range rep.Current.Template.Lines {
-		if l.Code == code && !l.Heading() {
+		if l.Code == code && !l.Heading() && !l.Movement() {
 			i = j
 		}
 	}
@@ -278,16 +278,24 @@ func (s *server) statementLine(w http.ResponseWriter, r *http.Request, q *reques
 		Back: page.O("/statements/" + string(k) + "?" + stmtQuery(p, c).Encode())}
 	rp := rep.Report()
 	sh, _ := rp.Sheet(q.lang)
+	// The changes in equity: a period's group of columns ends with its
+	// closing balance, the amount the parts add up to.
+	perPeriod := 1
+	for perPeriod+2 < len(sh.Columns) && sh.Columns[perPeriod+2].Group != "" && sh.Columns[perPeriod+2].Group == sh.Columns[2].Group {
+		perPeriod++
+	}
 	d.CurTitle = sh.Columns[2].Title
 	if k == statement.Equity {
-		d.CurTitle = sh.Columns[5].Group + ": " + sh.Columns[5].Title
+		c := sh.Columns[1+perPeriod]
+		d.CurTitle = c.Group + ": " + c.Title
 	}
 	d.Current, d.CurTotal = s.stmtParts(page, rep, rep.Current, i, p, c, q.lang)
 	if rep.Previous != nil {
 		d.HasPrevious = true
 		d.PrevTitle = sh.Columns[3].Title
 		if k == statement.Equity {
-			d.PrevTitle = sh.Columns[9].Group + ": " + sh.Columns[9].Title
+			c := sh.Columns[1+2*perPeriod]
+			d.PrevTitle = c.Group + ": " + c.Title
 		}
 		d.Previous, d.PrevTotal = s.stmtParts(page, rep, rep.Previous, i, rep.Against, c, q.lang)
 	}

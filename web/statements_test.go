@@ -105,6 +105,28 @@ func TestStatementPages(t *testing.T) {
 	if !strings.Contains(body, "Изменение, %") || !strings.Contains(body, "Разница") {
 		t.Error("compared balance sheet: no difference and change columns")
 	}
+	// The changes in equity of January by kind of movement: the capital
+	// came straight into 51 (not through 75), an other change of 3310;
+	// the movement lines are columns, not rows.
+	_, body = c.get("/o/stmtpages/statements/equity?period=2026-01")
+	for _, want := range []string{"Прибыль (убыток) за период", "Вклады собственников", "Дивиденды и распределения", "Прочие изменения"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("changes in equity: no column %q", want)
+		}
+	}
+	if row := stmtRowHTML(body, "3310"); strings.Count(row, ">50 000,00<") != 2 || strings.Count(row, ">0,00<") != 4 {
+		t.Errorf("changes in equity, 3310: %s", row)
+	}
+	if strings.Contains(body, `data-line="PL"`) {
+		t.Error("changes in equity: a movement line is a row")
+	}
+	res, body := c.get("/o/stmtpages/statements/equity/lines/3310?period=2026-02&compare=prev-month")
+	if res.StatusCode != http.StatusOK || strings.Count(body, "Сальдо на конец") != 2 || !strings.Contains(body, "50 000,00") {
+		t.Errorf("drill-down of 3310: %d %s", res.StatusCode, snippet(body))
+	}
+	if res, _ := c.get("/o/stmtpages/statements/equity/lines/PL?period=2026-02"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("drill-down of a movement line: %d", res.StatusCode)
+	}
 	_, body = c.get("/o/stmtpages/statements/balance-sheet/lines/1250?period=2026-02")
 	if !strings.Contains(body, "/o/stmtpages/accounts/51/card?from=2026-01-01&amp;to=2026-02-28") {
 		t.Errorf("drill-down of 1250 links no card of 51: %s", snippet(body))
@@ -113,7 +135,7 @@ func TestStatementPages(t *testing.T) {
 	if !strings.Contains(body, "/statements/balance-sheet/lines/1200") {
 		t.Error("drill-down of 1600 does not link its lines")
 	}
-	res, body := c.get("/o/stmtpages/statements/pnl?period=2026-02&format=csv")
+	res, body = c.get("/o/stmtpages/statements/pnl?period=2026-02&format=csv")
 	if res.StatusCode != http.StatusOK || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !strings.Contains(body, "2110") {
 		t.Errorf("CSV: %d %s %s", res.StatusCode, res.Header.Get("Content-Type"), snippet(body))
 	}
