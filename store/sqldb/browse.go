@@ -551,13 +551,21 @@ func (r reader) AccountOpening(ctx context.Context, org ledger.OrgID, account le
 	}
 	var w where
 	w.add("org_id = ?", int64(org))
-	w.add("account = ?", string(account))
-	w.add("+month < ?", date.Month()) // the account's key range, not all months' rows
+	// The whole months before: of every analytic from the account months
+	// (migration 0018, a row a month and currency), of one from the
+	// account's totals rows that carry it.
+	table := "account_months"
 	if analytic != 0 {
+		table = "totals"
+		w.add("account = ?", string(account))
+		w.add("+month < ?", date.Month()) // the account's key range, not all months' rows
 		w.add("(a1 = ? OR a2 = ? OR a3 = ?)", int64(analytic), int64(analytic), int64(analytic))
+	} else {
+		w.add("month < ?", date.Month())
+		w.add("account = ?", string(account))
 	}
 	err := r.q.QueryRowContext(ctx, r.db.q(`SELECT COALESCE(sum(debit), 0), COALESCE(sum(credit), 0), COALESCE(sum(debit_cur), 0), COALESCE(sum(credit_cur), 0),
-		COALESCE(sum(debit_qty), 0), COALESCE(sum(credit_qty), 0) FROM totals WHERE `+w.sql()), w.args...).
+		COALESCE(sum(debit_qty), 0), COALESCE(sum(credit_qty), 0) FROM `+table+` WHERE `+w.sql()), w.args...).
 		Scan(&t.Debit, &t.Credit, &t.DebitCur, &t.CreditCur, &t.DebitQty, &t.CreditQty)
 	if err != nil {
 		return ledger.Turnover{}, fmt.Errorf("opening of %s: %w", account, err)
