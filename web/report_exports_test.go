@@ -71,6 +71,13 @@ func TestReportExports(t *testing.T) {
 		{base + "/cashbook?account=50.01&date=2026-03-02", "cash-book-50.01-2026-03-02", "Кассовая книга 50.01", []string{"Остаток на начало дня", "ООО «Базар»", "400"}},
 		{base + "/settlements", "counterparty-balances", "Расчёты с контрагентами", []string{"ООО «Базар»", "750"}},
 		{base + "/settlements/" + strconv.FormatInt(int64(cust), 10), "open-items-BAZAR", "Незакрытые позиции", []string{"Договор: Договор 1", "Акт выполненных работ № 1", "1150", "750"}},
+		// The statements, through the shared downloads part: at 31 March receivables 1230 750.00, cash
+		// 1250 400.00, 1600 1 150.00 against 0 at the end of February (a difference, no percent); the
+		// March P&L's revenue 2110 1 000.00 (1 150.00 − VAT 150.00); the changes in equity of March:
+		// retained earnings 3350 moved by the profit, 1 000.00.
+		{base + "/statements/balance-sheet?period=2026-03&compare=prev-month", "balance-sheet-2026-03", "Бухгалтерский баланс", []string{"1230", "750", "1250", "400", "1600", "1150", "Разница"}},
+		{base + "/statements/pnl?period=2026-03&compare=prev-month", "pnl-2026-03", "Отчёт о финансовых результатах", []string{"2110", "1000", "Разница"}},
+		{base + "/statements/equity?period=2026-03", "equity-2026-03", "Отчёт об изменениях капитала", []string{"3350", "Нераспределённая прибыль", "1000"}},
 	}
 	for _, pg := range pages {
 		res, body := viewer.get(pg.path)

@@ -46,18 +46,17 @@ type stmtRow struct {
 
 type stmtData struct {
 	*page
-	Kind          statement.Kind
-	Tabs          []stmtTab
-	Period        string
-	PeriodHint    string
-	Compares      []stmtOption
-	Groups        []stmtGroup // the header over the amount columns (changes in equity)
-	Heads         []string
-	Rows          []stmtRow
-	CSV, XLSX     string
-	PDF, Template string
-	Custom        bool
-	Unbalanced    bool
+	Kind       statement.Kind
+	Tabs       []stmtTab
+	Period     string
+	PeriodHint string
+	Compares   []stmtOption
+	Groups     []stmtGroup // the header over the amount columns (changes in equity)
+	Heads      []string
+	Rows       []stmtRow
+	Template   string
+	Custom     bool
+	Unbalanced bool
 }
 
 type stmtGroup struct {
@@ -128,7 +127,7 @@ func (s *server) stmtPage(r *http.Request, q *request, k statement.Kind, p state
 
 // statementPage shows a statement of the period with its comparison, each
 // amount a link to the accounts behind its line; ?format=csv|xlsx|pdf
-// exports it.
+// exports it (the page links them with the shared "downloads" part).
 func (s *server) statementPage(w http.ResponseWriter, r *http.Request, q *request) {
 	k, ok := s.stmtKind(w, r, q)
 	if !ok {
@@ -154,15 +153,6 @@ func (s *server) statementPage(w http.ResponseWriter, r *http.Request, q *reques
 	}
 	d := s.stmtPage(r, q, k, p, c)
 	d.Custom = rep.Custom
-	base := pathOf(r)
-	for _, f := range []struct {
-		dst *string
-		ext string
-	}{{&d.CSV, "csv"}, {&d.XLSX, "xlsx"}, {&d.PDF, "pdf"}} {
-		v := stmtQuery(p, c)
-		v.Set("format", f.ext)
-		*f.dst = base + "?" + v.Encode()
-	}
 	d.Heads, d.Groups = stmtHeads(sh)
 	loc := money.Locale(q.lang)
 	for i, row := range sh.Rows {
@@ -192,9 +182,6 @@ func (s *server) statementPage(w http.ResponseWriter, r *http.Request, q *reques
 	}
 	s.render(w, r, http.StatusOK, "statements", "", d)
 }
-
-// pathOf is the request's path, for links to the same page.
-func pathOf(r *http.Request) string { return r.URL.EscapedPath() }
 
 // stmtHeads are the titles of the amount columns and, when some columns
 // are grouped (the changes in equity), the header's first row: each group
