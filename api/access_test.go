@@ -86,6 +86,7 @@ func endpoints() []endpoint {
 		{method: "GET", path: o + "/ageing?date=2025-12-31&side=payable&buckets=10,20", ok: 200},
 		{method: "GET", path: o + "/statements/balance-sheet?period=2025-12&compare=prev-year", ok: 200},
 		{method: "GET", path: o + "/statements/cash-flow?period=2025", ok: 200},
+		{method: "GET", path: o + "/statements/equity?period=2025&compare=prev-year", ok: 200}, // movements, difference and change against the schema
 		{method: "GET", path: o + "/statements/equity/template", ok: 200},
 		{method: "PUT", path: o + "/statements/equity/template", ok: 200, settings: true, body: func() string {
 			return `{"body": "code,level,source,name_tk,name_ru,name_en\n3310,0,-N:80,Maýa,Капитал,Capital\n"}`

@@ -89,6 +89,30 @@ func TestStatementEndpoints(t *testing.T) {
 	if st.To != "2025-01-31" || st.PrevTo != "2024-12-31" || st.Title != "Statement of financial position" {
 		t.Errorf("%+v", st)
 	}
+	// The changes in equity of 2025 by kind of movement: Dt 26 Kt 80
+	// 1150.00 and 345.00 brought capital in kind, not through 75, so the
+	// other changes (code "") move 3310 from 0.00 to 1495.00.
+	res, b = call("GET", "/api/v1/orgs/st/statements/equity?period=2025&lang=en", "")
+	var eq api.Statement
+	if res.StatusCode != 200 || json.Unmarshal(b, &eq) != nil {
+		t.Fatalf("%d %s", res.StatusCode, b)
+	}
+	for _, l := range eq.Lines {
+		if l.Code == "PL" || l.Code == "OWN" {
+			t.Errorf("a movement line is a line: %+v", l)
+		}
+		if l.Code != "3310" {
+			continue
+		}
+		var got []string
+		for _, m := range l.Movements {
+			got = append(got, m.Code+" "+m.Name+" "+m.Amount)
+		}
+		want := "PL Profit or loss for the period 0.00|OWN Contributions by owners 0.00|DIV Dividends and distributions 0.00| Other changes 1495.00"
+		if l.Open != "0.00" || l.Amount != "1495.00" || strings.Join(got, "|") != want {
+			t.Errorf("3310: open %s, amount %s, movements %s", l.Open, l.Amount, strings.Join(got, "|"))
+		}
+	}
 	res, b = call("GET", "/api/v1/orgs/st/statements/pnl?period=2025&format=csv", "")
 	if res.StatusCode != 200 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/csv") || !strings.Contains(string(b), "2110") {
 		t.Errorf("csv: %d %s", res.StatusCode, b)
