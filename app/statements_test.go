@@ -214,15 +214,15 @@ func testStatementsCIS(t *testing.T, a *app.App) {
 	if v := eq.Current.Values[0]; v.Open != 0 || v.Increase != 100_001_00 || v.Decrease != 0 {
 		t.Errorf("charter capital %+v", v)
 	}
-	// By kind of movement, from the correspondence totals: the capital
-	// came straight into 51 and 26, not through 75, so it is an other
-	// change; retained earnings moved by the profit alone.
+	// By kind of movement, from the correspondence totals: 100 000 of the
+	// capital came straight into 51, a contribution; the 1,00 against 26
+	// is an other change; retained earnings moved by the profit alone.
 	//                      profit  owners  dividends  other
-	//   3310 charter           0       0          0  100 001
+	//   3310 charter           0  100 000          0        1
 	//   3350 retained      6 348       0          0        0
-	//   3300 total         6 348       0          0  100 001
+	//   3300 total         6 348  100 000          0        1
 	for code, want := range map[string][4]money.Amount{
-		"3310": {0, 0, 0, 100_001_00}, "3350": {6_348_00, 0, 0, 0}, "3300": {6_348_00, 0, 0, 100_001_00},
+		"3310": {0, 100_000_00, 0, 1_00}, "3350": {6_348_00, 0, 0, 0}, "3300": {6_348_00, 100_000_00, 0, 1_00},
 	} {
 		for i, l := range eq.Current.Template.Lines {
 			if l.Code != code {
