@@ -794,3 +794,17 @@ func manualDoc(w *world) doc.Document {
 	e := entryOf(money.Amount(w.next()), ledger.DateOf(2025, 3, 5))
 	return doc.Document{Type: doc.Manual, Date: e.Date, Postings: e.Postings}
 }
+
+// analyticMaker returns a function that adds a catalog entry of a kind,
+// code and owner (0 for none) to organisation org, named by its code, and
+// returns its id; a failure fails the test.
+func analyticMaker(t *testing.T, a *app.App, org string) func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
+	return func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
+		t.Helper()
+		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
+		if err := a.CreateAnalytic(context.Background(), app.System, org, &x); err != nil {
+			t.Fatal(err)
+		}
+		return x.ID
+	}
+}

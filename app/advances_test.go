@@ -22,13 +22,7 @@ func testAdvances(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
 	clerk, accountant := w.actors["clerk"], w.actors["accountant"]
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	customer, supplier := an(ledger.Counterparty, "CUST", 0), an(ledger.Counterparty, "SUP", 0)
 	custCtr, otherCtr, supCtr := an(ledger.Contract, "CUST-1", customer), an(ledger.Contract, "CUST-2", customer), an(ledger.Contract, "SUP-1", supplier)
 	cf := an(ledger.CashFlowItem, "CF", 0)

@@ -31,13 +31,7 @@ func testAgeing(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
 	accountant, viewer, foreign := w.actors["accountant"], w.actors["viewer"], w.actors["foreign"]
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	cust, adv, paid, sup := an(ledger.Counterparty, "CUST", 0), an(ledger.Counterparty, "ADV", 0), an(ledger.Counterparty, "PAID", 0), an(ledger.Counterparty, "SUP", 0)
 	cf := an(ledger.CashFlowItem, "CF", 0)
 	contracts := map[ledger.AnalyticID]ledger.AnalyticID{}

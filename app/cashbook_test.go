@@ -41,13 +41,7 @@ func TestCashBook(t *testing.T) { eachStore(t, testCashBook) }
 func testCashBook(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	cust, sup := an(ledger.Counterparty, "CUST", 0), an(ledger.Counterparty, "SUP", 0)
 	custK, supK := an(ledger.Contract, "CUST-1", cust), an(ledger.Contract, "SUP-1", sup)
 	emp, cf := an(ledger.Employee, "EMP", 0), an(ledger.CashFlowItem, "CF", 0)

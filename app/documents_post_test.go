@@ -20,13 +20,7 @@ func testCreateAndPostDocument(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
 	accountant, viewer, foreign := w.actors["accountant"], w.actors["viewer"], w.actors["foreign"]
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	supplier, customer := an(ledger.Counterparty, "SUP", 0), an(ledger.Counterparty, "CUST", 0)
 	supCtr, custCtr := an(ledger.Contract, "SUP-1", supplier), an(ledger.Contract, "CUST-1", customer)
 	tea, wh := an(ledger.Item, "TEA", 0), an(ledger.Warehouse, "WH", 0)

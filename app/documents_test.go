@@ -22,13 +22,7 @@ func testDocuments(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
 	clerk, accountant, viewer, foreign := w.actors["clerk"], w.actors["accountant"], w.actors["viewer"], w.actors["foreign"]
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	supplier, customer := an(ledger.Counterparty, "SUP", 0), an(ledger.Counterparty, "CUST", 0)
 	supCtr, custCtr := an(ledger.Contract, "SUP-1", supplier), an(ledger.Contract, "CUST-1", customer)
 	flour, wh := an(ledger.Item, "FLOUR", 0), an(ledger.Warehouse, "WH", 0)
@@ -189,13 +183,7 @@ func testDocumentsSameDayStock(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
 	accountant := w.actors["accountant"]
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	supplier, customer := an(ledger.Counterparty, "SUP", 0), an(ledger.Counterparty, "CUST", 0)
 	supCtr, custCtr := an(ledger.Contract, "SUP-1", supplier), an(ledger.Contract, "CUST-1", customer)
 	rice, wh := an(ledger.Item, "RICE", 0), an(ledger.Warehouse, "WH", 0)

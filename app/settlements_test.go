@@ -202,13 +202,7 @@ func testSettlementsLeaveOutAdvanceVAT(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
 	viewer := w.actors["viewer"]
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	cust := an(ledger.Counterparty, "CUST", 0)
 	k := an(ledger.Contract, "K", cust)
 	cf := an(ledger.CashFlowItem, "CF", 0)

@@ -29,13 +29,7 @@ func testAgeingKeptStates(t *testing.T, a *app.App) {
 	w := newWorldOn(t, a)
 	accountant, viewer := w.actors["accountant"], w.actors["viewer"]
 	rnd := rand.New(rand.NewPCG(agreementSeed(t), 17))
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	cf := an(ledger.CashFlowItem, "CF", 0)
 	var cps []ledger.AnalyticID
 	contracts := map[ledger.AnalyticID][]ledger.AnalyticID{}

@@ -36,13 +36,7 @@ func testVATBooksKeepTheEntryAmounts(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
 	accountant, viewer := w.actors["accountant"], w.actors["viewer"]
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	cust, sup := an(ledger.Counterparty, "CUST", 0), an(ledger.Counterparty, "SUP", 0)
 	custK, supK := an(ledger.Contract, "CUST-USD", cust), an(ledger.Contract, "SUP-USD", sup)
 	day := ledger.DateOf(2026, 2, 20)

@@ -33,13 +33,7 @@ func testVATBooks(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
 	accountant, viewer := w.actors["accountant"], w.actors["viewer"]
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	sup, cust := an(ledger.Counterparty, "SUP", 0), an(ledger.Counterparty, "CUST", 0)
 	supK, custK := an(ledger.Contract, "SUP-1", sup), an(ledger.Contract, "CUST-1", cust)
 	tea, wh := an(ledger.Item, "TEA", 0), an(ledger.Warehouse, "WH", 0)
@@ -139,13 +133,7 @@ func testVATBooksInCurrency(t *testing.T, a *app.App) {
 	ctx := context.Background()
 	w := newWorldOn(t, a)
 	accountant, viewer := w.actors["accountant"], w.actors["viewer"]
-	an := func(kind ledger.AnalyticKind, code string, owner ledger.AnalyticID) ledger.AnalyticID {
-		x := ledger.Analytic{Kind: kind, Code: code, Names: ledger.Names{RU: code}, Owner: owner}
-		if err := a.CreateAnalytic(ctx, app.System, "a", &x); err != nil {
-			t.Fatal(err)
-		}
-		return x.ID
-	}
+	an := analyticMaker(t, a, "a")
 	cust := an(ledger.Counterparty, "CUST", 0)
 	custK := an(ledger.Contract, "CUST-USD", cust)
 	if err := a.PutRate(ctx, accountant, "a", "USD", ledger.DateOf(2026, 2, 21), money.MustRate("3.55")); err != nil {
