@@ -361,24 +361,49 @@ type MonthResult struct {
 	Month    int // YYYYMM
 	Revenue  money.Amount
 	Expenses money.Amount
-	// Cash is the balance of the cash accounts (CashAccounts: the cash
-	// desk, bank and currency accounts, special bank accounts) at the end
-	// of the month, or of Overview.On in its month.
+	// Cash is the balance of the cash accounts (those of overviewGroups:
+	// the cash desk, bank and currency accounts, special bank accounts and
+	// short-term deposits) at the end of the month, or of Overview.On in
+	// its month.
 	Cash money.Amount
 }
 
-// CashAccounts are the group accounts of the CIS chart whose balances are
-// money at hand: cash desk 50, bank 51, currency accounts 52, special bank
-// accounts 55.
-var CashAccounts = map[ledger.AccountCode]bool{"50": true, "51": true, "52": true, "55": true}
+// overviewGroup is where an account's balance shows on the home page.
+type overviewGroup int
+
+const (
+	cashDesk     overviewGroup = iota + 1 // Overview.Cash
+	bankAccount                           // Overview.Bank
+	currencyBank                          // Overview.CurrencyBank
+	otherCash                             // only in the months' cash
+	receivables                           // Overview.Receivables (debit balances)
+	payables                              // Overview.Payables (credit balances)
+)
+
+// overviewGroups map the top accounts of each chart (by its name; "" for
+// the CIS chart and any other) to the home page's figures.
+var overviewGroups = map[string]map[ledger.AccountCode]overviewGroup{
+	"ifrs": {"1010": cashDesk, "1015": cashDesk, "1020": bankAccount, "1030": currencyBank, "1040": otherCash,
+		"1100": receivables, "1110": receivables, "2010": payables, "2020": payables},
+	"": {"50": cashDesk, "51": bankAccount, "52": currencyBank, "55": otherCash, "62": receivables, "60": payables},
+}
+
+// groupsOf returns the home page's groups of the organisation's chart.
+func groupsOf(org ledger.Org) map[ledger.AccountCode]overviewGroup {
+	if g, ok := overviewGroups[org.Chart]; ok {
+		return g
+	}
+	return overviewGroups[""]
+}
 
 // Overview is what an organisation's home page shows.
 type Overview struct {
 	On ledger.Date
-	// Balances at the end of On, in base currency, by the group accounts
-	// of the CIS chart: cash 50, bank 51, currency accounts 52, customers'
-	// debts 62 (debit balances) and debts to suppliers 60 (credit
-	// balances). An account the chart lacks is zero.
+	// Balances at the end of On, in base currency, by the top accounts of
+	// overviewGroups (in the CIS chart cash 50, bank 51, currency accounts
+	// 52, customers' debts 62 as debit balances and debts to suppliers 60
+	// as credit balances; in the IFRS chart 1010/1015, 1020, 1030, 1100/1110
+	// and 2010/2020). An account the chart lacks is zero.
 	Cash, Bank, CurrencyBank, Receivables, Payables money.Amount
 	// Months ends with the month of On, oldest first.
 	Months []MonthResult
@@ -415,7 +440,8 @@ func (a *App) Overview(ctx context.Context, actor Actor, orgCode string, on ledg
 	if err != nil {
 		return nil, err
 	}
-	cash, err := cashNet(chart, before, 0)
+	groups := groupsOf(org)
+	cash, err := cashNet(chart, groups, before, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -429,7 +455,7 @@ func (a *App) Overview(ctx context.Context, actor Actor, orgCode string, on ledg
 		if err != nil {
 			return nil, err
 		}
-		if cash, err = cashNet(chart, turn, cash); err != nil {
+		if cash, err = cashNet(chart, groups, turn, cash); err != nil {
 			return nil, err
 		}
 		r.Month, r.Cash = m.Month(), cash
@@ -440,11 +466,11 @@ func (a *App) Overview(ctx context.Context, actor Actor, orgCode string, on ledg
 }
 
 // cashNet adds the debit less the credit turnover of the cash accounts
-// (CashAccounts and their sub-accounts) to bal.
-func cashNet(chart ledger.Chart, turn []store.AccountTurnover, bal money.Amount) (money.Amount, error) {
+// (those of groups' cash groups, and their sub-accounts) to bal.
+func cashNet(chart ledger.Chart, groups map[ledger.AccountCode]overviewGroup, turn []store.AccountTurnover, bal money.Amount) (money.Amount, error) {
 	var err error
 	for _, t := range turn {
-		if !CashAccounts[topOf(chart, t.Account)] {
+		if g := groups[topOf(chart, t.Account)]; g < cashDesk || g > otherCash {
 			continue
 		}
 		if bal, err = addNet(bal, t.Debit, t.Credit); err != nil {
@@ -464,33 +490,43 @@ func (a *App) overviewBalances(ctx context.Context, org ledger.Org, chart ledger
 	if err != nil {
 		return err
 	}
-	groups := map[ledger.AccountCode]*[2]money.Amount{"50": {}, "51": {}, "52": {}, "60": {}, "62": {}}
+	sums := map[overviewGroup]*[2]money.Amount{} // debit balances in [0], credit balances in [1]
 	bal := map[ledger.AccountCode]money.Amount{}
 	for _, t := range turn {
 		if bal[t.Account], err = addNet(bal[t.Account], t.Debit, t.Credit); err != nil {
 			return err
 		}
 	}
+	groups := groupsOf(org)
 	for code, b := range bal {
 		top := topOf(chart, code)
 		g := groups[top]
-		if g == nil {
+		if g == 0 {
 			continue
 		}
-		i := 0 // debit balances in g[0], credit balances in g[1]
+		if sums[g] == nil {
+			sums[g] = &[2]money.Amount{}
+		}
+		i := 0
 		if b < 0 {
 			i, b = 1, -b
 		}
-		if g[i], err = money.Add(g[i], b); err != nil {
+		if sums[g][i], err = money.Add(sums[g][i], b); err != nil {
 			return ledger.Errorf(ledger.EInvalid, "balance of %s out of range", top)
 		}
 	}
-	net := func(code ledger.AccountCode) money.Amount {
-		n, _ := money.Sub(groups[code][0], groups[code][1])
+	side := func(g overviewGroup, i int) money.Amount {
+		if sums[g] == nil {
+			return 0
+		}
+		return sums[g][i]
+	}
+	net := func(g overviewGroup) money.Amount {
+		n, _ := money.Sub(side(g, 0), side(g, 1))
 		return n
 	}
-	ov.Cash, ov.Bank, ov.CurrencyBank = net("50"), net("51"), net("52")
-	ov.Receivables, ov.Payables = groups["62"][0], groups["60"][1]
+	ov.Cash, ov.Bank, ov.CurrencyBank = net(cashDesk), net(bankAccount), net(currencyBank)
+	ov.Receivables, ov.Payables = side(receivables, 0), side(payables, 1)
 	return nil
 }
 
