@@ -18,8 +18,8 @@ import (
 // counterparty's open items reads its whole settlement history, which on a
 // 1M-entry ledger costs seconds for an ageing of every customer. So the
 // open items of every counterparty with settlements on the accounts of a
-// role (customers, suppliers) are kept (store.SettlementStates), with the
-// latest date of its movements, and a mark saying up to which entry of the
+// role (customers, suppliers) are kept (store.SettlementStates), with its
+// whole settlement history and the latest date of its movements, and a mark saying up to which entry of the
 // chain they are worked out and under which rules (settle.Version) and
 // settlement accounts (stateKey).
 //
@@ -30,8 +30,11 @@ import (
 // moves to the head read before that. When the mark is of other rules or
 // accounts, or more than maxStateDelta entries behind, all are worked out
 // again. A state answers for any day on or after its LastDate: no movement
-// of that counterparty is later, so its open items then are those now. A
-// day before LastDate is read from the history as before. Two reports
+// of that counterparty is later, so its open items then are those now. For
+// a day before LastDate the kept history (every item, its span of dates
+// and what settled what: settle.History) tells what was open then, unless
+// an item's movements straddle the day; then the movements are read, as
+// before the states were kept. Two reports
 // refreshing at once each work out what they need; the store moves the
 // mark only from the mark the writer read, so the loser writes nothing.
 // verify works every kept state out again and reports a difference.
