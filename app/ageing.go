@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"hasap/auth"
 	"hasap/ledger"
 	"hasap/money"
 	"hasap/settle"
@@ -70,7 +69,7 @@ func (a *App) Ageing(ctx context.Context, actor Actor, orgCode string, asOf ledg
 // the index of migration 0013). Either way a past day's ageing is what the
 // books said then.
 func (a *App) AgeingBuckets(ctx context.Context, actor Actor, orgCode string, asOf ledger.Date, side AgeingSide, limits []int) (*AgeingReport, error) {
-	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
+	org, chart, err := a.orgChart(ctx, actor, orgCode)
 	if err != nil {
 		return nil, err
 	}
@@ -83,10 +82,6 @@ func (a *App) AgeingBuckets(ctx context.Context, actor Actor, orgCode string, as
 	}
 	rep := &AgeingReport{AsOf: asOf, Side: side}
 	if rep.Total, err = settle.Age(nil, asOf, limits); err != nil {
-		return nil, err
-	}
-	chart, err := a.Store.Chart(ctx, org.ID)
-	if err != nil {
 		return nil, err
 	}
 	accts := roleAccounts(settlementAccounts(org, chart), role)

@@ -15,11 +15,7 @@ const MaxAnalysisMonths = 60
 // Chessboard returns the Dt × Kt turnover matrix of from..to (either may be
 // ledger.NoDate) at a level, read from the correspondence totals.
 func (a *App) Chessboard(ctx context.Context, actor Actor, orgCode string, from, to ledger.Date, level report.Level) (*report.Chessboard, error) {
-	org, err := a.Org(ctx, actor, orgCode)
-	if err != nil {
-		return nil, err
-	}
-	chart, err := a.Store.Chart(ctx, org.ID)
+	org, chart, err := a.orgChart(ctx, actor, orgCode)
 	if err != nil {
 		return nil, err
 	}
@@ -42,11 +38,7 @@ type AnalysisQuery struct {
 // opening balance, its turnover by corresponding account on each side and
 // its closing balance, read from totals.
 func (a *App) AccountAnalysis(ctx context.Context, actor Actor, orgCode string, q AnalysisQuery) (*report.AccountAnalysis, error) {
-	org, err := a.Org(ctx, actor, orgCode)
-	if err != nil {
-		return nil, err
-	}
-	chart, err := a.Store.Chart(ctx, org.ID)
+	org, chart, err := a.orgChart(ctx, actor, orgCode)
 	if err != nil {
 		return nil, err
 	}

@@ -37,11 +37,7 @@ const (
 // snapshot of the books, with the analytics named from their catalogs.
 // See report.BuildTB for where balances go.
 func (a *App) ExpandedTrialBalance(ctx context.Context, actor Actor, orgCode string, q TrialBalanceQuery) (*report.TrialBalance, error) {
-	org, err := a.Org(ctx, actor, orgCode)
-	if err != nil {
-		return nil, err
-	}
-	chart, err := a.Store.Chart(ctx, org.ID)
+	org, chart, err := a.orgChart(ctx, actor, orgCode)
 	if err != nil {
 		return nil, err
 	}

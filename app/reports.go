@@ -24,11 +24,7 @@ func (a *App) Balances(ctx context.Context, actor Actor, orgCode string, to ledg
 // TrialBalance returns the CIS trial balance for from..to (either may be
 // ledger.NoDate), read from totals.
 func (a *App) TrialBalance(ctx context.Context, actor Actor, orgCode string, from, to ledger.Date) (*report.TrialBalance, error) {
-	org, err := a.Org(ctx, actor, orgCode)
-	if err != nil {
-		return nil, err
-	}
-	chart, err := a.Store.Chart(ctx, org.ID)
+	org, chart, err := a.orgChart(ctx, actor, orgCode)
 	if err != nil {
 		return nil, err
 	}

@@ -19,11 +19,19 @@ import (
 
 // Accounts returns the organisation's chart of accounts.
 func (a *App) Accounts(ctx context.Context, actor Actor, orgCode string) (ledger.Chart, error) {
+	_, chart, err := a.orgChart(ctx, actor, orgCode)
+	return chart, err
+}
+
+// orgChart returns the organisation, if actor may read its books, and its
+// chart of accounts.
+func (a *App) orgChart(ctx context.Context, actor Actor, orgCode string) (ledger.Org, ledger.Chart, error) {
 	org, _, err := a.Authorize(ctx, actor, orgCode, auth.ReadBooks)
 	if err != nil {
-		return nil, err
+		return org, nil, err
 	}
-	return a.Store.Chart(ctx, org.ID)
+	chart, err := a.Store.Chart(ctx, org.ID)
+	return org, chart, err
 }
 
 // Journal returns a page of the entries matching f, newest first (see
