@@ -99,16 +99,7 @@ func reportRegister(e *env, q registerQuery, format, out string) error {
 		}
 		sh.Name = "analytic-analysis"
 	}
-	if out != "" {
-		return writeSheetFile(e, sh, format, out)
-	}
-	switch format {
-	case "", "text", "csv":
-		return writeSheetOut(e.stdout, sh, format, e.lang)
-	case "json":
-		return writeJSONOut(e.stdout, js)
-	}
-	return usagef("unknown format %q (text, csv, json; csv, xlsx or pdf with --out FILE)", format)
+	return writeSheetOrJSON(e, sh, js, format, out)
 }
 
 // writeSheetFile writes a sheet to file (stdout for "-") in format, or the

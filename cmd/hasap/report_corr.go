@@ -46,14 +46,5 @@ func corrReport(e *env, kind, org string, f corrFlags, format, out string) error
 		}
 		sh, js = an.Sheet(e.lang, org), api.AccountAnalysisJSON(an, e.lang)
 	}
-	if out != "" {
-		return writeSheetFile(e, sh, format, out)
-	}
-	switch format {
-	case "", "text", "csv":
-		return writeSheetOut(e.stdout, sh, format, e.lang)
-	case "json":
-		return writeJSONOut(e.stdout, js)
-	}
-	return usagef("unknown format %q (text, csv, json; csv, xlsx or pdf with --out FILE)", format)
+	return writeSheetOrJSON(e, sh, js, format, out)
 }

@@ -116,6 +116,22 @@ func writeSheetTo(e *env, sh *sheet.Sheet, format, out string) error {
 	return writeSheetOut(e.stdout, sh, format, e.lang)
 }
 
+// writeSheetOrJSON writes a report: its sheet sh to the file out (in format,
+// or the one out's extension names) when out is given, else to standard
+// output as a text table, CSV, or its JSON js.
+func writeSheetOrJSON(e *env, sh *sheet.Sheet, js any, format, out string) error {
+	if out != "" {
+		return writeSheetFile(e, sh, format, out)
+	}
+	switch format {
+	case "", "text", "csv":
+		return writeSheetOut(e.stdout, sh, format, e.lang)
+	case "json":
+		return writeJSONOut(e.stdout, js)
+	}
+	return usagef("unknown format %q (text, csv, json; csv, xlsx or pdf with --out FILE)", format)
+}
+
 func writeJSONOut(w io.Writer, v any) error {
 	j, err := jsonIndent(v)
 	if err != nil {
