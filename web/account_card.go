@@ -49,23 +49,34 @@ func (d *cardData) FindOptionsURL() string {
 	return d.OptionsURL(d.Find.Kind, "card-analytic-list", "find")
 }
 
+// pathAccount returns the chart and the account the request's path names
+// ({code}); when it cannot, it has answered with the error or the page
+// not found and ok is false.
+func (s *server) pathAccount(w http.ResponseWriter, r *http.Request, q *request) (chart ledger.Chart, acc *ledger.Account, ok bool) {
+	chart, err := s.app.Accounts(r.Context(), q.actor, q.org.Code)
+	if err != nil {
+		s.fail(w, r, q, err)
+		return nil, nil, false
+	}
+	if acc = chart[ledger.AccountCode(r.PathValue("code"))]; acc == nil {
+		s.notFoundPage(w, r, q)
+		return nil, nil, false
+	}
+	return chart, acc, true
+}
+
 // accountCard shows the card of one account for a period: the opening
 // balance, every movement with its corresponding account and the running
 // balance, the turnover and the closing balance. The card of an account
 // with sub-accounts lists those, each with its figures and its own card.
 func (s *server) accountCard(w http.ResponseWriter, r *http.Request, q *request) {
 	ctx := r.Context()
-	code := ledger.AccountCode(r.PathValue("code"))
-	chart, err := s.app.Accounts(ctx, q.actor, q.org.Code)
-	if err != nil {
-		s.fail(w, r, q, err)
+	chart, acc, ok := s.pathAccount(w, r, q)
+	if !ok {
 		return
 	}
-	acc := chart[code]
-	if acc == nil {
-		s.notFoundPage(w, r, q)
-		return
-	}
+	code := acc.Code
+	var err error
 	p := s.newPage(r, q, i18n.T(q.lang, "Account card")+" "+string(code))
 	p.Nav = "accounts"
 	d := &cardData{page: p, Account: acc}

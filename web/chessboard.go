@@ -3,7 +3,6 @@ package web
 import (
 	"html/template"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"hasap/app"
@@ -83,18 +82,7 @@ func (p *page) corrURL(chart ledger.Chart, dt, kt ledger.AccountCode, from, to l
 
 // AccountAnalysisURL is the address of an account's analysis for a period.
 func (p *page) AccountAnalysisURL(code ledger.AccountCode, from, to ledger.Date) string {
-	u := p.O("/accounts/" + url.PathEscape(string(code)) + "/analysis")
-	v := url.Values{}
-	if from != ledger.NoDate {
-		v.Set("from", from.String())
-	}
-	if to != ledger.NoDate {
-		v.Set("to", to.String())
-	}
-	if len(v) > 0 {
-		u += "?" + v.Encode()
-	}
-	return u
+	return p.accountPageURL(code, "analysis", from, to)
 }
 
 // Matrix renders the chessboard's table: a header row of credit accounts,
@@ -175,17 +163,12 @@ type accAnalysisData struct {
 // analysed with its sub-accounts.
 func (s *server) accountAnalysis(w http.ResponseWriter, r *http.Request, q *request) {
 	ctx := r.Context()
-	code := ledger.AccountCode(r.PathValue("code"))
-	chart, err := s.app.Accounts(ctx, q.actor, q.org.Code)
-	if err != nil {
-		s.fail(w, r, q, err)
+	chart, acc, ok := s.pathAccount(w, r, q)
+	if !ok {
 		return
 	}
-	acc := chart[code]
-	if acc == nil {
-		s.notFoundPage(w, r, q)
-		return
-	}
+	code := acc.Code
+	var err error
 	p := s.newPage(r, q, i18n.Sprintf(q.lang, "Analysis of account %s", code))
 	p.Nav = "reports"
 	d := &accAnalysisData{page: p, Account: acc, From: ledger.NoDate, To: ledger.NoDate, chart: chart, ByMonth: r.URL.Query().Get("bymonth") == "1"}

@@ -46,13 +46,7 @@ func (p *page) rowCardURL(r *report.TBRow, from, to ledger.Date) string {
 // AnalysisURL is the analysis by analytic of one catalog entry for a
 // period.
 func (p *page) AnalysisURL(kind ledger.AnalyticKind, id ledger.AnalyticID, from, to ledger.Date) string {
-	v := url.Values{"catalog": {string(kind)}, "id": {strconv.FormatInt(int64(id), 10)}}
-	if from != ledger.NoDate {
-		v.Set("from", from.String())
-	}
-	if to != ledger.NoDate {
-		v.Set("to", to.String())
-	}
+	v := periodValues(url.Values{"catalog": {string(kind)}, "id": {strconv.FormatInt(int64(id), 10)}}, from, to)
 	return p.O("/analytic-analysis") + "?" + v.Encode()
 }
 

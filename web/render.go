@@ -181,18 +181,29 @@ func (p *page) O(rest string) string { return "/o/" + url.PathEscape(p.Org.Code)
 
 // CardURL is the address of an account's card, for the period from..to.
 func (p *page) CardURL(code ledger.AccountCode, from, to ledger.Date) string {
-	u := p.O("/accounts/" + url.PathEscape(string(code)) + "/card")
-	v := url.Values{}
+	return p.accountPageURL(code, "card", from, to)
+}
+
+// accountPageURL is the address of one of an account's pages (card,
+// analysis) for the period from..to.
+func (p *page) accountPageURL(code ledger.AccountCode, page string, from, to ledger.Date) string {
+	u := p.O("/accounts/" + url.PathEscape(string(code)) + "/" + page)
+	if v := periodValues(url.Values{}, from, to); len(v) > 0 {
+		u += "?" + v.Encode()
+	}
+	return u
+}
+
+// periodValues sets from and to in v, each unless ledger.NoDate, and
+// returns v.
+func periodValues(v url.Values, from, to ledger.Date) url.Values {
 	if from != ledger.NoDate {
 		v.Set("from", from.String())
 	}
 	if to != ledger.NoDate {
 		v.Set("to", to.String())
 	}
-	if len(v) > 0 {
-		u += "?" + v.Encode()
-	}
-	return u
+	return v
 }
 
 // AccountURL is the address of an account's card for the default period.
