@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,11 +201,7 @@ type openSettlements struct {
 // not net to zero, and for each of their counterparties every account of
 // accts it has totals on (the ones its movements are read from).
 func (a *App) ageingOpen(ctx context.Context, org ledger.Org, accts map[ledger.AccountCode]settlement, asOf ledger.Date) (openSettlements, error) {
-	codes := make([]ledger.AccountCode, 0, len(accts))
-	for code := range accts {
-		codes = append(codes, code)
-	}
-	slices.Sort(codes)
+	codes := slices.Sorted(maps.Keys(accts))
 	nets := map[settlementKey]money.Amount{}
 	touched := map[ledger.AnalyticID][]ledger.AccountCode{}
 	for _, code := range codes {

@@ -115,7 +115,7 @@ func (a *App) settlementStates(ctx context.Context, org ledger.Org, role settle.
 	if err != nil {
 		return nil, err
 	}
-	codes := sortedCodes(accts)
+	codes := slices.Sorted(maps.Keys(accts))
 	states, err := a.workOutMany(ctx, org, slices.Sorted(maps.Keys(touched)), accts, func(ledger.AnalyticID) []ledger.AccountCode { return codes }, out)
 	if err != nil {
 		return nil, err
@@ -193,16 +193,6 @@ func stateOf(cp ledger.AnalyticID, ms []settle.Movement) (keptState, store.Settl
 		ks.lastDate = max(ks.lastDate, m.Date)
 	}
 	return ks, store.SettlementState{Counterparty: cp, LastDate: ks.lastDate, Body: settle.EncodeItems(ks.open), History: settle.EncodeHistory(h)}, nil
-}
-
-// sortedCodes returns the codes of accts in order.
-func sortedCodes(accts map[ledger.AccountCode]settlement) []ledger.AccountCode {
-	codes := make([]ledger.AccountCode, 0, len(accts))
-	for code := range accts {
-		codes = append(codes, code)
-	}
-	slices.Sort(codes)
-	return codes
 }
 
 // settlementTouched returns every counterparty with totals on accts, with

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 
 	"hasap/ledger"
@@ -127,7 +128,7 @@ func BuildChessboard(chart ledger.Chart, base money.Currency, from, to ledger.Da
 			return nil, ledger.Errorf(ledger.EInvalid, "chessboard total out of range")
 		}
 	}
-	c.Debits, c.Credits = sortedKeys(rows), sortedKeys(cols)
+	c.Debits, c.Credits = slices.Sorted(maps.Keys(rows)), slices.Sorted(maps.Keys(cols))
 	for _, m := range []map[ledger.AccountCode]bool{rows, cols} {
 		for code := range m {
 			if a := chart[code]; a != nil {
@@ -145,15 +146,6 @@ func addAmount[K comparable](m map[K]money.Amount, k K, a money.Amount) error {
 	}
 	m[k] = sum
 	return nil
-}
-
-func sortedKeys(m map[ledger.AccountCode]bool) []ledger.AccountCode {
-	out := make([]ledger.AccountCode, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out
 }
 
 // CorrLine is one correspondent of an analysed account.
