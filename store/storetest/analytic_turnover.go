@@ -87,25 +87,7 @@ func testAnalyticTurnovers(t *testing.T, open func(t *testing.T) Store) {
 			if !slices.IsSortedFunc(all, func(a, b store.AnalyticTurnover) int { return compareTotalsKeys(a.AnalyticKey, b.AnalyticKey) }) {
 				t.Fatalf("%s: not in key order: %v", what, all)
 			}
-			pl := fl
-			pl.Limit = 1 + r.IntN(4)
-			var paged []store.AnalyticTurnover
-			for n := 0; ; n++ {
-				page, err := s.AnalyticTurnovers(ctx, f.org.ID, pl)
-				ok(t, err, "a page")
-				if len(page) > pl.Limit || n > 1000 {
-					t.Fatalf("%s: page of %d rows for limit %d", what, len(page), pl.Limit)
-				}
-				paged = append(paged, page...)
-				if len(page) < pl.Limit {
-					break
-				}
-				last := page[len(page)-1].AnalyticKey
-				pl.After = &last
-			}
-			if !reflect.DeepEqual(paged, all) {
-				t.Fatalf("%s: pages of %d give\n %v\n whole\n %v", what, pl.Limit, paged, all)
-			}
+			checkPaged(t, s, f.org.ID, fl, 1+r.IntN(4), all, what)
 		}
 	}
 }

@@ -348,29 +348,7 @@ func testAnalyticsOpening(t *testing.T, open func(t *testing.T) Store) {
 			case 3: // an analytic no posting carries
 				match[0] = 999999
 			}
-			want := map[[ledger.MaxAnalytics]ledger.AnalyticID]ledger.Turnover{}
-			for _, e := range posted {
-				if e.Date >= date {
-					continue
-				}
-				for _, p := range e.Postings {
-					for _, sd := range []struct {
-						side  ledger.Side
-						debit bool
-					}{{p.Debit, true}, {p.Credit, false}} {
-						if sd.side.Account != acc || !matches(sd.side.Analytics, match) {
-							continue
-						}
-						u := ledger.Turnover{Credit: p.Amount, CreditCur: sd.side.CurAmount, CreditQty: sd.side.Qty}
-						if sd.debit {
-							u = ledger.Turnover{Debit: p.Amount, DebitCur: sd.side.CurAmount, DebitQty: sd.side.Qty}
-						}
-						sum, err := want[sd.side.Analytics].Add(u)
-						ok(t, err, "model")
-						want[sd.side.Analytics] = sum
-					}
-				}
-			}
+			want := modelAnalyticsOpening(t, posted, acc, date, match)
 			got, err := s.AnalyticsOpening(ctx, f.org.ID, acc, date, match)
 			ok(t, err, "AnalyticsOpening")
 			for k, v := range got {

@@ -141,24 +141,31 @@ func checkAnalyticTurnovers(t *testing.T, s Store, f *fixture, posted []ledger.E
 	if got := nonZeroTurnovers(all); !reflect.DeepEqual(got, want) {
 		t.Fatalf("%s:\n got  %v\n want %v", what, got, want)
 	}
-	pl := fl
-	pl.Limit = 1 + r.IntN(5)
+	checkPaged(t, s, f.org.ID, fl, 1+r.IntN(5), all, what)
+}
+
+// checkPaged reads AnalyticTurnovers of fl in pages of limit keys, each
+// page after the last key of the one before, and checks that they give
+// all, what AnalyticTurnovers of fl gives in one call.
+func checkPaged(t *testing.T, s Store, org ledger.OrgID, fl store.AnalyticFilter, limit int, all []store.AnalyticTurnover, what string) {
+	t.Helper()
+	fl.Limit = limit
 	var paged []store.AnalyticTurnover
 	for n := 0; ; n++ {
-		page, err := s.AnalyticTurnovers(ctx, f.org.ID, pl)
+		page, err := s.AnalyticTurnovers(t.Context(), org, fl)
 		ok(t, err, "a page")
-		if len(page) > pl.Limit || n > 1000 {
-			t.Fatalf("%s: page of %d rows for limit %d", what, len(page), pl.Limit)
+		if len(page) > fl.Limit || n > 1000 {
+			t.Fatalf("%s: page of %d rows for limit %d", what, len(page), fl.Limit)
 		}
 		paged = append(paged, page...)
-		if len(page) < pl.Limit {
+		if len(page) < fl.Limit {
 			break
 		}
 		last := page[len(page)-1].AnalyticKey
-		pl.After = &last
+		fl.After = &last
 	}
 	if !reflect.DeepEqual(paged, all) {
-		t.Fatalf("%s: pages of %d give\n %v\n whole\n %v", what, pl.Limit, paged, all)
+		t.Fatalf("%s: pages of %d give\n %v\n whole\n %v", what, fl.Limit, paged, all)
 	}
 }
 
